@@ -1,0 +1,167 @@
+"""`python -m lstm trace | train`: the unit from a terminal, a notebook or a script."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from pathlib import Path
+
+from lstm.data import DaysError, check_days
+from lstm.trace import STEP_FIELDS, Trace
+from lstm.weights import MAX_FILE_BYTES, PRESETS, Weights, WeightsError, from_file_bytes, to_file_bytes
+
+TABLE_HEADINGS = {
+    "day": "day",
+    "input": "input",
+    "long_remember": "long-remember %",
+    "potential_remember": "potential-remember %",
+    "potential_memory": "potential memory",
+    "output": "output %",
+    "long_memory": "long memory",
+    "short_memory": "short memory",
+}
+
+MAX_SEED = 2**63 - 1
+
+
+class UsageError(Exception):
+    """A bad argument: reported on one line, exit status 2."""
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse that reports a bad argument in one line instead of the usage block."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def read_weights(spec: str) -> Weights:
+    """`seed`, `trained`, or the path of a .json or .safetensors weights file."""
+    if spec in PRESETS:
+        return PRESETS[spec]
+    path = Path(spec)
+    if path.suffix.lower() not in (".json", ".safetensors"):
+        raise UsageError(f"--weights takes {' or '.join(PRESETS)} or a .json or .safetensors file, not {spec!r}")
+    try:
+        with path.open("rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise UsageError(f"cannot read weights file {spec}: {error.strerror}") from None
+    try:
+        return from_file_bytes(data, path.name)
+    except WeightsError as error:
+        raise UsageError(f"{spec}: {error}") from None
+
+
+def finite_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
+    return value
+
+
+def bounded_int(low: int, high: int):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is outside {low}..{high}")
+        return value
+
+    return parse
+
+
+def learning_rate(text: str) -> float:
+    value = finite_float(text)
+    if not 0 < value <= 100:
+        raise argparse.ArgumentTypeError(f"{value:g} is outside (0, 100]")
+    return value
+
+
+def trace_table(trace: Trace) -> str:
+    widths = [max(len(TABLE_HEADINGS[field]), 9) for field in STEP_FIELDS]
+    lines = ["  ".join(TABLE_HEADINGS[field].rjust(width) for field, width in zip(STEP_FIELDS, widths, strict=True))]
+    for row in trace.rows():
+        cells = [str(row[0])] + [f"{value:.4f}" for value in row[1:]]
+        lines.append("  ".join(cell.rjust(width) for cell, width in zip(cells, widths, strict=True)))
+    lines.append(f"prediction (short memory after day {len(trace.steps)}): {trace.prediction:.4f}")
+    return "\n".join(lines)
+
+
+def run_trace(args: argparse.Namespace) -> str:
+    from lstm.cell import trace
+
+    try:
+        days = check_days(args.days)
+    except DaysError as error:
+        raise UsageError(str(error)) from None
+    result = trace(days, read_weights(args.weights))
+    return json.dumps(result.to_dict()) if args.json else trace_table(result)
+
+
+def run_train(args: argparse.Namespace) -> str:
+    # Lightning takes a second and a half to import: only the command that trains pays for it.
+    from lstm.training import RECIPES, train
+
+    if args.out and Path(args.out).suffix.lower() not in (".json", ".safetensors"):
+        raise UsageError(f"--out must end in .json or .safetensors, not {args.out!r}")
+    start = read_weights(args.start) if args.start else None
+    result = train(RECIPES[args.recipe], epochs=args.epochs, learning_rate=args.lr, seed=args.seed, start=start)
+    if args.out:
+        try:
+            Path(args.out).write_bytes(to_file_bytes(result.weights, args.out))
+        except OSError as error:
+            raise UsageError(f"cannot write {args.out}: {error.strerror}") from None
+    if args.json:
+        return json.dumps(result.to_dict())
+    lines = [
+        f"recipe {result.recipe}: {result.epochs} epochs, {result.steps} optimiser steps in {result.fit_seconds:.2f} s",
+        f"loss {result.loss:.6g}; prediction A {result.predictions['A']:.4f} (target 0), "
+        f"B {result.predictions['B']:.4f} (target 1)",
+    ]
+    if result.diverged_at_step is not None:
+        lines.append(
+            f"stopped at step {result.diverged_at_step}: the loss stopped being a finite number "
+            "(learning rate too high); the weights are the last good ones"
+        )
+    lines += [f"  {name:5} {value: .4f}" for name, value in result.weights.items()]
+    return "\n".join(lines)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = OneLineParser(prog="python -m lstm", description="The tutorial's LSTM unit from the command line.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
+
+    trace_parser = commands.add_parser("trace", help="every gate and memory, day by day")
+    trace_parser.add_argument("days", nargs="*", help="day values, e.g. 0 0.5 0.25 1")
+    trace_parser.add_argument("--weights", default="trained", help="seed, trained, or a .json/.safetensors file")
+    trace_parser.add_argument("--json", action="store_true", help="print one JSON object")
+    trace_parser.set_defaults(run=run_trace)
+
+    train_parser = commands.add_parser("train", help="train on the tutorial's two companies")
+    train_parser.add_argument("--recipe", choices=("tutorial", "fast"), default="fast")
+    train_parser.add_argument("--epochs", type=bounded_int(1, 5000), help="passes over both companies")
+    train_parser.add_argument("--lr", type=learning_rate, help="Adam's learning rate")
+    train_parser.add_argument("--seed", type=bounded_int(0, MAX_SEED), default=42, help="seed of the initial draw")
+    train_parser.add_argument("--start", help="start from seed, trained or a weights file instead of the draw")
+    train_parser.add_argument("--out", help="save the trained weights (.json or .safetensors)")
+    train_parser.add_argument("--json", action="store_true", help="print one JSON object")
+    train_parser.set_defaults(run=run_train)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        print(args.run(args))
+    except UsageError as error:
+        print(f"python -m lstm: error: {error}", file=sys.stderr)
+        return 2
+    return 0

@@ -1,0 +1,92 @@
+"""The tutorial's LSTMbyHand as a LightningModule: twelve scalar parameters trained with Adam."""
+
+from __future__ import annotations
+
+import lightning as L
+import torch
+from torch import nn
+from torch.optim import Adam
+
+from lstm.cell import lstm_step, unroll
+from lstm.weights import NAMES, Weights
+
+# The tutorial draws the eight weights from normal(0, 1) in this order; the biases start at 0.
+DRAWN_WEIGHTS = ("wlr1", "wlr2", "wpr1", "wpr2", "wp1", "wp2", "wo1", "wo2")
+
+
+class LSTMbyHand(L.LightningModule):
+    """The unit from the tutorial, line for line, with its arithmetic shared with the explorer.
+
+    `seed` seeds a generator owned by this model (not the process-wide one), so two visitors
+    creating models at once get the tutorial's numbers each. `weights`, if given, replaces the draw.
+    """
+
+    def __init__(self, learning_rate: float = 0.001, seed: int = 42, weights: Weights | None = None):
+        super().__init__()
+        self.learning_rate = learning_rate
+        generator = torch.Generator().manual_seed(seed)
+        mean = torch.tensor(0.0)
+        std = torch.tensor(1.0)
+
+        def drawn() -> nn.Parameter:
+            return nn.Parameter(torch.normal(mean=mean, std=std, generator=generator), requires_grad=True)
+
+        def zero() -> nn.Parameter:
+            return nn.Parameter(torch.tensor(0.0), requires_grad=True)
+
+        self.wlr1 = drawn()
+        self.wlr2 = drawn()
+        self.blr1 = zero()
+
+        self.wpr1 = drawn()
+        self.wpr2 = drawn()
+        self.bpr1 = zero()
+
+        self.wp1 = drawn()
+        self.wp2 = drawn()
+        self.bp1 = zero()
+
+        self.wo1 = drawn()
+        self.wo2 = drawn()
+        self.bo1 = zero()
+
+        if weights is not None:
+            self.set_weights(weights)
+
+    def named_weights(self) -> dict[str, torch.Tensor]:
+        return {name: getattr(self, name) for name in NAMES}
+
+    def lstm_unit(self, input_value, long_memory, short_memory):
+        step = lstm_step(input_value, long_memory, short_memory, self.named_weights())
+        return [step.long_memory, step.short_memory]
+
+    def forward(self, input):
+        # The tutorial calls lstm_unit once per day from zero memories and returns the last short
+        # memory; `unroll` does exactly that for any number of days and any batch of sequences.
+        return unroll(input, self.named_weights()).short_memory[..., -1]
+
+    def configure_optimizers(self):
+        return Adam(self.parameters(), lr=self.learning_rate)
+
+    def training_step(self, batch, batch_idx):
+        input_i, label_i = batch
+        output_i = self.forward(input_i)
+        loss = ((output_i - label_i) ** 2).sum()
+
+        batch_size = len(label_i)
+        self.log("train_loss", loss, batch_size=batch_size)
+        # As the tutorial: out_0 follows the company whose label is 0, out_1 the other.
+        is_zero = label_i == 0
+        if is_zero.any():
+            self.log("out_0", output_i[is_zero].mean(), batch_size=batch_size)
+        if not is_zero.all():
+            self.log("out_1", output_i[~is_zero].mean(), batch_size=batch_size)
+        return loss
+
+    def weights(self) -> Weights:
+        return Weights.from_mapping({name: value.item() for name, value in self.named_weights().items()})
+
+    def set_weights(self, weights: Weights) -> None:
+        with torch.no_grad():
+            for name, value in weights.items():
+                getattr(self, name).fill_(value)

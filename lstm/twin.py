@@ -1,0 +1,91 @@
+"""The same unit as PyTorch's nn.LSTM: the weight mapping both ways, and the tutorial's nn.LSTM model."""
+
+from __future__ import annotations
+
+import lightning as L
+import torch
+from torch import nn
+from torch.optim import Adam
+
+from lstm.weights import Weights
+
+# PyTorch stacks the four gates in this order inside weight_ih, weight_hh, bias_ih and bias_hh;
+# each entry names the hand-built parameters of that gate: (weight on input, on short memory, bias).
+TORCH_GATE_ORDER = (
+    ("input gate", "potential-remember %", ("wpr2", "wpr1", "bpr1")),
+    ("forget gate", "long-remember %", ("wlr2", "wlr1", "blr1")),
+    ("cell gate", "potential memory", ("wp2", "wp1", "bp1")),
+    ("output gate", "output %", ("wo2", "wo1", "bo1")),
+)
+
+
+def torch_lstm_state(weights: Weights) -> dict[str, torch.Tensor]:
+    """The state_dict of nn.LSTM(input_size=1, hidden_size=1) that computes what `weights` compute.
+
+    nn.LSTM has two bias vectors where the unit has one: the whole bias goes into bias_ih.
+    """
+    column = [[weights[names[index]] for _, _, names in TORCH_GATE_ORDER] for index in range(3)]
+    return {
+        "weight_ih_l0": torch.tensor(column[0]).reshape(4, 1),
+        "weight_hh_l0": torch.tensor(column[1]).reshape(4, 1),
+        "bias_ih_l0": torch.tensor(column[2]),
+        "bias_hh_l0": torch.zeros(4),
+    }
+
+
+def to_torch_lstm(weights: Weights) -> nn.LSTM:
+    lstm = nn.LSTM(input_size=1, hidden_size=1)
+    lstm.load_state_dict(torch_lstm_state(weights))
+    return lstm
+
+
+def from_torch_lstm(lstm: nn.LSTM) -> Weights:
+    """The twelve hand-built weights of a one-unit nn.LSTM; its two biases add up to one."""
+    state = lstm.state_dict()
+    weight_ih = state["weight_ih_l0"].reshape(4)
+    weight_hh = state["weight_hh_l0"].reshape(4)
+    bias = state["bias_ih_l0"] + state["bias_hh_l0"]
+    values = {}
+    for gate, (_, _, (on_input, on_short_memory, bias_name)) in enumerate(TORCH_GATE_ORDER):
+        values[on_input] = weight_ih[gate].item()
+        values[on_short_memory] = weight_hh[gate].item()
+        values[bias_name] = bias[gate].item()
+    return Weights.from_mapping(values)
+
+
+class LightningLSTM(L.LightningModule):
+    """The tutorial's second model: nn.LSTM with one unit, Adam at lr 0.1.
+
+    Initialised as nn.LSTM does (every tensor uniform in ±1 for one hidden unit), from a generator
+    owned by the model rather than the process-wide seed.
+    """
+
+    def __init__(self, learning_rate: float = 0.1, seed: int = 42):
+        super().__init__()
+        self.learning_rate = learning_rate
+        self.lstm = nn.LSTM(input_size=1, hidden_size=1)
+        generator = torch.Generator().manual_seed(seed)
+        bound = 1.0 / self.lstm.hidden_size**0.5
+        with torch.no_grad():
+            for parameter in self.lstm.parameters():
+                parameter.uniform_(-bound, bound, generator=generator)
+
+    def forward(self, input):
+        input_trans = input.view(len(input), 1)
+        lstm_out, _ = self.lstm(input_trans)
+        prediction = lstm_out[-1]
+        return prediction
+
+    def configure_optimizers(self):
+        return Adam(self.parameters(), lr=self.learning_rate)
+
+    def training_step(self, batch, batch_idx):
+        input_i, label_i = batch
+        output_i = self.forward(input_i[0])
+        loss = (output_i - label_i) ** 2
+        self.log("train_loss", loss, batch_size=1)
+        if label_i == 0:
+            self.log("out_0", output_i, batch_size=1)
+        else:
+            self.log("out_1", output_i, batch_size=1)
+        return loss

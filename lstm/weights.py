@@ -1,0 +1,195 @@
+"""The twelve named parameters of the unit as a value: presets, validation, JSON and safetensors files."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from safetensors import SafetensorError
+from safetensors.numpy import load as load_safetensors
+from safetensors.numpy import save as save_safetensors
+
+# The tutorial's names, in the order a URL or a list of twelve numbers gives them:
+# per stage the weight on short memory, the weight on the input, then the bias.
+NAMES = ("wlr1", "wlr2", "blr1", "wpr1", "wpr2", "bpr1", "wp1", "wp2", "bp1", "wo1", "wo2", "bo1")
+
+# A weight beyond this saturates every gate it touches; larger values are typos or attacks.
+MAX_MAGNITUDE = 1e3
+# Twelve numbers fit in a few hundred bytes; anything near this bound is not a weights file.
+MAX_FILE_BYTES = 1_000_000
+
+
+class WeightsError(ValueError):
+    """A set of weights that cannot be used, with a message a visitor can act on."""
+
+
+@dataclass(frozen=True)
+class Weights(Mapping[str, float]):
+    """The unit's twelve parameters, named as in the tutorial; read it like a dict."""
+
+    wlr1: float  # long-remember % (forget gate): weight on short memory
+    wlr2: float  # long-remember %: weight on the input
+    blr1: float  # long-remember %: bias
+    wpr1: float  # potential-remember % (input gate): weight on short memory
+    wpr2: float  # potential-remember %: weight on the input
+    bpr1: float  # potential-remember %: bias
+    wp1: float  # potential memory (candidate): weight on short memory
+    wp2: float  # potential memory: weight on the input
+    bp1: float  # potential memory: bias
+    wo1: float  # output % (output gate): weight on short memory
+    wo2: float  # output %: weight on the input
+    bo1: float  # output %: bias
+
+    def __getitem__(self, name: str) -> float:
+        if name not in NAMES:
+            raise KeyError(name)
+        return getattr(self, name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(NAMES)
+
+    def __len__(self) -> int:
+        return len(NAMES)
+
+    def values_in_order(self) -> tuple[float, ...]:
+        return tuple(getattr(self, name) for name in NAMES)
+
+    def replace(self, **changes: float) -> Weights:
+        """A copy with some parameters changed, checked like any other weights."""
+        return Weights.from_mapping({**self, **changes})
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, object]) -> Weights:
+        """Exactly the twelve names, each a finite number within ±MAX_MAGNITUDE."""
+        missing = [name for name in NAMES if name not in values]
+        unknown = [str(key) for key in values if key not in NAMES]
+        if missing:
+            raise WeightsError(f"missing weight{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
+        if unknown:
+            shown = ", ".join(repr(key[:40]) for key in unknown[:5])
+            raise WeightsError(f"unknown weight name{'s' if len(unknown) > 1 else ''}: {shown}")
+        return cls(**{name: _checked_number(name, values[name]) for name in NAMES})
+
+    @classmethod
+    def from_sequence(cls, values: Sequence[object]) -> Weights:
+        """Twelve numbers in the order of NAMES (wlr1, wlr2, blr1, ..., bo1)."""
+        if len(values) != len(NAMES):
+            raise WeightsError(f"expected 12 weights (wlr1 ... bo1), got {len(values)}")
+        return cls.from_mapping(dict(zip(NAMES, values, strict=True)))
+
+
+def _checked_number(name: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)):
+        raise WeightsError(f"{name} must be a number, got {_shown(value)}")
+    number = float(value)
+    if not math.isfinite(number):
+        raise WeightsError(f"{name} must be a finite number, got {number}")
+    if abs(number) > MAX_MAGNITUDE:
+        raise WeightsError(f"{name} = {number:g} is outside ±{MAX_MAGNITUDE:g}")
+    return number
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+# `seed`: the tutorial's untrained start, the eight normal(0, 1) draws of seed 42 (float32, as drawn);
+# the biases start at 0. `trained`: the weights after the tutorial's 5000 epochs, drawn in the video.
+PRESETS: dict[str, Weights] = {
+    "seed": Weights(
+        wlr1=0.33669036626815796,
+        wlr2=0.12880940735340118,
+        blr1=0.0,
+        wpr1=0.23446236550807953,
+        wpr2=0.23033303022384644,
+        bpr1=0.0,
+        wp1=-1.1228563785552979,
+        wp2=-0.18632829189300537,
+        bp1=0.0,
+        wo1=2.2082014083862305,
+        wo2=-0.637997031211853,
+        bo1=0.0,
+    ),
+    "trained": Weights(
+        wlr1=2.7043,
+        wlr2=1.6307,
+        blr1=1.6234,
+        wpr1=1.9983,
+        wpr2=1.6525,
+        bpr1=0.6204,
+        wp1=1.4122,
+        wp2=0.9393,
+        bp1=-0.3217,
+        wo1=4.3848,
+        wo2=-0.1943,
+        bo1=0.5935,
+    ),
+}
+
+
+def to_json(weights: Weights) -> bytes:
+    return (json.dumps(dict(weights), indent=2) + "\n").encode()
+
+
+def to_safetensors(weights: Weights) -> bytes:
+    return save_safetensors({name: np.array(value, dtype=np.float32) for name, value in weights.items()})
+
+
+def from_json(data: bytes) -> Weights:
+    _check_size(data)
+    try:
+        values = json.loads(data.decode("utf-8"), parse_constant=_reject_constant)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        raise WeightsError(f"not a JSON weights file: {error}") from None
+    if not isinstance(values, dict):
+        raise WeightsError("a JSON weights file holds one object mapping the twelve names to numbers")
+    return Weights.from_mapping(values)
+
+
+def _reject_constant(constant: str) -> float:
+    # JSON has no NaN or Infinity; Python's reader would accept them, so say what is wrong instead.
+    raise WeightsError(f"weights must be finite numbers, the file has {constant}")
+
+
+def from_safetensors(data: bytes) -> Weights:
+    _check_size(data)
+    try:
+        tensors = load_safetensors(data)
+    except (SafetensorError, ValueError, TypeError) as error:
+        raise WeightsError(f"not a safetensors weights file: {error}") from None
+    values = {}
+    for name, array in tensors.items():
+        if array.size != 1:
+            raise WeightsError(f"{name} must be a single number, got shape {list(array.shape)}")
+        if array.dtype.kind != "f":
+            raise WeightsError(f"{name} must be a floating-point number, got dtype {array.dtype}")
+        values[name] = float(array.reshape(()))
+    return Weights.from_mapping(values)
+
+
+def from_file_bytes(data: bytes, filename: str) -> Weights:
+    """Read an uploaded or saved weights file; the extension says which format (.json, .safetensors)."""
+    if filename.lower().endswith(".json"):
+        return from_json(data)
+    if filename.lower().endswith(".safetensors"):
+        return from_safetensors(data)
+    raise WeightsError(f"{_shown(filename)}: weights files end in .json or .safetensors")
+
+
+def to_file_bytes(weights: Weights, filename: str) -> bytes:
+    if filename.lower().endswith(".json"):
+        return to_json(weights)
+    if filename.lower().endswith(".safetensors"):
+        return to_safetensors(weights)
+    raise WeightsError(f"{_shown(filename)}: weights files end in .json or .safetensors")
+
+
+def _check_size(data: bytes) -> None:
+    if len(data) == 0:
+        raise WeightsError("the weights file is empty")
+    if len(data) > MAX_FILE_BYTES:
+        raise WeightsError(f"the weights file is {len(data):,} bytes; weights files are at most 1 MB")

@@ -1,0 +1,107 @@
+"""`python -m lstm` as a script sees it: the JSON it promises, clean output, one-line errors."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lstm.trace import STEP_FIELDS
+from lstm.weights import NAMES, PRESETS, to_json, to_safetensors
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def run(*args, cwd=None):
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run(
+        [sys.executable, "-m", "lstm", *args], capture_output=True, text=True, timeout=120, cwd=cwd, env=env
+    )
+
+
+def test_trace_json_has_the_promised_shape_and_the_tutorials_numbers():
+    result = run("trace", "0", "0.5", "0.25", "1", "--weights", "trained", "--json")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    data = json.loads(result.stdout)
+    assert list(data) == ["prediction", "steps"]
+    assert [list(step) for step in data["steps"]] == [list(STEP_FIELDS)] * 4
+    assert [step["day"] for step in data["steps"]] == [1, 2, 3, 4]
+    assert data["steps"][0]["input"] == 0.0
+    assert data["steps"][0]["long_memory"] == pytest.approx(-0.2023, abs=1e-4)
+    assert data["prediction"] == pytest.approx(0.0022, abs=1e-4)
+
+
+def test_trace_table_is_readable():
+    result = run("trace", "1", "0.5", "0.25", "1", "--weights", "seed")
+    assert result.returncode == 0
+    assert "long-remember %" in result.stdout and "short memory" in result.stdout
+    assert "prediction (short memory after day 4): -0.0383" in result.stdout
+
+
+@pytest.mark.parametrize("suffix", [".json", ".safetensors"])
+def test_trace_reads_weights_files(tmp_path, suffix):
+    path = tmp_path / f"w{suffix}"
+    path.write_bytes((to_json if suffix == ".json" else to_safetensors)(PRESETS["trained"]))
+    data = json.loads(run("trace", "1", "0.5", "0.25", "1", "--weights", str(path), "--json").stdout)
+    assert data["prediction"] == pytest.approx(0.9693, abs=1e-4)
+
+
+def test_trace_runs_sixty_days():
+    data = json.loads(run("trace", *["0.5"] * 60, "--json").stdout)
+    assert len(data["steps"]) == 60
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["trace"], "at least one day"),
+        (["trace", "nan"], "day 1: nan is not a finite number"),
+        (["trace", "inf"], "not a finite number"),
+        (["trace", "1", "abc"], "day 2: 'abc' is not a number"),
+        (["trace", *["1"] * 101], "too many"),
+        (["trace", "1", "--weights", "nope"], "--weights takes seed or trained"),
+        (["trace", "1", "--weights", "missing.json"], "cannot read weights file missing.json"),
+        (["trace", "1", "--weights", "BAD.json"], "not a JSON weights file"),
+        (["train", "--recipe", "slow"], "invalid choice: 'slow'"),
+        (["train", "--epochs", "ten"], "'ten' is not a whole number"),
+        (["train", "--epochs", "9000"], "9000 is outside 1..5000"),
+        (["train", "--lr", "-1"], "outside (0, 100]"),
+        (["train", "--lr", "nan"], "not a finite number"),
+        (["train", "--seed", "-3"], "outside"),
+        (["train", "--epochs", "1", "--out", "w.pt"], "--out must end in .json or .safetensors"),
+        ([], "required"),
+    ],
+)
+def test_bad_arguments_exit_non_zero_with_one_line(tmp_path, args, message):
+    (tmp_path / "BAD.json").write_text("{not json")
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert message in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_train_json_is_clean_and_complete(tmp_path):
+    out = tmp_path / "trained.safetensors"
+    result = run("train", "--recipe", "fast", "--epochs", "120", "--json", "--out", str(out))
+    assert result.returncode == 0
+    assert result.stderr == ""  # no Lightning banners, tips or warnings
+    data = json.loads(result.stdout)
+    assert {"recipe", "epochs", "steps", "fit_seconds", "loss", "predictions", "weights"} <= set(data)
+    assert data["recipe"] == "fast" and data["epochs"] == 120 and data["steps"] == 120
+    assert list(data["weights"]) == list(NAMES)
+    assert data["predictions"]["A"] == pytest.approx(0, abs=0.05)
+    assert data["predictions"]["B"] == pytest.approx(1, abs=0.05)
+    reread = json.loads(run("trace", "1", "0.5", "0.25", "1", "--weights", str(out), "--json").stdout)
+    assert reread["prediction"] == pytest.approx(data["predictions"]["B"], abs=1e-6)
+
+
+def test_train_tutorial_recipe_text_output():
+    result = run("train", "--recipe", "tutorial", "--epochs", "3")
+    assert result.returncode == 0 and result.stderr == ""
+    assert "recipe tutorial: 3 epochs, 6 optimiser steps" in result.stdout

@@ -1,0 +1,69 @@
+"""The hand-built unit against nn.LSTM: values and gradients, and the tutorial's nn.LSTM numbers."""
+
+import random
+
+import pytest
+import torch
+
+from lstm.cell import as_tensors, unroll
+from lstm.data import company_tensors
+from lstm.training import RECIPES, make_trainer, tutorial_loader
+from lstm.twin import LightningLSTM, from_torch_lstm, to_torch_lstm, torch_lstm_state
+from lstm.weights import NAMES, PRESETS, Weights
+
+
+def random_weights(seed):
+    rng = random.Random(seed)
+    return Weights.from_mapping({name: rng.uniform(-2, 2) for name in NAMES})
+
+
+@pytest.mark.parametrize("length", [1, 4, 9, 30])
+def test_values_and_gradients_agree_with_nn_lstm(length):
+    weights = random_weights(length)
+    days = torch.rand(length, dtype=torch.float64, generator=torch.Generator().manual_seed(length))
+
+    params = {name: value.requires_grad_() for name, value in as_tensors(weights, torch.float64).items()}
+    hand_built = unroll(days, params).short_memory[-1]
+    hand_built.backward()
+
+    lstm = to_torch_lstm(weights).double()
+    output, _ = lstm(days.view(length, 1))
+    output[-1, 0].backward()
+
+    assert float(hand_built) == pytest.approx(float(output[-1, 0]), abs=1e-6)
+    state = torch_lstm_state(Weights.from_mapping({name: float(params[name].grad) for name in NAMES}))
+    grads = {name: parameter.grad for name, parameter in lstm.named_parameters()}
+    for key in ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0"):
+        assert grads[key].double().flatten().tolist() == pytest.approx(state[key].double().flatten().tolist(), abs=1e-6)
+    # both biases receive the gradient of the hand-built bias
+    assert grads["bias_hh_l0"].tolist() == pytest.approx(grads["bias_ih_l0"].tolist(), abs=1e-12)
+
+
+def test_mapping_round_trips_and_folds_two_biases_into_one():
+    weights = random_weights(0)
+    assert from_torch_lstm(to_torch_lstm(weights)) == pytest.approx(dict(weights), abs=1e-6)
+
+    lstm = torch.nn.LSTM(1, 1)
+    torch.nn.init.uniform_(lstm.bias_hh_l0, -1, 1, generator=torch.Generator().manual_seed(1))
+    days = torch.tensor([0.0, 0.5, 0.25, 1.0])
+    expected = float(lstm(days.view(4, 1))[0][-1, 0])
+    hand_built = unroll(days, as_tensors(from_torch_lstm(lstm))).short_memory[-1]
+    assert float(hand_built) == pytest.approx(expected, abs=1e-6)
+
+
+def test_gate_order_follows_pytorch():
+    state = torch_lstm_state(PRESETS["trained"])
+    # input (potential-remember), forget (long-remember), cell (potential memory), output
+    assert state["weight_hh_l0"].flatten().tolist() == pytest.approx([1.9983, 2.7043, 1.4122, 4.3848], abs=1e-6)
+    assert state["weight_ih_l0"].flatten().tolist() == pytest.approx([1.6525, 1.6307, 0.9393, -0.1943], abs=1e-6)
+
+
+def test_tutorials_nn_lstm_before_and_after_300_epochs():
+    inputs, _ = company_tensors()
+    model = LightningLSTM(seed=42)
+    before = [float(model(inputs[0])), float(model(inputs[1]))]
+    assert before == pytest.approx([0.6675, 0.6665], abs=0.002)
+
+    make_trainer(300).fit(model, train_dataloaders=tutorial_loader(RECIPES["tutorial"]))
+    after = [float(model(inputs[0])), float(model(inputs[1]))]
+    assert after == pytest.approx([6.757e-05, 0.9809], abs=0.002)
