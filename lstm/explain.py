@@ -1,0 +1,134 @@
+"""The animation's stages, and each stage's arithmetic with the numbers filled in, as plain text."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from lstm.trace import Trace
+
+# Within a day the unit computes in this order; the animation and the URL step through it.
+STAGES = ("long-remember", "potential", "long-memory", "output", "short-memory")
+STAGE_TITLES = {
+    "long-remember": "long-remember % (forget gate)",
+    "potential": "potential-remember % (input gate) and potential memory (candidate)",
+    "long-memory": "new long-term memory (cell state)",
+    "output": "output % (output gate)",
+    "short-memory": "new short-term memory (hidden state)",
+}
+
+
+@dataclass(frozen=True)
+class Position:
+    """A point of the animation: frame 0 is the start (both memories 0), then five stages a day."""
+
+    frame: int
+
+    @property
+    def day_index(self) -> int | None:
+        """0-based day being computed, None at the start."""
+        return None if self.frame == 0 else (self.frame - 1) // len(STAGES)
+
+    @property
+    def stage(self) -> str | None:
+        return None if self.frame == 0 else STAGES[(self.frame - 1) % len(STAGES)]
+
+    @classmethod
+    def of(cls, day: int, stage: str) -> Position:
+        """Day (1-based) and stage name as a frame."""
+        return cls(1 + (day - 1) * len(STAGES) + STAGES.index(stage))
+
+
+def frame_count(days: int) -> int:
+    return 1 + days * len(STAGES)
+
+
+def last_position(days: int) -> Position:
+    return Position(frame_count(days) - 1)
+
+
+def describe(position: Position, trace: Trace, weights: Mapping[str, float]) -> tuple[str, list[str], str]:
+    """Heading, equations with the numbers filled in, and one sentence on what the stage does."""
+    if position.day_index is None:
+        return (
+            "Start",
+            ["long-term memory = 0.00", "short-term memory = 0.00"],
+            "Both memories start at zero; press Play or step forward to send day 1 through the unit.",
+        )
+    index = position.day_index
+    step = trace.steps[index]
+    long_before, short_before = trace.memories_before(index)
+    x, h = step.input, short_before
+    w = weights
+    last_day = index == len(trace.steps) - 1
+    heading = f"Day {step.day}: {STAGE_TITLES[position.stage]}"
+
+    def gate(name: str, function: str, weight_h: str, weight_x: str, bias: str, value: float) -> str:
+        inside = sum_text([(w[weight_h], h), (w[weight_x], x)], w[bias])
+        return f"{name} = {function}({inside}) = {value:.2f}"
+
+    if position.stage == "long-remember":
+        return (
+            heading,
+            [gate("long-remember %", "sigmoid", "wlr1", "wlr2", "blr1", step.long_remember)],
+            f"How much of the long-term memory survives today: {step.long_remember:.0%} of {long_before:.2f} is kept.",
+        )
+    if position.stage == "potential":
+        return (
+            heading,
+            [
+                gate("potential-remember %", "sigmoid", "wpr1", "wpr2", "bpr1", step.potential_remember),
+                gate("potential memory", "tanh", "wp1", "wp2", "bp1", step.potential_memory),
+            ],
+            f"What today could add to the long-term memory ({step.potential_memory:.2f}), "
+            f"and how much of it is added ({step.potential_remember:.0%}).",
+        )
+    if position.stage == "long-memory":
+        return (
+            heading,
+            [
+                "long memory = "
+                + sum_text([(long_before, step.long_remember), (step.potential_remember, step.potential_memory)])
+                + f" = {step.long_memory:.2f}"
+            ],
+            "The new long-term memory: what was kept plus what was added. "
+            "No weight touches this line, so what it carries can last many days.",
+        )
+    if position.stage == "output":
+        return (
+            heading,
+            [gate("output %", "sigmoid", "wo1", "wo2", "bo1", step.output)],
+            f"How much of the long-term memory (after tanh) becomes the short-term memory: {step.output:.0%}.",
+        )
+    return (
+        heading,
+        [f"short memory = tanh({step.long_memory:.2f}) × {step.output:.2f} = {step.short_memory:.2f}"],
+        (
+            f"The short-term memory after the last day is the prediction: {step.short_memory:.2f}."
+            if last_day
+            else f"The new short-term memory goes with the long-term memory into day {step.day + 1}."
+        ),
+    )
+
+
+def sum_text(products: list[tuple[float, float]], constant: float | None = None) -> str:
+    """`a × b + c × d - e` with two decimals: a negative term is subtracted, a negative factor bracketed."""
+    terms: list[tuple[float, float | None]] = [*products] + ([] if constant is None else [(constant, None)])
+    text = ""
+    for position, (coefficient, factor) in enumerate(terms):
+        sign = "-" if coefficient < 0 and round(coefficient, 2) != 0 else "+"
+        magnitude = abs(coefficient) if position > 0 else coefficient
+        term = f"{magnitude:.2f}"
+        if factor is not None:
+            term += f" × ({factor:.2f})" if factor < 0 and round(factor, 2) != 0 else f" × {factor:.2f}"
+        text += term if position == 0 else f" {sign} {term}"
+    return text
+
+
+def prediction_meaning(prediction: float) -> str:
+    """What the prediction says in the tutorial's terms: Company A's label is 0, Company B's is 1."""
+    if abs(prediction) < 0.25:
+        return "close to 0: what the tutorial wants for Company A (day 5 = 0)"
+    if abs(prediction - 1) < 0.25:
+        return "close to 1: what the tutorial wants for Company B (day 5 = 1)"
+    return "neither close to 0 (Company A) nor to 1 (Company B)"

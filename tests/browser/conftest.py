@@ -1,0 +1,53 @@
+"""Fixtures for browser tests: one app server and one Chromium per session, a fresh page per test."""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.browser.server import CHROMIUM_FLAGS, REPO, chromium_path, streamlit_server
+
+ARTIFACTS = REPO / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    ARTIFACTS.mkdir(exist_ok=True)
+    with streamlit_server(ARTIFACTS / "streamlit.log") as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    yield page
+    # Keep a screenshot of every failing test for debugging.
+    if getattr(request.node, "failed", False):
+        page.screenshot(path=str(ARTIFACTS / f"failed-{request.node.name}.png"), full_page=True)
+    context.close()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call" and report.failed:
+        item.failed = True
+    return report
+
+
+def wait_for_app(page) -> None:
+    """The page has finished its script run and drawn the unrolled unit."""
+    page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=30_000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+
+
+__all__ = ["ARTIFACTS", "Path", "wait_for_app"]
