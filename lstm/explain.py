@@ -65,13 +65,14 @@ def describe(position: Position, trace: Trace, weights: Mapping[str, float]) -> 
 
     def gate(name: str, function: str, weight_h: str, weight_x: str, bias: str, value: float) -> str:
         inside = sum_text([(w[weight_h], h), (w[weight_x], x)], w[bias])
-        return f"{name} = {function}({inside}) = {value:.2f}"
+        return f"{name} = {function}({inside}) = {two_decimals(value)}"
 
     if position.stage == "long-remember":
         return (
             heading,
             [gate("long-remember %", "sigmoid", "wlr1", "wlr2", "blr1", step.long_remember)],
-            f"How much of the long-term memory survives today: {step.long_remember:.0%} of {long_before:.2f} is kept.",
+            f"How much of the long-term memory survives today: {step.long_remember:.0%} of "
+            f"{two_decimals(long_before)} is kept.",
         )
     if position.stage == "potential":
         return (
@@ -80,7 +81,7 @@ def describe(position: Position, trace: Trace, weights: Mapping[str, float]) -> 
                 gate("potential-remember %", "sigmoid", "wpr1", "wpr2", "bpr1", step.potential_remember),
                 gate("potential memory", "tanh", "wp1", "wp2", "bp1", step.potential_memory),
             ],
-            f"What today could add to the long-term memory ({step.potential_memory:.2f}), "
+            f"What today could add to the long-term memory ({two_decimals(step.potential_memory)}), "
             f"and how much of it is added ({step.potential_remember:.0%}).",
         )
     if position.stage == "long-memory":
@@ -89,7 +90,7 @@ def describe(position: Position, trace: Trace, weights: Mapping[str, float]) -> 
             [
                 "long memory = "
                 + sum_text([(long_before, step.long_remember), (step.potential_remember, step.potential_memory)])
-                + f" = {step.long_memory:.2f}"
+                + f" = {two_decimals(step.long_memory)}"
             ],
             "The new long-term memory: what was kept plus what was added. "
             "No weight touches this line, so what it carries can last many days.",
@@ -102,13 +103,22 @@ def describe(position: Position, trace: Trace, weights: Mapping[str, float]) -> 
         )
     return (
         heading,
-        [f"short memory = tanh({step.long_memory:.2f}) × {step.output:.2f} = {step.short_memory:.2f}"],
+        [
+            f"short memory = tanh({two_decimals(step.long_memory)}) × {two_decimals(step.output)} "
+            f"= {two_decimals(step.short_memory)}"
+        ],
         (
-            f"The short-term memory after the last day is the prediction: {step.short_memory:.2f}."
+            f"The short-term memory after the last day is the prediction: {step.short_memory:.4f}."
             if last_day
             else f"The new short-term memory goes with the long-term memory into day {step.day + 1}."
         ),
     )
+
+
+def two_decimals(number: float) -> str:
+    """`0.25` -> "0.25"; a value that rounds to zero is "0.00", never "-0.00"."""
+    text = f"{number:.2f}"
+    return "0.00" if text == "-0.00" else text
 
 
 def sum_text(products: list[tuple[float, float]], constant: float | None = None) -> str:
@@ -116,12 +126,13 @@ def sum_text(products: list[tuple[float, float]], constant: float | None = None)
     terms: list[tuple[float, float | None]] = [*products] + ([] if constant is None else [(constant, None)])
     text = ""
     for position, (coefficient, factor) in enumerate(terms):
-        sign = "-" if coefficient < 0 and round(coefficient, 2) != 0 else "+"
-        magnitude = abs(coefficient) if position > 0 else coefficient
-        term = f"{magnitude:.2f}"
+        shown = two_decimals(coefficient)
+        subtracted = position > 0 and shown.startswith("-")
+        term = shown.lstrip("-") if subtracted else shown
         if factor is not None:
-            term += f" × ({factor:.2f})" if factor < 0 and round(factor, 2) != 0 else f" × {factor:.2f}"
-        text += term if position == 0 else f" {sign} {term}"
+            factor_text = two_decimals(factor)
+            term += f" × ({factor_text})" if factor_text.startswith("-") else f" × {factor_text}"
+        text += term if position == 0 else f" {'-' if subtracted else '+'} {term}"
     return text
 
 

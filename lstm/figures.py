@@ -31,6 +31,8 @@ LONG_LINE_Y = 5.25
 SHORT_LINE_Y = -0.25
 INPUT_Y = -1.35
 CAPTION_Y = 6.55
+PREDICTION_GAP = 0.22  # from the last short-memory node to the prediction's label
+PREDICTION_WIDTH = 0.7  # room kept right of the cells for that label, in cell widths
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,8 @@ def _frame_traces(trace: Trace, weights: Mapping[str, float], position: Position
     updates.append({"x": box_x, "y": box_y})
     heading, equations, sentence = describe(position, trace, weights)
     updates.append({"text": [f"<b>{heading}</b><br>" + "<br>".join(equations) + f"<br><i>{sentence}</i>"]})
+    # The prediction appears when the last day's short memory does.
+    updates.append({"text": [f"<b>prediction</b><br>{trace.prediction:.4f}" if known[-1] == len(STAGES) else ""]})
     return updates
 
 
@@ -278,13 +282,6 @@ def unrolled_figure(
                 "text": text, "font": {"size": 14, "color": colour}, "align": "right",
             }
         )  # fmt: skip
-    annotations.append(
-        {
-            "xref": "paper", "x": 1, "xshift": 8, "y": SHORT_LINE_Y, "xanchor": "left", "showarrow": False,
-            "text": f"<b>prediction</b><br>{trace.prediction:.4f}", "font": {"size": 15, "color": colours.text},
-            "align": "left",
-        }
-    )  # fmt: skip
 
     initial = _frame_traces(trace, weights, position)
     value_positions = [(index + cell.value_x, y + cell.value_y) for _, _, _, y in ROWS for index in range(days)]
@@ -360,12 +357,25 @@ def unrolled_figure(
             cliponaxis=False,
             hoverinfo="skip",
         ),
+        dict(
+            type="scatter",
+            x=[days + PREDICTION_GAP],
+            y=[SHORT_LINE_Y],
+            mode="text",
+            text=initial[9]["text"],
+            textposition="middle right",
+            textfont={"size": 15, "color": colours.text},
+            cliponaxis=False,
+            hoverinfo="skip",
+        ),
     ]
     animated = list(range(len(data)))
     frames = [
-        go.Frame(
-            name=_frame_name(Position(frame)), data=_frame_traces(trace, weights, Position(frame)), traces=animated
-        )
+        {
+            "name": _frame_name(Position(frame)),
+            "data": _frame_traces(trace, weights, Position(frame)),
+            "traces": animated,
+        }
         for frame in range(frame_count(days))
     ]
     play = {
@@ -377,12 +387,12 @@ def unrolled_figure(
     still = {"frame": {"duration": 0, "redraw": True}, "transition": {"duration": 0}, "mode": "immediate"}
     layout = dict(
         height=640,
-        margin={"l": 175, "r": 110, "t": 10, "b": 95},
+        margin={"l": 175, "r": 10, "t": 10, "b": 95},
         showlegend=False,
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
         font={"color": colours.text, "size": 14},
-        xaxis={"range": [-0.25, days + 0.25], "visible": False, "fixedrange": True},
+        xaxis={"range": [-0.25, days + PREDICTION_GAP + PREDICTION_WIDTH], "visible": False, "fixedrange": True},
         yaxis={"range": [INPUT_Y - 0.55, CAPTION_Y + 0.75], "visible": False, "fixedrange": True},
         barmode="overlay",
         shapes=shapes,

@@ -1,13 +1,13 @@
 """Fixtures for browser tests: one app server and one Chromium per session, a fresh page per test."""
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.browser.server import CHROMIUM_FLAGS, REPO, chromium_path, streamlit_server
 
 ARTIFACTS = REPO / "test-artifacts"
+# The unrolled unit: the chart with Plotly's Play button.
+UNROLLED = "[data-testid='stPlotlyChart']:has(.updatemenu-button)"
 
 
 @pytest.fixture(scope="session")
@@ -46,8 +46,8 @@ def pytest_runtest_makereport(item, call):
 
 def wait_for_app(page) -> None:
     """The page has finished its script run and drawn the unrolled unit."""
-    page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=30_000)
+    page.wait_for_selector(f"{UNROLLED} .main-svg", timeout=30_000)
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
 
 
-__all__ = ["ARTIFACTS", "Path", "wait_for_app"]
+__all__ = ["ARTIFACTS", "UNROLLED", "wait_for_app"]

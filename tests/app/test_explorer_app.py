@@ -1,0 +1,177 @@
+"""The explorer page through Streamlit's AppTest: inputs, presets, weight editing, URL state."""
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lstm.state import MAX_PAGE_DAYS
+from lstm.weights import NAMES, PRESETS
+from tests.test_cli import REPO
+
+APP = str(REPO / "streamlit_app.py")
+NUMBERS = 4  # index of the numbers trace in the unrolled figure
+
+
+def open_app(**query) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=60)
+    for key, value in query.items():
+        app.query_params[key] = value
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def unrolled(app: AppTest) -> dict:
+    charts = [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+    return next(chart for chart in charts if "frames" in chart)
+
+
+def prediction_text(app: AppTest) -> str:
+    return next(block.value for block in app.markdown if block.value.startswith("#### Prediction"))
+
+
+def query(app: AppTest) -> dict:
+    return {key: app.query_params[key] for key in app.query_params}
+
+
+def day_inputs(app: AppTest) -> list:
+    return [field for field in app.number_input if field.key and field.key.startswith("day_")]
+
+
+def test_default_view_is_company_a_with_trained_weights():
+    app = open_app()
+    assert [field.value for field in day_inputs(app)] == [0.0, 0.5, 0.25, 1.0]
+    assert app.radio(key="weights_preset").value == "trained"
+    assert "0.0022" in prediction_text(app) and "Company A" in prediction_text(app)
+    figure = unrolled(app)
+    assert "84%" in figure["data"][NUMBERS]["text"]
+    assert len(figure["frames"]) == 21
+    assert query(app) == {"days": "0,0.5,0.25,1", "weights": "trained"}
+    assert not app.warning
+
+
+def test_link_sets_days_weights_and_position():
+    app = open_app(days="1,0.5,0.25,1", weights="seed", day="2", stage="output")
+    assert [field.value for field in day_inputs(app)] == [1.0, 0.5, 0.25, 1.0]
+    assert app.radio(key="weights_preset").value == "seed"
+    assert "-0.0383" in prediction_text(app)
+    figure = unrolled(app)
+    assert figure["layout"]["sliders"][0]["active"] == 9
+    assert "Day 2: output %" in figure["data"][8]["text"][0]
+
+
+def test_changing_a_day_changes_the_numbers_and_the_link():
+    app = open_app()
+    app.number_input(key="day_0").set_value(1.0).run()
+    assert "0.9693" in prediction_text(app) and "Company B" in prediction_text(app)
+    assert query(app)["days"] == "1,0.5,0.25,1"
+
+
+def test_add_and_remove_days_within_bounds():
+    app = open_app(days="0.5")
+    remove = next(button for button in app.button if button.label == "Remove")
+    assert remove.disabled
+    for _ in range(MAX_PAGE_DAYS + 2):
+        add = next(button for button in app.button if button.label == "Add")
+        if add.disabled:
+            break
+        add.click().run()
+    assert len(day_inputs(app)) == MAX_PAGE_DAYS
+    assert next(button for button in app.button if button.label == "Add").disabled
+    next(button for button in app.button if button.label == "Remove").click().run()
+    assert len(day_inputs(app)) == MAX_PAGE_DAYS - 1
+    assert query(app)["days"] == ",".join(["0.5"] * (MAX_PAGE_DAYS - 1))
+
+
+def test_day_presets():
+    app = open_app()
+    app.selectbox(key="day_preset").set_value("Early spike, then calm").run()
+    assert [field.value for field in day_inputs(app)] == [1.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+    app.selectbox(key="day_preset").set_value("Company B").run()
+    assert query(app)["days"] == "1,0.5,0.25,1"
+
+
+def test_weight_presets_and_editing():
+    app = open_app()
+    app.radio(key="weights_preset").set_value("seed").run()
+    assert app.number_input(key="number_wo1").value == pytest.approx(PRESETS["seed"]["wo1"])
+    assert query(app)["weights"] == "seed"
+
+    app.number_input(key="number_wo1").set_value(1.5).run()
+    assert app.radio(key="weights_preset").value == "custom"
+    values = [float(value) for value in query(app)["weights"].split(",")]
+    assert values[NAMES.index("wo1")] == 1.5
+    assert values[NAMES.index("wlr1")] == pytest.approx(PRESETS["seed"]["wlr1"])
+    assert app.slider(key="slider_wo1").value == 1.5
+
+    app.slider(key="slider_wlr1").set_value(-2.0).run()
+    assert app.number_input(key="number_wlr1").value == -2.0
+
+    next(button for button in app.button if button.label == "Reset weights").click().run()
+    assert app.radio(key="weights_preset").value == "trained"
+    assert query(app)["weights"] == "trained"
+
+
+def test_weights_beyond_the_slider_keep_the_exact_value():
+    app = open_app()
+    app.number_input(key="number_bp1").set_value(250.0).run()
+    assert app.number_input(key="number_bp1").value == 250.0
+    assert app.slider(key="slider_bp1").value == 8.0
+    assert not app.exception
+
+
+def test_step_buttons_move_the_animation_and_the_link():
+    app = open_app(day="0")
+    forward = next(button for button in app.button if button.label == "Step forward")
+    forward.click().run()
+    assert query(app)["day"] == "1" and query(app)["stage"] == "long-remember"
+    next(button for button in app.button if button.label == "Step forward").click().run()
+    assert query(app)["stage"] == "potential"
+    next(button for button in app.button if button.label == "Step back").click().run()
+    next(button for button in app.button if button.label == "Step back").click().run()
+    assert query(app)["day"] == "0"
+    assert unrolled(app)["layout"]["sliders"][0]["active"] == 0
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"days": "abc"}, "days: day 1"),
+        ({"days": "nan,1"}, "not a finite number"),
+        ({"days": ",".join(["1"] * 10_000)}, "too long"),
+        ({"weights": "1,2,3"}, "expected 12 weights"),
+        ({"weights": "banana"}, "neither seed nor trained"),
+        ({"day": "99"}, "day: 99 is outside"),
+        ({"stage": "<b>x</b>"}, "stage"),
+    ],
+)
+def test_bad_link_values_warn_and_fall_back(params, message):
+    app = open_app(**params)
+    assert len(app.warning) == 1
+    shown = app.warning[0].value
+    assert message.replace("<", "\\<").split(":")[0] in shown
+    assert "Traceback" not in shown
+    assert unrolled(app)["frames"], "the view still draws"
+
+
+def test_visitor_text_is_escaped_not_rendered():
+    app = open_app(days="**bold**[link](javascript:alert(1))")
+    shown = app.warning[0].value
+    assert "\\*\\*bold\\*\\*\\[link\\]\\(javascript\\:" in shown
+    with_tags = open_app(stage="<script>x</script>")
+    assert "\\<script\\>" in with_tags.warning[0].value
+
+
+def test_a_bad_link_keeps_the_good_fields():
+    app = open_app(days="1,0.5,0.25,1", weights="nonsense")
+    assert [field.value for field in day_inputs(app)] == [1.0, 0.5, 0.25, 1.0]
+    assert app.radio(key="weights_preset").value == "trained"
+
+
+def test_table_and_share_link():
+    app = open_app(days="0,1")
+    table = app.dataframe[0].value
+    assert list(table.columns)[:3] == ["day", "input", "long-remember %"]
+    assert len(table) == 2
+    assert app.code[0].value.endswith("?days=0,1&weights=trained")

@@ -1,0 +1,115 @@
+"""What a visitor sees and gets in Chromium: the unrolled cells, the animation, edits, shared links."""
+
+import re
+import time
+from urllib.parse import unquote
+
+from tests.browser.conftest import ARTIFACTS, UNROLLED, wait_for_app
+
+CHART = UNROLLED
+
+
+def chart_texts(page) -> list[str]:
+    """Every text of the unrolled unit's SVG, as the visitor sees it."""
+    return page.eval_on_selector_all(f"{CHART} text", "nodes => nodes.map(node => node.textContent)")
+
+
+def caption(page) -> str:
+    texts = chart_texts(page)
+    return next((text for text in texts if text.startswith("Day ") or text.startswith("Start")), "")
+
+
+def wait_for_text(page, text: str, timeout_s: float = 20) -> None:
+    deadline = time.monotonic() + timeout_s
+    while text not in " ".join(chart_texts(page)):
+        assert time.monotonic() < deadline, f"{text!r} never appeared in the chart"
+        time.sleep(0.2)
+
+
+def test_shared_link_shows_the_unrolled_cells_and_numbers(page, app_url):
+    page.goto(f"{app_url}/?days=0,0.5,0.25,1&weights=trained")
+    wait_for_app(page)
+    texts = chart_texts(page)
+    for expected in ("84%", "65%", "-0.31", "64%", "94%", "-0.202", "0.005", "0.002"):
+        assert expected in texts, expected
+    for expected in ("day 10.00", "day 41.00", "prediction0.0022", "long-term memorycell state", "output %output gate"):
+        assert expected in texts, expected  # SVG joins a label's lines into one text
+    assert page.get_by_text("Prediction: 0.0022", exact=True).is_visible()
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.screenshot(path=str(ARTIFACTS / "explorer-1280x800-light.png"))
+
+
+def test_play_advances_the_animation_in_the_browser(page, app_url):
+    page.goto(f"{app_url}/?days=0,0.5,0.25,1&weights=trained&day=0")
+    wait_for_app(page)
+    assert caption(page).startswith("Start")
+    assert "84%" not in chart_texts(page)
+    assert not any(text.startswith("prediction") for text in chart_texts(page))
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.locator(f"{CHART} .updatemenu-button", has_text="Play").first.click()
+    wait_for_text(page, "84%", timeout_s=10)
+    seen = {caption(page)}
+    deadline = time.monotonic() + 10
+    while len(seen) < 3 and time.monotonic() < deadline:
+        time.sleep(0.3)
+        seen.add(caption(page))
+    assert len(seen) >= 3, seen  # several stages went by
+    assert not [url for url in requests if "/_stcore/" not in url and url.startswith("http")], requests
+    page.locator(f"{CHART} .updatemenu-button", has_text="Pause").first.click()
+    paused = caption(page)
+    time.sleep(2)
+    assert caption(page) == paused
+
+
+def test_changing_a_day_value_changes_the_numbers(page, app_url):
+    page.goto(f"{app_url}/?days=0,0.5,0.25,1&weights=trained")
+    wait_for_app(page)
+    day_1 = page.get_by_label("Day 1")
+    day_1.fill("1")
+    day_1.press("Enter")
+    page.get_by_text("Prediction: 0.9693", exact=True).wait_for(timeout=20_000)
+    wait_for_text(page, "0.9693")
+    page.wait_for_function("() => decodeURIComponent(location.search).includes('days=1,0.5,0.25,1')")
+    assert "days=1,0.5,0.25,1" in unquote(page.url)
+
+
+def test_step_buttons_and_the_shared_link_reproduce_the_view(page, app_url, browser):
+    page.goto(f"{app_url}/?days=1,0.5,0.25,1&weights=seed&day=0")
+    wait_for_app(page)
+    for _ in range(3):
+        page.get_by_role("button", name="Step forward").click()
+        wait_for_app(page)
+    page.wait_for_function("() => location.search.includes('stage=long-memory')", timeout=20_000)
+    link = page.locator("[data-testid='stCode'] code").inner_text().strip()
+    assert re.search(r"days=1,0\.5,0\.25,1&weights=seed&day=1&stage=long-memory$", link), link
+    shown = caption(page)
+    assert shown.startswith("Day 1: new long-term memory")
+
+    other = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    other.goto(link)
+    wait_for_app(other)
+    assert caption(other) == shown
+    assert sorted(chart_texts(other)) == sorted(chart_texts(page))
+    other.context.close()
+
+
+def test_a_broken_link_warns_and_still_draws(page, app_url):
+    page.goto(f"{app_url}/?days=1,banana&weights=1,2,3&day=77")
+    wait_for_app(page)
+    alerts = page.locator("[data-testid='stAlert']")
+    assert alerts.count() == 3
+    assert "banana" in alerts.nth(0).inner_text()
+    assert "84%" in chart_texts(page)  # the defaults are drawn
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_dark_theme_uses_light_text(browser, app_url):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, color_scheme="dark")
+    page = context.new_page()
+    page.goto(f"{app_url}/?days=0,0.5,0.25,1&weights=trained")
+    wait_for_app(page)
+    fill = page.eval_on_selector(f"{CHART} >> nth=0 >> text:text-is('84%')", "node => getComputedStyle(node).fill")
+    assert fill == "rgb(242, 244, 248)"
+    page.screenshot(path=str(ARTIFACTS / "explorer-1920x1080-dark.png"))
+    context.close()

@@ -1,0 +1,128 @@
+"""The figures as data: what each animation frame shows, sizes, and no torch needed to draw."""
+
+import json
+import subprocess
+import sys
+
+import plotly.io as pio
+import pytest
+
+from lstm.cell import trace
+from lstm.explain import Position, frame_count, last_position
+from lstm.figures import NARROW_CELLS, WIDE_CELLS, cell_layout, gates_over_days_figure, unrolled_figure
+from lstm.trace import DayStep, Trace
+from lstm.weights import PRESETS
+from tests.test_cli import REPO
+
+TRAINED = PRESETS["trained"]
+COMPANY_A = trace([0, 0.5, 0.25, 1], TRAINED)
+
+# Animated traces, in order: four bars (one per gate), the numbers, long and short memory, highlight, caption,
+# prediction.
+BARS, NUMBERS, LONG, SHORT, HIGHLIGHT, CAPTION, PREDICTION = slice(0, 4), 4, 5, 6, 7, 8, 9
+
+
+def frames_of(figure):
+    return figure.to_dict()["frames"]
+
+
+def test_one_frame_per_stage_and_a_start():
+    figure = unrolled_figure(COMPANY_A, TRAINED, last_position(4))
+    frames = frames_of(figure)
+    assert len(frames) == frame_count(4) == 21
+    assert [frame["name"] for frame in frames] == [str(index) for index in range(21)]
+    steps = figure.to_dict()["layout"]["sliders"][0]["steps"]
+    assert len(steps) == 21 and steps[0]["label"] == "start"
+
+
+def test_values_appear_as_they_are_computed():
+    frames = frames_of(unrolled_figure(COMPANY_A, TRAINED, last_position(4)))
+    start, first, last = frames[0]["data"], frames[1]["data"], frames[-1]["data"]
+    assert set(start[NUMBERS]["text"]) == {"·"}
+    assert start[LONG]["text"] == ["0.00", "", "", "", ""]
+    # after day 1's long-remember stage, only that number is known
+    known = [text for text in first[NUMBERS]["text"] if text != "·"]
+    assert known == ["84%"]
+    assert first[0]["x"][0] == pytest.approx(0.8353 * WIDE_CELLS.bar_length, abs=1e-3)
+    assert first[1]["x"] == [0.0] * 4
+    # at the end every number is there, including the memories and the prediction
+    assert "·" not in last[NUMBERS]["text"]
+    assert last[LONG]["text"] == ["0.00", "-0.202", "-0.206", "-0.330", "0.005"]
+    assert last[SHORT]["text"][-1] == "0.002"
+    assert "prediction: 0.0022" in last[CAPTION]["text"][0]
+    assert start[PREDICTION]["text"] == [""] and frames[-2]["data"][PREDICTION]["text"] == [""]
+    assert last[PREDICTION]["text"] == ["<b>prediction</b><br>0.0022"]
+
+
+def test_the_highlight_follows_the_stage():
+    frames = frames_of(unrolled_figure(COMPANY_A, TRAINED, last_position(4)))
+    # day 2's output stage is frame 9: the box sits on the output row (y 0.55..1.45) of the second cell
+    box = frames[Position.of(2, "output").frame]["data"][HIGHLIGHT]
+    assert min(box["x"]) == pytest.approx(1.05) and max(box["y"]) == pytest.approx(1.45)
+    assert "Day 2: output %" in frames[9]["data"][CAPTION]["text"][0]
+
+
+def test_the_figure_opens_at_the_given_position():
+    figure = unrolled_figure(COMPANY_A, TRAINED, Position(3)).to_dict()
+    assert figure["layout"]["sliders"][0]["active"] == 3
+    assert list(figure["data"][NUMBERS]["text"]) == figure["frames"][3]["data"][NUMBERS]["text"]
+    assert figure["data"][0]["type"] == "bar" and "type" not in figure["frames"][3]["data"][0]
+
+
+def test_play_speed_and_no_tweening():
+    buttons = unrolled_figure(COMPANY_A, TRAINED, Position(0), frame_ms=350).to_dict()["layout"]["updatemenus"][0]
+    play = buttons["buttons"][0]["args"][1]
+    assert play["frame"]["duration"] == 350
+    assert play["transition"]["duration"] == 0  # values jump; nothing slides, whatever the motion setting
+
+
+def test_narrow_cells_for_many_days():
+    assert cell_layout(6) == WIDE_CELLS and cell_layout(7) == NARROW_CELLS
+
+
+@pytest.mark.parametrize("days", [1, 4, 12, 30])
+def test_figure_json_stays_small(days):
+    result = trace([0.5] * days, TRAINED)
+    size = len(pio.to_json(unrolled_figure(result, TRAINED, last_position(days)), validate=False))
+    assert size < 200_000 if days <= 12 else size < 800_000
+
+
+def test_themes_change_text_colours_only():
+    light = unrolled_figure(COMPANY_A, TRAINED, Position(0), dark=False).to_dict()
+    dark = unrolled_figure(COMPANY_A, TRAINED, Position(0), dark=True).to_dict()
+    assert light["layout"]["font"]["color"] != dark["layout"]["font"]["color"]
+    assert [trace["marker"]["color"] for trace in light["data"][BARS]] == [
+        trace["marker"]["color"] for trace in dark["data"][BARS]
+    ]
+
+
+def test_gates_over_days_has_six_series():
+    figure = gates_over_days_figure(COMPANY_A)
+    assert [series.name for series in figure.data] == [
+        "long-remember %",
+        "potential-remember %",
+        "potential memory",
+        "output %",
+        "long-term memory",
+        "short-term memory",
+    ]
+    assert list(figure.data[0].y) == [step.long_remember for step in COMPANY_A.steps]
+
+
+def test_figures_draw_from_plain_data_without_torch():
+    code = (
+        "import sys, json; from lstm.figures import unrolled_figure; from lstm.trace import Trace, DayStep;"
+        "from lstm.explain import Position;"
+        "t = Trace((DayStep(1, 0.5, 0.9, 0.6, -0.3, 0.6, -0.2, -0.1),));"
+        "w = dict(zip('wlr1 wlr2 blr1 wpr1 wpr2 bpr1 wp1 wp2 bp1 wo1 wo2 bo1'.split(), [1.0] * 12));"
+        "unrolled_figure(t, w, Position(3)).to_dict(); assert 'torch' not in sys.modules, 'torch imported'"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_hand_made_trace_is_drawn_as_given():
+    handmade = Trace((DayStep(1, 0.5, 0.25, 0.75, -1.0, 1.0, 0.1, 0.2),))
+    data = unrolled_figure(handmade, TRAINED, Position(5)).to_dict()["data"]
+    assert list(data[NUMBERS]["text"]) == ["25%", "75%", "-1.00", "100%"]
+    assert json.dumps(data)  # plain JSON all the way down
