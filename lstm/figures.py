@@ -180,8 +180,9 @@ def _frame_name(position: Position) -> str:
 
 
 def _slider_label(position: Position) -> str:
+    """A label at each day's first stage; the start sits too close to day 1 to carry one."""
     if position.day_index is None:
-        return "start"
+        return ""
     return f"day {position.day_index + 1}" if position.stage == STAGES[0] else ""
 
 

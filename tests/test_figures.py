@@ -32,7 +32,7 @@ def test_one_frame_per_stage_and_a_start():
     assert len(frames) == frame_count(4) == 21
     assert [frame["name"] for frame in frames] == [str(index) for index in range(21)]
     steps = figure.to_dict()["layout"]["sliders"][0]["steps"]
-    assert len(steps) == 21 and steps[0]["label"] == "start"
+    assert len(steps) == 21 and steps[1]["label"] == "day 1" and steps[6]["label"] == "day 2"
 
 
 def test_values_appear_as_they_are_computed():

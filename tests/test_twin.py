@@ -30,7 +30,7 @@ def test_values_and_gradients_agree_with_nn_lstm(length):
     output, _ = lstm(days.view(length, 1))
     output[-1, 0].backward()
 
-    assert float(hand_built) == pytest.approx(float(output[-1, 0]), abs=1e-6)
+    assert hand_built.item() == pytest.approx(output[-1, 0].item(), abs=1e-6)
     state = torch_lstm_state(Weights.from_mapping({name: float(params[name].grad) for name in NAMES}))
     grads = {name: parameter.grad for name, parameter in lstm.named_parameters()}
     for key in ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0"):
@@ -46,9 +46,9 @@ def test_mapping_round_trips_and_folds_two_biases_into_one():
     lstm = torch.nn.LSTM(1, 1)
     torch.nn.init.uniform_(lstm.bias_hh_l0, -1, 1, generator=torch.Generator().manual_seed(1))
     days = torch.tensor([0.0, 0.5, 0.25, 1.0])
-    expected = float(lstm(days.view(4, 1))[0][-1, 0])
+    expected = lstm(days.view(4, 1))[0][-1, 0].item()
     hand_built = unroll(days, as_tensors(from_torch_lstm(lstm))).short_memory[-1]
-    assert float(hand_built) == pytest.approx(expected, abs=1e-6)
+    assert hand_built.item() == pytest.approx(expected, abs=1e-6)
 
 
 def test_gate_order_follows_pytorch():
@@ -61,9 +61,9 @@ def test_gate_order_follows_pytorch():
 def test_tutorials_nn_lstm_before_and_after_300_epochs():
     inputs, _ = company_tensors()
     model = LightningLSTM(seed=42)
-    before = [float(model(inputs[0])), float(model(inputs[1]))]
+    before = [model(inputs[0]).item(), model(inputs[1]).item()]
     assert before == pytest.approx([0.6675, 0.6665], abs=0.002)
 
     make_trainer(300).fit(model, train_dataloaders=tutorial_loader(RECIPES["tutorial"]))
-    after = [float(model(inputs[0])), float(model(inputs[1]))]
+    after = [model(inputs[0]).item(), model(inputs[1]).item()]
     assert after == pytest.approx([6.757e-05, 0.9809], abs=0.002)
