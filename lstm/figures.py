@@ -59,23 +59,25 @@ def cell_layout(days: int) -> CellLayout:
     return WIDE_CELLS if days <= MAX_WIDE_DAYS else NARROW_CELLS
 
 
-class FramedFigure(go.Figure):
-    """A Figure that carries its animation frames as ready JSON.
+class PlainFigure(go.Figure):
+    """A figure given as plain JSON-ready dicts and carried through as it is.
 
-    Plotly validates frames trace by trace, about 2 ms a frame, which alone would exceed the
-    page's redraw budget; and it stamps `type: scatter` on partial updates meant for bar traces.
-    These frames are built here from plain numbers, so they join the figure only in `to_dict`,
-    which Streamlit, `plotly.io` and `write_html` all read.
+    Plotly builds an object for every trace (about half a millisecond each) and validates every
+    animation frame (about two), which alone would exceed the page's redraw budget, and it stamps
+    `type: scatter` on frame updates meant for bar traces. These figures are made here from plain
+    numbers, so they skip all that: they appear in `to_dict`, which Streamlit, `plotly.io` and
+    `write_html` read.
     """
 
-    def __init__(self, data: list[dict], layout: dict, frames: list[dict]):
-        super().__init__(data=data, layout=layout, _validate=False)
-        self._ready_frames = frames
+    def __init__(self, data: list[dict], layout: dict, frames: list[dict] | None = None):
+        super().__init__(_validate=False)
+        self._plain_data, self._plain_layout, self._plain_frames = data, layout, frames or []
 
     def to_dict(self) -> dict:
-        figure = super().to_dict()
-        # Shared, not copied: nothing downstream writes to frames, and a deep copy costs as much as the build.
-        figure["frames"] = list(self._ready_frames)
+        # Shared, not copied: nothing downstream writes to them, and a deep copy costs as much as the build.
+        figure = {"data": list(self._plain_data), "layout": dict(self._plain_layout)}
+        if self._plain_frames:
+            figure["frames"] = list(self._plain_frames)
         return figure
 
 
@@ -192,7 +194,7 @@ def unrolled_figure(
     position: Position,
     dark: bool = False,
     frame_ms: int = 700,
-) -> go.Figure:
+) -> PlainFigure:
     """One cell per day, both memory lines, every stage's value; frames step through the stages.
 
     The figure opens at `position`; Play, Pause and the slider run in the browser.
@@ -443,10 +445,10 @@ def unrolled_figure(
             }
         ],
     )
-    return FramedFigure(data=data, layout=layout, frames=frames)
+    return PlainFigure(data, layout, frames)
 
 
-def gates_over_days_figure(trace: Trace, dark: bool = False) -> go.Figure:
+def gates_over_days_figure(trace: Trace, dark: bool = False) -> PlainFigure:
     """The four gate values and both memories across the days, in the diagram's colours."""
     colours = palette(dark)
     day_numbers = [step.day for step in trace.steps]
@@ -454,29 +456,44 @@ def gates_over_days_figure(trace: Trace, dark: bool = False) -> go.Figure:
         ("long_memory", "long-term memory", LONG_MEMORY_COLOUR, "dash"),
         ("short_memory", "short-term memory", SHORT_MEMORY_COLOUR, "dash"),
     ]
-    figure = go.Figure(
-        [
-            go.Scatter(
-                x=day_numbers,
-                y=[getattr(step, field) for step in trace.steps],
-                name=label,
-                mode="lines+markers",
-                line={"color": colour, "width": 3, "dash": dash},
-                marker={"size": 9},
-                hovertemplate=f"day %{{x}}: {label} %{{y:.3f}}<extra></extra>",
-            )
-            for field, label, colour, dash in series
-        ]
-    )
-    figure.update_layout(
-        height=380,
-        margin={"l": 70, "r": 20, "t": 10, "b": 10},
-        paper_bgcolor="rgba(0,0,0,0)",
-        plot_bgcolor="rgba(0,0,0,0)",
-        font={"color": colours.text, "size": 14},
-        legend={"orientation": "h", "y": -0.25, "font": {"size": 14}},
-        xaxis={"title": "day", "dtick": 1, "gridcolor": colours.track},
-        yaxis={"title": "value", "zeroline": True, "zerolinecolor": colours.muted, "gridcolor": colours.track},
-        hovermode="x unified",
-    )
-    return figure
+    data = [
+        {
+            "type": "scatter",
+            "x": day_numbers,
+            "y": [getattr(step, field) for step in trace.steps],
+            "name": label,
+            "mode": "lines+markers",
+            "line": {"color": colour, "width": 3, "dash": dash},
+            "marker": {"size": 9},
+            "hovertemplate": f"day %{{x}}: {label} %{{y:.3f}}<extra></extra>",
+        }
+        for field, label, colour, dash in series
+    ]
+    layout = chart_layout(colours, 380, "day", "value")
+    layout["xaxis"]["dtick"] = 1
+    layout["hovermode"] = "x unified"
+    return PlainFigure(data, layout)
+
+
+def chart_layout(colours: Palette, height: int, x_title: str, y_title: str) -> dict:
+    """The layout every line chart of the app shares: transparent, themed, legend below."""
+    return {
+        "height": height,
+        "margin": {"l": 70, "r": 20, "t": 10, "b": 10},
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": "rgba(0,0,0,0)",
+        "font": {"color": colours.text, "size": 14},
+        "legend": {"orientation": "h", "y": -0.3, "yanchor": "top", "font": {"size": 14}},
+        "xaxis": {
+            "title": {"text": x_title, "standoff": 6},
+            "automargin": True,
+            "gridcolor": colours.track,
+            "zerolinecolor": colours.muted,
+        },
+        "yaxis": {
+            "title": {"text": y_title, "standoff": 6},
+            "automargin": True,
+            "gridcolor": colours.track,
+            "zerolinecolor": colours.muted,
+        },
+    }

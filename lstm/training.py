@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import time
 import warnings
+from collections.abc import Callable
+from copy import deepcopy
 from dataclasses import dataclass
 
 import lightning as L
@@ -13,6 +15,7 @@ from torch.utils.data import DataLoader, Dataset
 
 from lstm.cell import unroll
 from lstm.data import company_dataset, company_tensors
+from lstm.history import History
 from lstm.model import LSTMbyHand
 from lstm.weights import MAX_MAGNITUDE, Weights
 
@@ -69,6 +72,55 @@ class DivergenceGuard(L.Callback):
                 for parameter, value in zip(pl_module.parameters(), self._last_good, strict=True):
                     parameter.copy_(value)
             trainer.should_stop = True
+
+
+class ProgressStream(L.Callback):
+    """Records every epoch into a History and stops the run when `should_stop` gives a reason.
+
+    `should_stop` is asked after every optimiser step (a few milliseconds), so a stop lands at once.
+    """
+
+    def __init__(
+        self,
+        history: History,
+        steps_per_epoch: int,
+        first_epoch: int,
+        should_stop: Callable[[], str | None] = lambda: None,
+    ):
+        self.history = history
+        self.steps_per_epoch = steps_per_epoch
+        self.epoch = first_epoch
+        self.should_stop = should_stop
+        self.steps = 0
+        self.stop_reason: str | None = None
+        self.inputs, self.labels = company_tensors()
+
+    def record(self, pl_module: LSTMbyHand) -> None:
+        self.history.append(self.epoch, *evaluate_tensors(pl_module, self.inputs, self.labels))
+
+    def on_train_batch_end(self, trainer, pl_module, outputs, batch, batch_idx) -> None:
+        self.steps += 1
+        if self.steps % self.steps_per_epoch == 0:
+            self.epoch += 1
+            self.record(pl_module)
+        reason = self.should_stop()
+        if reason is not None and self.stop_reason is None:
+            self.stop_reason = reason
+            trainer.should_stop = True
+
+
+class OptimizerCarryOver(L.Callback):
+    """Keeps Adam's state from one fit of a model to the next, so a stopped run continues, not restarts."""
+
+    def __init__(self) -> None:
+        self.state: dict | None = None
+
+    def on_train_start(self, trainer, pl_module) -> None:
+        if self.state is not None:
+            trainer.optimizers[0].load_state_dict(self.state)
+
+    def on_train_end(self, trainer, pl_module) -> None:
+        self.state = deepcopy(trainer.optimizers[0].state_dict())
 
 
 @dataclass(frozen=True)
@@ -141,13 +193,36 @@ def full_batch_loader(epochs: int) -> DataLoader:
     return DataLoader(RepeatedBatches(*company_tensors(), steps=epochs), batch_size=None)
 
 
-def evaluate(model: LSTMbyHand) -> tuple[float, dict[str, float]]:
-    """Summed squared residual over the companies and each company's prediction."""
-    inputs, labels = company_tensors()
+def evaluate_tensors(
+    model: LSTMbyHand, inputs: torch.Tensor, labels: torch.Tensor
+) -> tuple[float, float, float, list[float]]:
+    """Loss summed over both companies, prediction A, prediction B, and the twelve weights, as floats."""
     with torch.no_grad():
         predictions = unroll(inputs, model.named_weights()).short_memory[..., -1]
-    loss = float(((predictions - labels) ** 2).sum())
-    return loss, {"A": float(predictions[0]), "B": float(predictions[1])}
+        loss = ((predictions - labels) ** 2).sum()
+        weights = torch.stack([parameter.detach() for parameter in model.parameters()])
+    prediction_a, prediction_b = predictions.tolist()
+    return loss.item(), prediction_a, prediction_b, weights.tolist()
+
+
+def evaluate(model: LSTMbyHand) -> tuple[float, dict[str, float]]:
+    """Summed squared residual over the companies and each company's prediction."""
+    loss, prediction_a, prediction_b, _ = evaluate_tensors(model, *company_tensors())
+    return loss, {"A": prediction_a, "B": prediction_b}
+
+
+def steps_per_epoch(recipe: Recipe) -> int:
+    return 1 if recipe.batch_size is None else -(-len(company_dataset()) // recipe.batch_size)
+
+
+def fit(model: LSTMbyHand, recipe: Recipe, epochs: int, callbacks: list[L.Callback]) -> L.Trainer:
+    """Train `model` for `epochs` passes over both companies the way `recipe` batches them."""
+    if recipe.batch_size is None:
+        trainer, loader = make_trainer(1, callbacks), full_batch_loader(epochs)
+    else:
+        trainer, loader = make_trainer(epochs, callbacks), tutorial_loader(recipe)
+    trainer.fit(model, train_dataloaders=loader)
+    return trainer
 
 
 def train(
@@ -163,13 +238,8 @@ def train(
     learning_rate = recipe.learning_rate if learning_rate is None else learning_rate
     model = LSTMbyHand(learning_rate=learning_rate, seed=seed, weights=start)
     guard = DivergenceGuard()
-    callbacks = [guard, *(callbacks or [])]
-    if recipe.batch_size is None:
-        trainer, loader = make_trainer(1, callbacks), full_batch_loader(epochs)
-    else:
-        trainer, loader = make_trainer(epochs, callbacks), tutorial_loader(recipe)
     began = time.perf_counter()
-    trainer.fit(model, train_dataloaders=loader)
+    trainer = fit(model, recipe, epochs, [guard, *(callbacks or [])])
     fit_seconds = time.perf_counter() - began
     loss, predictions = evaluate(model)
     return RunResult(

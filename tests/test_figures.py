@@ -65,7 +65,7 @@ def test_the_highlight_follows_the_stage():
 def test_the_figure_opens_at_the_given_position():
     figure = unrolled_figure(COMPANY_A, TRAINED, Position(3)).to_dict()
     assert figure["layout"]["sliders"][0]["active"] == 3
-    assert list(figure["data"][NUMBERS]["text"]) == figure["frames"][3]["data"][NUMBERS]["text"]
+    assert figure["data"][NUMBERS]["text"] == figure["frames"][3]["data"][NUMBERS]["text"]
     assert figure["data"][0]["type"] == "bar" and "type" not in figure["frames"][3]["data"][0]
 
 
@@ -97,8 +97,8 @@ def test_themes_change_text_colours_only():
 
 
 def test_gates_over_days_has_six_series():
-    figure = gates_over_days_figure(COMPANY_A)
-    assert [series.name for series in figure.data] == [
+    data = gates_over_days_figure(COMPANY_A).to_dict()["data"]
+    assert [series["name"] for series in data] == [
         "long-remember %",
         "potential-remember %",
         "potential memory",
@@ -106,7 +106,7 @@ def test_gates_over_days_has_six_series():
         "long-term memory",
         "short-term memory",
     ]
-    assert list(figure.data[0].y) == [step.long_remember for step in COMPANY_A.steps]
+    assert data[0]["y"] == [step.long_remember for step in COMPANY_A.steps]
 
 
 def test_figures_draw_from_plain_data_without_torch():
@@ -124,5 +124,5 @@ def test_figures_draw_from_plain_data_without_torch():
 def test_a_hand_made_trace_is_drawn_as_given():
     handmade = Trace((DayStep(1, 0.5, 0.25, 0.75, -1.0, 1.0, 0.1, 0.2),))
     data = unrolled_figure(handmade, TRAINED, Position(5)).to_dict()["data"]
-    assert list(data[NUMBERS]["text"]) == ["25%", "75%", "-1.00", "100%"]
+    assert data[NUMBERS]["text"] == ["25%", "75%", "-1.00", "100%"]
     assert json.dumps(data)  # plain JSON all the way down

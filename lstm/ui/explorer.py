@@ -15,7 +15,7 @@ from lstm.figures import gates_over_days_figure, unrolled_figure
 from lstm.state import MAX_PAGE_DAYS, ExplorerState, from_query, to_query
 from lstm.trace import STEP_FIELDS, Trace
 from lstm.ui.text import escape_markdown
-from lstm.weights import MAX_MAGNITUDE, PRESETS
+from lstm.weights import MAX_MAGNITUDE, PRESETS, Weights
 
 STATE = "explorer"  # session key of the ExplorerState: the one source of truth for this visitor
 MESSAGES = "explorer_messages"  # what was wrong with the link this view came from
@@ -50,14 +50,24 @@ def _set_state(state: ExplorerState) -> None:
     st.session_state[MESSAGES] = []
 
 
-def _sync_widgets(state: ExplorerState) -> None:
-    """Put the state into the widgets; called whenever something other than a widget changed it."""
-    for index, day in enumerate(state.days):
-        st.session_state[f"day_{index}"] = day
+def _widget_values(state: ExplorerState) -> dict[str, object]:
+    values: dict[str, object] = {f"day_{index}": day for index, day in enumerate(state.days)}
     for name, value in state.weights.items():
-        st.session_state[f"number_{name}"] = value
-        st.session_state[f"slider_{name}"] = max(-SLIDER_RANGE, min(SLIDER_RANGE, value))
-    st.session_state["weights_preset"] = state.weights_name
+        values[f"number_{name}"] = value
+        values[f"slider_{name}"] = max(-SLIDER_RANGE, min(SLIDER_RANGE, value))
+    values["weights_preset"] = state.weights_name
+    return values
+
+
+def _sync_widgets(state: ExplorerState, only_missing: bool = False) -> None:
+    """Put the state into the widgets; called whenever something other than a widget changed it.
+
+    Streamlit forgets a widget's value while its page is not shown, so every render restores the
+    missing ones (`only_missing`) from the state, which is never forgotten.
+    """
+    for key, value in _widget_values(state).items():
+        if not only_missing or key not in st.session_state:
+            st.session_state[key] = value
 
 
 def _start_session() -> None:
@@ -65,7 +75,21 @@ def _start_session() -> None:
         state, messages = from_query(st.query_params.to_dict())
         st.session_state[STATE] = state
         st.session_state[MESSAGES] = messages
-        _sync_widgets(state)
+    _sync_widgets(st.session_state[STATE], only_missing=True)
+
+
+def current_weights() -> Weights:
+    """The weights on the explorer, for a training run that starts from them."""
+    _start_session()
+    return _state().weights
+
+
+def use_weights(weights: Weights) -> None:
+    """Put weights from elsewhere (a training run, an uploaded file) into the explorer."""
+    _start_session()
+    state = _state().with_weights(weights, "custom")
+    _set_state(state)
+    _sync_widgets(state)
 
 
 # Callbacks: they run before the script, so they may set other widgets' values.

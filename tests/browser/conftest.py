@@ -50,4 +50,10 @@ def wait_for_app(page) -> None:
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
 
 
-__all__ = ["ARTIFACTS", "UNROLLED", "wait_for_app"]
+def wait_for_page(page) -> None:
+    """Any page has finished its script run."""
+    page.wait_for_selector("[data-testid='stMainBlockContainer']", timeout=30_000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+
+
+__all__ = ["ARTIFACTS", "UNROLLED", "wait_for_app", "wait_for_page"]

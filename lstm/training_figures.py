@@ -1,0 +1,80 @@
+"""Plotly figures of training from plain histories: loss curves of several runs, predictions, weights."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lstm.figures import GATE_COLOURS, PlainFigure, chart_layout, palette
+from lstm.history import HistoryView
+
+# Runs to compare get these Okabe-Ito colours in turn; the newest run is drawn thickest.
+RUN_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
+COMPANY_COLOURS = {"A": "#0072B2", "B": "#D55E00"}
+GATE_OF = {"lr": "long_remember", "pr": "potential_remember", "p": "potential_memory", "o": "output"}
+ROLE_DASH = {"1": "solid", "2": "dash", "b": "dot"}  # weight on short memory, on the input, bias
+
+
+def _line(x: list, y: list, name: str, colour: str, width: float, hover: str, dash: str = "solid") -> dict:
+    return {
+        "type": "scatter",
+        "x": x,
+        "y": y,
+        "name": name,
+        "mode": "lines",
+        "line": {"color": colour, "width": width, "dash": dash},
+        "hovertemplate": hover,
+    }
+
+
+def _layout(dark: bool, height: int, x_title: str, y_title: str) -> dict:
+    layout = chart_layout(palette(dark), height, x_title, y_title)
+    layout["legend"]["font"]["size"] = 13
+    layout["uirevision"] = "keep"  # zoom and hidden series survive the redraws while a run goes on
+    return layout
+
+
+def loss_figure(runs: Sequence[tuple[str, HistoryView]], log_scale: bool, dark: bool = False) -> PlainFigure:
+    """Each run's loss over its epochs; the last run is the current one."""
+    data = [
+        _line(
+            history.epochs,
+            history.loss,
+            label + (" (current)" if index == len(runs) - 1 else ""),
+            RUN_COLOURS[index % len(RUN_COLOURS)],
+            4 if index == len(runs) - 1 else 2,
+            "epoch %{x}: loss %{y:.4g}<extra></extra>",
+        )
+        for index, (label, history) in enumerate(runs)
+    ]
+    layout = _layout(dark, 360, "epoch", "loss (both companies)")
+    layout["yaxis"]["type"] = "log" if log_scale else "linear"
+    return PlainFigure(data, layout)
+
+
+def predictions_figure(history: HistoryView, dark: bool = False) -> PlainFigure:
+    """Company A's and B's predictions against their targets (0 and 1), the targets dotted."""
+    data, shapes = [], []
+    for company, values, target in (("A", history.prediction_a, 0), ("B", history.prediction_b, 1)):
+        colour = COMPANY_COLOURS[company]
+        hover = f"epoch %{{x}}: {company} %{{y:.4f}}<extra></extra>"
+        data.append(_line(history.epochs, values, f"Company {company} (target {target})", colour, 3, hover))
+        shapes.append(
+            {
+                "type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": target, "y1": target,
+                "line": {"color": colour, "dash": "dot", "width": 2},
+            }
+        )  # fmt: skip
+    layout = _layout(dark, 320, "epoch", "prediction")
+    layout["yaxis"]["range"] = [-0.3, 1.3]
+    layout["shapes"] = shapes
+    return PlainFigure(data, layout)
+
+
+def parameters_figure(history: HistoryView, dark: bool = False) -> PlainFigure:
+    """The twelve parameters' paths: colour by gate, dash by role (short memory, input, bias)."""
+    data = []
+    for name, values in history.weights.items():
+        gate, role = name[1:-1], name[-1] if name.startswith("w") else "b"
+        hover = f"epoch %{{x}}: {name} %{{y:.4f}}<extra></extra>"
+        data.append(_line(history.epochs, values, name, GATE_COLOURS[GATE_OF[gate]], 2, hover, ROLE_DASH[role]))
+    return PlainFigure(data, _layout(dark, 360, "epoch", "value"))

@@ -1,0 +1,291 @@
+"""The training page: set up a run, watch it live, stop, continue, compare runs, carry the weights back."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+
+import streamlit as st
+
+from lstm.training import MAX_EPOCHS, RECIPES
+from lstm.training_figures import loss_figure, parameters_figure, predictions_figure
+from lstm.ui import explorer, pages
+from lstm.ui.text import escape_markdown
+from lstm.weights import WeightsError, from_file_bytes, to_json, to_safetensors
+from lstm.worker import LIMIT_VARIABLES, Limits, Progress, RunConfig, RunState, TrainingRun
+
+RUNS = "training_runs"  # this visitor's runs, oldest first; the last is the current one
+KEEP_RUNS = 5  # older runs leave the comparison
+REDRAW_SECONDS = 0.25  # the live panel's refresh while a run is queued or training
+CHART_POINTS = 600  # a curve is thinned to about this many points before it is drawn
+MAX_SEED = 2**31 - 1
+STARTS = {"draw": "A fresh draw from the seed (the tutorial's way)", "explorer": "The weights on the explorer"}
+STATE_LABELS = {
+    RunState.READY: "Ready",
+    RunState.QUEUED: "Queued: the server is training other visitors' runs; yours starts when a slot frees up",
+    RunState.RUNNING: "Training",
+    RunState.STOPPED: "Stopped",
+    RunState.FINISHED: "Finished",
+    RunState.DIVERGED: "Diverged",
+    RunState.FAILED: "Failed",
+}
+
+
+def _limits() -> Limits:
+    """This server's limits: Streamlit secrets override environment variables."""
+    settings = dict(os.environ)
+    with contextlib.suppress(FileNotFoundError):  # no secrets file: the environment decides
+        settings.update({key: st.secrets[key] for key in LIMIT_VARIABLES.values() if key in st.secrets})
+    return Limits.from_settings(settings)
+
+
+def _runs() -> list[TrainingRun]:
+    return st.session_state.setdefault(RUNS, [])
+
+
+def _current() -> TrainingRun | None:
+    runs = _runs()
+    return runs[-1] if runs else None
+
+
+def _on_recipe() -> None:
+    recipe = RECIPES[st.session_state["train_recipe"]]
+    st.session_state["train_lr"] = recipe.learning_rate
+    st.session_state["train_epochs"] = recipe.epochs
+
+
+def _settings_panel() -> RunConfig:
+    st.session_state.setdefault("train_recipe", "fast")
+    st.session_state.setdefault("train_lr", RECIPES["fast"].learning_rate)
+    st.session_state.setdefault("train_epochs", RECIPES["fast"].epochs)
+    recipe, rate, epochs, seed = st.columns(4)
+    recipe.selectbox(
+        "Recipe",
+        list(RECIPES),
+        key="train_recipe",
+        on_change=_on_recipe,
+        help="tutorial: one company per step, Adam at 0.001, 5000 epochs, as in the video. "
+        "fast: both companies in every step at a higher learning rate, the product's default.",
+    )
+    rate.number_input(
+        "Learning rate",
+        min_value=1e-5,
+        max_value=100.0,
+        format="%.4f",
+        key="train_lr",
+        help="Adam's learning rate (step size). Try 10 to see training go wrong.",
+    )
+    epochs.number_input(
+        "Epochs", min_value=1, max_value=MAX_EPOCHS, step=50, key="train_epochs", help="Passes over both companies."
+    )
+    seed.number_input(
+        "Seed",
+        min_value=0,
+        max_value=MAX_SEED,
+        value=42,
+        step=1,
+        key="train_seed",
+        help="42 gives the tutorial's start.",
+    )
+    start = st.radio("Start from", list(STARTS), format_func=STARTS.get, key="train_start", horizontal=True)
+    return RunConfig(
+        recipe=st.session_state["train_recipe"],
+        learning_rate=float(st.session_state["train_lr"]),
+        epochs=int(st.session_state["train_epochs"]),
+        seed=int(st.session_state["train_seed"]),
+        start=explorer.current_weights() if start == "explorer" else None,
+    )
+
+
+def _train(config: RunConfig) -> None:
+    run = TrainingRun(config, _limits())
+    runs = _runs()
+    runs.append(run)
+    for old in runs[:-KEEP_RUNS]:
+        old.stop()
+    del runs[:-KEEP_RUNS]
+    run.start()
+
+
+def _controls(config: RunConfig) -> None:
+    run = _current()
+    active = run is not None and run.progress().state.active
+    train, stop, resume, reset = st.columns(4)
+    train.button(
+        "Train",
+        icon=":material/play_arrow:",
+        type="primary",
+        on_click=_train,
+        args=(config,),
+        disabled=active,
+        width="stretch",
+        help="A new run with these settings; earlier runs stay for comparison.",
+    )
+    stop.button(
+        "Stop",
+        icon=":material/stop:",
+        on_click=run.stop if run else None,
+        disabled=not active,
+        width="stretch",
+        help="Stops after the current step and keeps everything learned so far.",
+    )
+    resume.button(
+        "Continue",
+        icon=":material/resume:",
+        on_click=run.start if run else None,
+        disabled=run is None or active,
+        width="stretch",
+        help="Trains the current run for its epochs again, from where it stands, Adam's state and all.",
+    )
+    reset.button(
+        "Reset",
+        icon=":material/restart_alt:",
+        on_click=run.reset if run else None,
+        disabled=run is None,
+        width="stretch",
+        help="Back to the same initial weights (same seed, same start): a fair restart.",
+    )
+
+
+def _status(run: TrainingRun, progress: Progress) -> None:
+    label = f"{STATE_LABELS[progress.state]} ({run.config.label})"
+    fraction = min(1.0, progress.epochs_done / progress.epochs_target) if progress.epochs_target else 0.0
+    details = f"epoch {progress.history.epochs[-1]:,} · {progress.epochs_done:,} of {progress.epochs_target:,} this run"
+    if progress.steps_per_second:
+        details += f" · {progress.steps_per_second:,.0f} steps/s"
+    if progress.seconds_left is not None:
+        details += f" · {progress.seconds_left:.1f} s left"
+    st.progress(fraction, text=f"**{label}** · {details}")
+    if progress.state is RunState.DIVERGED or progress.state is RunState.FAILED:
+        st.error(escape_markdown(progress.message), icon=":material/error:")
+    elif progress.message:
+        st.info(escape_markdown(progress.message), icon=":material/info:")
+
+
+def _live_panel() -> None:
+    """Redrawn on a timer while the current run is queued or training."""
+    run = _current()
+    if run is None:
+        st.info(
+            "Choose a recipe and press **Train**. The loss curve, both predictions and all twelve weights draw live."
+        )
+        return
+    run.heartbeat()
+    progress = run.progress()
+    dark = st.context.theme.type == "dark"
+    _status(run, progress)
+    runs = [(other.config.label, other.progress().history.thinned(CHART_POINTS)) for other in _runs()]
+    st.plotly_chart(
+        loss_figure(runs, st.session_state.get("log_loss", True), dark),
+        key="loss",
+        theme=None,
+        config={"displayModeBar": False},
+    )
+    history = progress.history.thinned(CHART_POINTS)
+    left, right = st.columns(2)
+    left.plotly_chart(
+        predictions_figure(history, dark), key="predictions", theme=None, config={"displayModeBar": False}
+    )
+    right.plotly_chart(parameters_figure(history, dark), key="parameters", theme=None, config={"displayModeBar": False})
+    if st.session_state.get("was_active") and not progress.state.active:
+        st.session_state["was_active"] = False
+        st.rerun()  # the run ended: redraw the whole page so buttons and downloads follow
+    st.session_state["was_active"] = progress.state.active
+
+
+def _carry_back(run: TrainingRun) -> None:
+    explorer.use_weights(run.progress().weights)
+    st.session_state["carried"] = True
+
+
+def _results_panel(run: TrainingRun) -> None:
+    progress = run.progress()
+    history = progress.history
+    st.subheader("Before and after")
+    st.dataframe(
+        {
+            "": ["before training", "now"],
+            "Company A (target 0)": [history.prediction_a[0], history.prediction_a[-1]],
+            "Company B (target 1)": [history.prediction_b[0], history.prediction_b[-1]],
+            "loss": [history.loss[0], history.loss[-1]],
+        },
+        hide_index=True,
+        column_config={
+            title: st.column_config.NumberColumn(title, format="%.4f")
+            for title in ("Company A (target 0)", "Company B (target 1)", "loss")
+        },
+    )
+    carry, weights_json, weights_safetensors, curve = st.columns(4)
+    if carry.button("Use these weights in the explorer", icon=":material/arrow_back:", type="primary", width="stretch"):
+        _carry_back(run)
+        st.switch_page(pages.EXPLORER)
+    weights_json.download_button(
+        "Weights (JSON)",
+        to_json(progress.weights),
+        "lstm-weights.json",
+        "application/json",
+        icon=":material/download:",
+        width="stretch",
+    )
+    weights_safetensors.download_button(
+        "Weights (safetensors)",
+        to_safetensors(progress.weights),
+        "lstm-weights.safetensors",
+        "application/octet-stream",
+        icon=":material/download:",
+        width="stretch",
+    )
+    curve.download_button(
+        "Loss history (CSV)",
+        history.to_csv(),
+        "lstm-training.csv",
+        "text/csv",
+        icon=":material/download:",
+        width="stretch",
+    )
+
+
+def _upload_panel() -> None:
+    st.subheader("Load weights")
+    upload = st.file_uploader(
+        "A weights file (.json or .safetensors, at most 1 MB) goes into the explorer and can start a run.",
+        type=["json", "safetensors"],
+        key="weights_upload",
+    )
+    if upload is None:
+        return
+    try:
+        weights = from_file_bytes(upload.getvalue(), upload.name)
+    except WeightsError as error:
+        st.error(
+            f"{escape_markdown(upload.name)} was not loaded: {escape_markdown(str(error))}", icon=":material/error:"
+        )
+        return
+    if st.session_state.get("uploaded") != (upload.file_id, weights):
+        explorer.use_weights(weights)
+        st.session_state["uploaded"] = (upload.file_id, weights)
+    st.success(f"Loaded {escape_markdown(upload.name)}: the explorer now shows these weights.", icon=":material/check:")
+
+
+def render() -> None:
+    try:
+        _limits()
+    except ValueError as error:
+        st.error(f"This server's training limits are misconfigured: {escape_markdown(str(error))}")
+        return
+    st.title("Training")
+    st.caption(
+        "Train the unit on the tutorial's two companies with Adam, and watch the loss fall. Company A's "
+        "day 5 is 0 and Company B's is 1: a trained unit predicts each from its first four days."
+    )
+    config = _settings_panel()
+    _controls(config)
+    run = _current()
+    interval = REDRAW_SECONDS if run is not None and run.progress().state.active else None
+    st.toggle(
+        "Log scale", value=True, key="log_loss", help="The loss falls by orders of magnitude: a log axis shows it."
+    )
+    st.fragment(_live_panel, run_every=interval)()
+    if run is not None and not run.progress().state.active:
+        _results_panel(run)
+    _upload_panel()

@@ -1,0 +1,295 @@
+"""A visitor's training run in a background thread: train, stop, continue, reset, under a server-wide cap."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import threading
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+
+import torch
+
+from lstm.data import company_tensors
+from lstm.history import History, HistoryView
+from lstm.model import LSTMbyHand
+from lstm.training import (
+    RECIPES,
+    DivergenceGuard,
+    OptimizerCarryOver,
+    ProgressStream,
+    evaluate_tensors,
+    fit,
+    steps_per_epoch,
+)
+from lstm.weights import Weights
+
+log = logging.getLogger(__name__)
+
+# Past this, every sigmoid in the unit sits at 0 or 1 and every tanh at ±1 for inputs near 0..1:
+# the gradient vanishes and Adam can no longer bring the weights back.
+SATURATED_WEIGHT = 20.0
+
+# Many small runs share a server: one intra-op thread each keeps them from fighting over the cores,
+# and tensors of two sequences gain nothing from more.
+torch.set_num_threads(1)
+
+
+# The environment variables (or Streamlit secrets) that set each limit.
+LIMIT_VARIABLES = {
+    "max_concurrent_runs": "LSTM_EXPLORER_MAX_RUNS",
+    "max_steps": "LSTM_EXPLORER_MAX_STEPS",
+    "max_seconds": "LSTM_EXPLORER_MAX_SECONDS",
+    "idle_seconds": "LSTM_EXPLORER_IDLE_SECONDS",
+}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one server allows; read from environment variables (or Streamlit secrets by the page)."""
+
+    max_concurrent_runs: int = 2  # runs training at once across all visitors; one per core
+    max_steps: int = 10_000  # optimiser steps per Train or Continue: the tutorial's 5000 epochs
+    max_seconds: float = 120.0  # wall-clock seconds per Train or Continue
+    idle_seconds: float = 15.0  # a run whose page stopped polling (tab closed) stops after this
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, object]) -> Limits:
+        """Limits from a mapping of LIMIT_VARIABLES names (os.environ, secrets); bad values are refused."""
+        values = {}
+        for name, variable in LIMIT_VARIABLES.items():
+            if variable not in settings:
+                continue
+            raw = settings[variable]
+            kind = int if name in ("max_concurrent_runs", "max_steps") else float
+            try:
+                value = kind(raw)
+            except (TypeError, ValueError):
+                raise ValueError(f"{variable} must be a {'whole ' if kind is int else ''}number, not {raw!r}") from None
+            if not value > 0:
+                raise ValueError(f"{variable} must be positive, not {raw!r}")
+            values[name] = value
+        return cls(**values)
+
+    @classmethod
+    def from_environment(cls) -> Limits:
+        return cls.from_settings(os.environ)
+
+
+@functools.cache
+def server_slots(count: int) -> threading.BoundedSemaphore:
+    """The semaphore every run of this process shares, one per configured cap."""
+    return threading.BoundedSemaphore(count)
+
+
+class RunState(Enum):
+    READY = "ready"  # built, never trained, or reset
+    QUEUED = "queued"  # waiting for a free slot
+    RUNNING = "running"
+    STOPPED = "stopped"  # by the visitor, or because the page went away
+    FINISHED = "finished"  # the epochs ran, or the budget ended the run
+    DIVERGED = "diverged"  # the loss stopped being a finite number
+    FAILED = "failed"  # an unexpected error; logged on the server
+
+    @property
+    def active(self) -> bool:
+        return self in (RunState.QUEUED, RunState.RUNNING)
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    """What a visitor chose; the seed and the start make a run reproducible."""
+
+    recipe: str = "fast"
+    learning_rate: float = RECIPES["fast"].learning_rate
+    epochs: int = RECIPES["fast"].epochs  # per Train or Continue
+    seed: int = 42
+    start: Weights | None = None  # None: draw the tutorial's way from the seed
+
+    @property
+    def label(self) -> str:
+        start = f"seed {self.seed}" if self.start is None else "from explorer weights"
+        return f"{self.recipe}, lr {self.learning_rate:g}, {self.epochs:,} epochs, {start}"
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What the page draws: a snapshot taken under the run's lock."""
+
+    state: RunState
+    message: str
+    epochs_done: int  # in the current Train or Continue
+    epochs_target: int
+    steps_per_second: float
+    seconds_left: float | None
+    history: HistoryView
+    weights: Weights
+
+
+@dataclass
+class _Leg:
+    """One Train or Continue: how far it got and how fast."""
+
+    epochs: int
+    started: float = field(default_factory=time.monotonic)  # when it got a slot and began training
+    ended: float | None = None
+    first_epoch: int = 0
+    stream: ProgressStream | None = None
+
+
+class TrainingRun:
+    """A model, its history and one background worker, owned by one visitor's session.
+
+    The worker never touches Streamlit: it appends to the history and watches a stop event; the
+    page polls `progress()`. Each Train or Continue takes one of the server's slots while it runs.
+    """
+
+    def __init__(self, config: RunConfig, limits: Limits):
+        self.config = config
+        self.limits = limits
+        self.recipe = RECIPES[config.recipe]
+        self.model = LSTMbyHand(learning_rate=config.learning_rate, seed=config.seed, weights=config.start)
+        self.initial_weights = self.model.weights()
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._last_seen = time.monotonic()
+        self._reset_learning()
+
+    def _reset_learning(self) -> None:
+        self.history = History()
+        self.history.append(0, *evaluate_tensors(self.model, *company_tensors()))
+        self._carry = OptimizerCarryOver()
+        self._state, self._message = RunState.READY, ""
+        self._leg: _Leg | None = None
+
+    # Commands from the page.
+
+    def start(self) -> None:
+        """Train (or continue) for the configured epochs more, from where the run stands."""
+        with self._lock:
+            if self._state.active:
+                return
+            self._stop.clear()
+            self._last_seen = time.monotonic()
+            self._state, self._message = RunState.QUEUED, "waiting for a free training slot"
+            self._thread = threading.Thread(target=self._work, name="lstm-explorer-run", daemon=True)
+            self._thread.start()
+
+    def stop(self, wait: float = 2.0) -> None:
+        """Ask the worker to stop after its current step, and wait for it to be done."""
+        self._stop.set()
+        thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(wait)
+
+    def reset(self) -> None:
+        """Back to the same initial weights, an empty curve and a fresh optimiser: a fair restart."""
+        self.stop()
+        with self._lock:
+            self.model.set_weights(self.initial_weights)
+            self._reset_learning()
+
+    def heartbeat(self) -> None:
+        """The page is still watching; without this for `idle_seconds` the run stops."""
+        self._last_seen = time.monotonic()
+
+    @property
+    def alive(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    # What the page reads.
+
+    def progress(self) -> Progress:
+        with self._lock:
+            state, message, leg = self._state, self._message, self._leg
+        done = leg.stream.epoch - leg.first_epoch if leg is not None and leg.stream is not None else 0
+        target = leg.epochs if leg is not None else self.config.epochs
+        elapsed = ((leg.ended or time.monotonic()) - leg.started) if leg is not None else 0.0
+        steps = leg.stream.steps if leg is not None and leg.stream is not None else 0
+        rate = steps / elapsed if elapsed > 0 and steps else 0.0
+        left = (target - done) * steps_per_epoch(self.recipe) / rate if rate and state.active else None
+        view = self.history.view()
+        weights = Weights.from_mapping({name: values[-1] for name, values in view.weights.items()})
+        return Progress(state, message, done, target, rate, left, view, weights)
+
+    # The worker.
+
+    def _stop_reason(self) -> str | None:
+        if self._stop.is_set():
+            return "visitor"
+        if time.monotonic() - self._last_seen > self.limits.idle_seconds:
+            return "idle"
+        if self._leg is not None and time.monotonic() - self._leg.started > self.limits.max_seconds:
+            return "seconds"
+        return None
+
+    def _work(self) -> None:
+        slots = server_slots(self.limits.max_concurrent_runs)
+        while not slots.acquire(timeout=0.05):
+            reason = self._stop_reason()
+            if reason is not None:
+                self._finish(RunState.STOPPED, "stopped while waiting for a training slot")
+                return
+        try:
+            self._train()
+        except Exception:
+            log.exception("training run failed")
+            self._finish(RunState.FAILED, "training failed unexpectedly; the weights are the last ones reached")
+        finally:
+            slots.release()
+
+    def _train(self) -> None:
+        per_epoch = steps_per_epoch(self.recipe)
+        epochs = min(self.config.epochs, self.limits.max_steps // per_epoch)
+        first_epoch = self.history.last_epoch()
+        leg = _Leg(epochs=epochs, first_epoch=first_epoch)
+        leg.stream = ProgressStream(self.history, per_epoch, first_epoch, self._stop_reason)
+        guard = DivergenceGuard()
+        with self._lock:
+            self._leg, self._state, self._message = leg, RunState.RUNNING, ""
+        fit(self.model, self.recipe, epochs, [guard, leg.stream, self._carry])
+        if guard.diverged_at_step is not None:
+            stream = leg.stream
+            if stream.steps % per_epoch:  # diverged mid-epoch: the curve still ends on the restored weights
+                stream.epoch += 1
+                stream.record(self.model)
+            self._finish(
+                RunState.DIVERGED,
+                f"The loss stopped being a finite number in epoch {stream.epoch}: the learning rate "
+                f"{self.config.learning_rate:g} is too high for this unit. The weights are back to the last "
+                "finite ones; lower the learning rate and train again.",
+            )
+            return
+        view = self.history.view()
+        start_loss = view.loss[view.epochs.index(first_epoch)]
+        largest = max(abs(value) for value in self.model.weights().values())
+        if largest > SATURATED_WEIGHT and view.loss[-1] > start_loss / 2:
+            self._finish(
+                RunState.DIVERGED,
+                f"Training went wrong: the loss is stuck at {view.loss[-1]:.3g} (it started at {start_loss:.3g}). "
+                f"The learning rate "
+                f"{self.config.learning_rate:g} is too high: Adam's steps pushed the weights out to {largest:.0f}, "
+                "where every gate is stuck at 0 or 1 and the gradient vanishes. Reset, lower the learning rate and "
+                "train again.",
+            )
+            return
+        messages = {
+            None: (RunState.FINISHED, ""),
+            "visitor": (RunState.STOPPED, "Stopped. Continue picks up from here, optimiser state and all."),
+            "idle": (RunState.STOPPED, "Stopped because the page stopped watching it."),
+            "seconds": (RunState.FINISHED, f"Stopped at this server's limit of {self.limits.max_seconds:g} s a run."),
+        }
+        state, message = messages[leg.stream.stop_reason]
+        if state is RunState.FINISHED and epochs < self.config.epochs:
+            message = f"Stopped at this server's limit of {self.limits.max_steps:,} steps a run."
+        self._finish(state, message)
+
+    def _finish(self, state: RunState, message: str) -> None:
+        with self._lock:
+            if self._leg is not None and self._leg.ended is None:
+                self._leg.ended = time.monotonic()
+            self._state, self._message = state, message

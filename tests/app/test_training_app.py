@@ -1,0 +1,82 @@
+"""The training page through AppTest: settings, a run to its end, downloads, uploads, bad limits."""
+
+import json
+import time
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.test_cli import REPO
+
+PAGE = str(REPO / "tests" / "app" / "training_page.py")
+
+
+def open_page() -> AppTest:
+    app = AppTest.from_file(PAGE, default_timeout=60)
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def button(app: AppTest, label: str):
+    return next(item for item in app.button if item.label == label)
+
+
+def progress_text(app: AppTest) -> str:
+    return app.get("progress")[0].proto.text
+
+
+def run_to_the_end(app: AppTest, limit: float = 60) -> None:
+    deadline = time.monotonic() + limit
+    while not progress_text(app).startswith(("**Finished", "**Stopped", "**Diverged")):
+        assert time.monotonic() < deadline, progress_text(app)
+        time.sleep(0.2)
+        app.run()
+
+
+def test_settings_follow_the_recipe():
+    app = open_page()
+    assert app.selectbox(key="train_recipe").value == "fast"
+    assert app.number_input(key="train_lr").value == 0.1
+    app.selectbox(key="train_recipe").set_value("tutorial").run()
+    assert app.number_input(key="train_lr").value == 0.001
+    assert app.number_input(key="train_epochs").value == 5000
+    assert app.number_input(key="train_seed").value == 42
+    assert button(app, "Stop").disabled and button(app, "Continue").disabled
+
+
+def test_a_run_from_train_to_results():
+    app = open_page()
+    app.number_input(key="train_epochs").set_value(150).run()
+    button(app, "Train").click().run()
+    run_to_the_end(app)
+    assert progress_text(app).startswith("**Finished")
+    table = app.dataframe[0].value
+    assert table["Company A (target 0)"].tolist()[0] == pytest.approx(-0.0377, abs=2e-4)
+    assert table["Company B (target 1)"].tolist()[1] > 0.9
+    loss = json.loads(app.get("plotly_chart")[0].proto.spec)
+    assert len(loss["data"][0]["x"]) == 151
+    assert [item.label for item in app.get("download_button")] == [
+        "Weights (JSON)",
+        "Weights (safetensors)",
+        "Loss history (CSV)",
+    ]
+    # a second run joins the comparison
+    button(app, "Train").click().run()
+    run_to_the_end(app)
+    loss = json.loads(app.get("plotly_chart")[0].proto.spec)
+    assert len(loss["data"]) == 2 and loss["data"][1]["name"].endswith("(current)")
+
+
+def test_learning_rate_field_keeps_its_bounds():
+    app = open_page()
+    field = app.number_input(key="train_lr")
+    assert field.min == 1e-5 and field.max == 100.0
+    assert app.number_input(key="train_epochs").max == 5000
+
+
+def test_misconfigured_limits_are_named_on_the_page(monkeypatch):
+    monkeypatch.setenv("LSTM_EXPLORER_MAX_RUNS", "many")
+    app = open_page()
+    assert "LSTM_EXPLORER_MAX_RUNS must be a whole number" in app.error[0].value.replace("\\", "")
+    assert not app.button

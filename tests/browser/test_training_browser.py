@@ -1,0 +1,108 @@
+"""Training in Chromium: a live curve, stop, continue, carry the weights back, download and upload."""
+
+import json
+import pickle
+import re
+import time
+
+from lstm.weights import PRESETS, to_json
+from tests.browser.conftest import ARTIFACTS, wait_for_page
+
+PROGRESS = "[data-testid='stProgress']"
+
+
+def progress_text(page) -> str:
+    return page.locator(PROGRESS).inner_text()
+
+
+def epoch_shown(page) -> int:
+    match = re.search(r"epoch ([\d,]+)", progress_text(page))
+    return int(match.group(1).replace(",", "")) if match else -1
+
+
+def wait_for_progress(page, pattern: str, limit: float = 60) -> None:
+    deadline = time.monotonic() + limit
+    while not re.search(pattern, progress_text(page)):
+        assert time.monotonic() < deadline, progress_text(page)
+        time.sleep(0.1)
+
+
+def test_train_watch_stop_continue_and_carry_back(page, app_url):
+    page.goto(f"{app_url}/training")
+    wait_for_page(page)
+    page.get_by_role("combobox", name="Recipe").click()
+    page.get_by_role("option", name="tutorial").click()
+    wait_for_page(page)
+    page.get_by_role("button", name="Train").click()
+    wait_for_progress(page, r"Training")
+
+    seen = []
+    deadline = time.monotonic() + 20
+    while len(set(seen)) < 5 and time.monotonic() < deadline:
+        seen.append(epoch_shown(page))
+        time.sleep(0.3)
+    assert len(set(seen)) >= 5, seen  # the curve grew over several redraws
+    assert seen == sorted(seen)
+    page.screenshot(path=str(ARTIFACTS / "training-live.png"))
+
+    page.get_by_role("button", name="Stop").click()
+    wait_for_progress(page, r"Stopped", limit=10)
+    stopped_at = epoch_shown(page)
+    time.sleep(1)
+    assert epoch_shown(page) == stopped_at
+
+    page.get_by_role("button", name="Continue").click()
+    wait_for_progress(page, r"Training")
+    deadline = time.monotonic() + 20
+    while epoch_shown(page) <= stopped_at + 20:
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    page.get_by_role("button", name="Stop").click()
+    wait_for_progress(page, r"Stopped", limit=10)
+
+    page.get_by_role("button", name="Use these weights in the explorer").click()
+    page.wait_for_function(
+        "() => /weights=[-0-9.e]+(,[-0-9.e]+){11}$/.test(decodeURIComponent(location.search))", timeout=20_000
+    )
+    wait_for_page(page)
+    assert page.get_by_label("custom").is_checked()
+
+
+def test_downloads_and_uploads(page, app_url, tmp_path):
+    page.goto(f"{app_url}/training")
+    wait_for_page(page)
+    page.get_by_role("button", name="Train").click()
+    wait_for_progress(page, r"Finished")
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Weights (JSON)").click()
+    saved = json.loads(download.value.path().read_text())
+    assert next(iter(saved)) == "wlr1" and len(saved) == 12
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Loss history (CSV)").click()
+    lines = download.value.path().read_text().splitlines()
+    assert lines[0].startswith("epoch,loss,prediction_A,prediction_B,wlr1") and len(lines) == 302
+
+    uploader = page.locator("[data-testid='stFileUploaderDropzoneInput']")
+    marker = tmp_path / "unpickled"
+    evil = tmp_path / "evil.json"
+    evil.write_bytes(pickle.dumps(_Exploit(str(marker))))
+    uploader.set_input_files(str(evil))
+    page.get_by_text("evil.json was not loaded").wait_for(timeout=20_000)
+    assert not marker.exists()
+
+    good = tmp_path / "trained.json"
+    good.write_bytes(to_json(PRESETS["trained"]))
+    uploader.set_input_files(str(good))
+    page.get_by_text("Loaded trained.json").wait_for(timeout=20_000)
+    page.get_by_role("link", name="Explorer").click()
+    wait_for_page(page)
+    assert page.get_by_text("Prediction: 0.0022", exact=True).is_visible()
+
+
+class _Exploit:
+    def __init__(self, path: str):
+        self.path = path
+
+    def __reduce__(self):
+        return (open, (self.path, "w"))
