@@ -85,6 +85,27 @@ def server_slots(count: int) -> threading.BoundedSemaphore:
     return threading.BoundedSemaphore(count)
 
 
+class ServerLoad:
+    """How many runs of all visitors are training or waiting, for the page to show."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.training = 0
+        self.queued = 0
+
+    def change(self, training: int = 0, queued: int = 0) -> None:
+        with self._lock:
+            self.training += training
+            self.queued += queued
+
+    def snapshot(self) -> tuple[int, int]:
+        with self._lock:
+            return self.training, self.queued
+
+
+SERVER_LOAD = ServerLoad()
+
+
 class RunState(Enum):
     READY = "ready"  # built, never trained, or reset
     QUEUED = "queued"  # waiting for a free slot
@@ -229,17 +250,22 @@ class TrainingRun:
 
     def _work(self) -> None:
         slots = server_slots(self.limits.max_concurrent_runs)
-        while not slots.acquire(timeout=0.05):
-            reason = self._stop_reason()
-            if reason is not None:
-                self._finish(RunState.STOPPED, "stopped while waiting for a training slot")
-                return
+        SERVER_LOAD.change(queued=1)
+        try:
+            while not slots.acquire(timeout=0.05):
+                if self._stop_reason() is not None:
+                    self._finish(RunState.STOPPED, "stopped while waiting for a training slot")
+                    return
+        finally:
+            SERVER_LOAD.change(queued=-1)
+        SERVER_LOAD.change(training=1)
         try:
             self._train()
         except Exception:
             log.exception("training run failed")
             self._finish(RunState.FAILED, "training failed unexpectedly; the weights are the last ones reached")
         finally:
+            SERVER_LOAD.change(training=-1)
             slots.release()
 
     def _train(self) -> None:

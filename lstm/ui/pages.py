@@ -2,6 +2,9 @@
 
 import streamlit as st
 
+# Session key of the visitor's training runs; here, so that checking for one does not load Lightning.
+TRAINING_RUNS = "training_runs"
+
 
 def _explorer() -> None:
     from lstm.ui import explorer
@@ -14,6 +17,14 @@ def _training() -> None:
     from lstm.ui import training
 
     training.render()
+
+
+def training_status() -> None:
+    """A visitor who leaves the training page mid-run keeps the run going, and sees how far it got."""
+    if st.session_state.get(TRAINING_RUNS):  # Lightning is loaded already if there is a run
+        from lstm.ui import training
+
+        training.background_status()
 
 
 EXPLORER = st.Page(_explorer, title="Explorer", icon=":material/timeline:", url_path="explorer", default=True)

@@ -12,9 +12,9 @@ from lstm.training_figures import loss_figure, parameters_figure, predictions_fi
 from lstm.ui import explorer, pages
 from lstm.ui.text import escape_markdown
 from lstm.weights import WeightsError, from_file_bytes, to_json, to_safetensors
-from lstm.worker import LIMIT_VARIABLES, Limits, Progress, RunConfig, RunState, TrainingRun
+from lstm.worker import LIMIT_VARIABLES, SERVER_LOAD, Limits, Progress, RunConfig, RunState, TrainingRun
 
-RUNS = "training_runs"  # this visitor's runs, oldest first; the last is the current one
+RUNS = pages.TRAINING_RUNS  # this visitor's runs, oldest first; the last is the current one
 KEEP_RUNS = 5  # older runs leave the comparison
 REDRAW_SECONDS = 0.25  # the live panel's refresh while a run is queued or training
 CHART_POINTS = 600  # a curve is thinned to about this many points before it is drawn
@@ -162,8 +162,17 @@ def _status(run: TrainingRun, progress: Progress) -> None:
         st.info(escape_markdown(progress.message), icon=":material/info:")
 
 
+def _server_line() -> None:
+    training, queued = SERVER_LOAD.snapshot()
+    st.caption(
+        f"On this server: {training} run{'s' if training != 1 else ''} training, {queued} queued "
+        f"(at most {_limits().max_concurrent_runs} at once)."
+    )
+
+
 def _live_panel() -> None:
     """Redrawn on a timer while the current run is queued or training."""
+    _server_line()
     run = _current()
     if run is None:
         st.info(
@@ -265,6 +274,23 @@ def _upload_panel() -> None:
         explorer.use_weights(weights)
         st.session_state["uploaded"] = (upload.file_id, weights)
     st.success(f"Loaded {escape_markdown(upload.name)}: the explorer now shows these weights.", icon=":material/check:")
+
+
+def background_status() -> None:
+    """On the other pages: keeps this visitor's run alive and says how far it got."""
+    run = _current()
+    if run is None or not run.progress().state.active:
+        return
+
+    def status() -> None:
+        run.heartbeat()
+        progress = run.progress()
+        if progress.state.active:
+            st.caption(f"Training in the background: epoch {progress.history.epochs[-1]:,} ({run.config.label}).")
+        else:
+            st.caption(f"Training {STATE_LABELS[progress.state].lower()}: see the Training page.")
+
+    st.fragment(status, run_every=1.0)()
 
 
 def render() -> None:

@@ -29,17 +29,22 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+# A run whose page is gone stops after this many seconds; short, so the tests can watch it happen.
+TEST_IDLE_SECONDS = "4"
+
+
 @contextmanager
 def streamlit_server(log_path: Path):
     """A running app; yields its base URL and stops it afterwards."""
     port = free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "LSTM_EXPLORER_IDLE_SECONDS": TEST_IDLE_SECONDS}
     with log_path.open("w") as log:
         process = subprocess.Popen(
             [
                 sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
                 "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
             ],
-            cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env,
         )  # fmt: skip
         try:
             base = f"http://127.0.0.1:{port}"

@@ -106,3 +106,53 @@ class _Exploit:
 
     def __reduce__(self):
         return (open, (self.path, "w"))
+
+
+def server_line(page) -> str:
+    return page.get_by_text("On this server:").inner_text()
+
+
+def test_closing_the_tab_ends_the_run(browser, app_url):
+    watcher = browser.new_context().new_page()
+    visitor_context = browser.new_context()
+    visitor = visitor_context.new_page()
+    visitor.goto(f"{app_url}/training")
+    wait_for_page(visitor)
+    visitor.get_by_role("combobox", name="Recipe").click()
+    visitor.get_by_role("option", name="tutorial").click()
+    wait_for_page(visitor)
+    visitor.get_by_role("button", name="Train").click()
+    wait_for_progress(visitor, r"Training")
+
+    watcher.goto(f"{app_url}/training")
+    wait_for_page(watcher)
+    assert "1 run training" in server_line(watcher)
+
+    visitor_context.close()  # the tab goes away mid-run
+    deadline = time.monotonic() + 30
+    while "0 runs training" not in server_line(watcher):
+        assert time.monotonic() < deadline, server_line(watcher)
+        time.sleep(1)
+        watcher.reload()
+        wait_for_page(watcher)
+    watcher.context.close()
+
+
+def test_leaving_for_the_explorer_keeps_the_run_going(page, app_url):
+    page.goto(f"{app_url}/training")
+    wait_for_page(page)
+    page.get_by_role("combobox", name="Recipe").click()
+    page.get_by_role("option", name="tutorial").click()
+    wait_for_page(page)
+    page.get_by_role("button", name="Train").click()
+    wait_for_progress(page, r"Training")
+    page.get_by_role("link", name="Explorer").click()
+    status = page.get_by_text("Training in the background")
+    status.wait_for(timeout=20_000)
+    first = int(re.search(r"epoch ([\d,]+)", status.inner_text()).group(1).replace(",", ""))
+    time.sleep(8)  # longer than the idle limit of the test server
+    later = int(re.search(r"epoch ([\d,]+)", status.inner_text()).group(1).replace(",", ""))
+    assert later > first
+    page.get_by_role("link", name="Training").click()
+    page.get_by_role("button", name="Stop").click()
+    wait_for_progress(page, r"Stopped", limit=10)
