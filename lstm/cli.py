@@ -9,19 +9,8 @@ import sys
 from pathlib import Path
 
 from lstm.data import DaysError, check_days
-from lstm.trace import STEP_FIELDS, Trace
+from lstm.trace import STEP_FIELDS, STEP_TITLES, Trace
 from lstm.weights import MAX_FILE_BYTES, PRESETS, Weights, WeightsError, from_file_bytes, to_file_bytes
-
-TABLE_HEADINGS = {
-    "day": "day",
-    "input": "input",
-    "long_remember": "long-remember %",
-    "potential_remember": "potential-remember %",
-    "potential_memory": "potential memory",
-    "output": "output %",
-    "long_memory": "long memory",
-    "short_memory": "short memory",
-}
 
 MAX_SEED = 2**63 - 1
 
@@ -86,8 +75,8 @@ def learning_rate(text: str) -> float:
 
 
 def trace_table(trace: Trace) -> str:
-    widths = [max(len(TABLE_HEADINGS[field]), 9) for field in STEP_FIELDS]
-    lines = ["  ".join(TABLE_HEADINGS[field].rjust(width) for field, width in zip(STEP_FIELDS, widths, strict=True))]
+    widths = [max(len(STEP_TITLES[field]), 9) for field in STEP_FIELDS]
+    lines = ["  ".join(STEP_TITLES[field].rjust(width) for field, width in zip(STEP_FIELDS, widths, strict=True))]
     for row in trace.rows():
         cells = [str(row[0])] + [f"{value:.4f}" for value in row[1:]]
         lines.append("  ".join(cell.rjust(width) for cell, width in zip(cells, widths, strict=True)))

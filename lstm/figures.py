@@ -177,6 +177,24 @@ def _frame_traces(trace: Trace, weights: Mapping[str, float], position: Position
     return updates
 
 
+def _text_trace(x: list, y: list, text: list, position: str, font: dict, marker: dict | None = None) -> dict:
+    """Numbers drawn at points, free to spill past the plot area; with a marker, the points show too."""
+    trace = {
+        "type": "scatter",
+        "x": x,
+        "y": y,
+        "mode": "text" if marker is None else "markers+text",
+        "text": text,
+        "textposition": position,
+        "textfont": font,
+        "cliponaxis": False,
+        "hoverinfo": "skip",
+    }
+    if marker is not None:
+        trace["marker"] = marker
+    return trace
+
+
 def _frame_name(position: Position) -> str:
     return str(position.frame)
 
@@ -305,71 +323,46 @@ def unrolled_figure(
         )
         for number, (row, label, _, y) in enumerate(ROWS)
     ]
+    memory_marker = {"size": 13, "line": {"color": colours.cell, "width": 2}}
     data += [
-        dict(
-            type="scatter",
-            x=[x for x, _ in value_positions],
-            y=[y for _, y in value_positions],
-            mode="text",
-            text=initial[4]["text"],
-            textposition=cell.value_position,
-            textfont={"size": cell.value_size, "color": colours.text},
-            cliponaxis=False,
-            hoverinfo="skip",
+        _text_trace(
+            [x for x, _ in value_positions],
+            [y for _, y in value_positions],
+            initial[4]["text"],
+            cell.value_position,
+            {"size": cell.value_size, "color": colours.text},
         ),
-        dict(
-            type="scatter",
-            x=node_x,
-            y=[LONG_LINE_Y] * (days + 1),
-            mode="markers+text",
-            text=initial[5]["text"],
-            textposition="top center",
-            textfont={"size": 15, "color": colours.text},
-            cliponaxis=False,
-            marker={"size": 13, "color": LONG_MEMORY_COLOUR, "line": {"color": colours.cell, "width": 2}},
-            hoverinfo="skip",
+        _text_trace(
+            node_x,
+            [LONG_LINE_Y] * (days + 1),
+            initial[5]["text"],
+            "top center",
+            {"size": 15, "color": colours.text},
+            marker={**memory_marker, "color": LONG_MEMORY_COLOUR},
         ),
-        dict(
-            type="scatter",
-            x=node_x,
-            y=[SHORT_LINE_Y] * (days + 1),
-            mode="markers+text",
-            text=initial[6]["text"],
-            textposition="bottom center",
-            textfont={"size": 15, "color": colours.text},
-            cliponaxis=False,
-            marker={"size": 13, "color": SHORT_MEMORY_COLOUR, "line": {"color": colours.cell, "width": 2}},
-            hoverinfo="skip",
+        _text_trace(
+            node_x,
+            [SHORT_LINE_Y] * (days + 1),
+            initial[6]["text"],
+            "bottom center",
+            {"size": 15, "color": colours.text},
+            marker={**memory_marker, "color": SHORT_MEMORY_COLOUR},
         ),
-        dict(
-            type="scatter",
-            x=initial[7]["x"],
-            y=initial[7]["y"],
-            mode="lines",
-            line={"color": colours.highlight, "width": 4},
-            hoverinfo="skip",
-        ),
-        dict(
-            type="scatter",
-            x=[days / 2],
-            y=[CAPTION_Y],
-            mode="text",
-            text=initial[8]["text"],
-            textposition="middle center",
-            textfont={"size": 17, "color": colours.text},
-            cliponaxis=False,
-            hoverinfo="skip",
-        ),
-        dict(
-            type="scatter",
-            x=[days + PREDICTION_GAP],
-            y=[SHORT_LINE_Y],
-            mode="text",
-            text=initial[9]["text"],
-            textposition="middle right",
-            textfont={"size": 15, "color": colours.text},
-            cliponaxis=False,
-            hoverinfo="skip",
+        {
+            "type": "scatter",
+            "x": initial[7]["x"],
+            "y": initial[7]["y"],
+            "mode": "lines",
+            "line": {"color": colours.highlight, "width": 4},
+            "hoverinfo": "skip",
+        },
+        _text_trace([days / 2], [CAPTION_Y], initial[8]["text"], "middle center", {"size": 17, "color": colours.text}),
+        _text_trace(
+            [days + PREDICTION_GAP],
+            [SHORT_LINE_Y],
+            initial[9]["text"],
+            "middle right",
+            {"size": 15, "color": colours.text},
         ),
     ]
     animated = list(range(len(data)))

@@ -17,6 +17,19 @@ STEP_FIELDS = (
 )
 
 
+# How tables, CSV readers and the command line title each field, with the tutorial's names.
+STEP_TITLES = {
+    "day": "day",
+    "input": "input",
+    "long_remember": "long-remember %",
+    "potential_remember": "potential-remember %",
+    "potential_memory": "potential memory",
+    "output": "output %",
+    "long_memory": "long memory",
+    "short_memory": "short memory",
+}
+
+
 @dataclass(frozen=True)
 class DayStep:
     """One day through the unit: the input, the four gate values, and both memories after the day."""

@@ -72,4 +72,4 @@ def test_training_step_returns_the_summed_squared_residual():
     inputs, labels = company_tensors()
     loss = model.training_step((inputs, labels), 0)
     predictions = model(inputs)
-    assert float(loss) == pytest.approx(float(((predictions - labels) ** 2).sum()))
+    assert loss.item() == pytest.approx(((predictions - labels) ** 2).sum().item())

@@ -131,13 +131,19 @@ def test_two_runs_at_once_never_touch_each_others_numbers():
         assert run.progress().history.loss == solo[seed]
 
 
-def test_the_cap_queues_a_run_until_a_slot_frees():
+def one_slot_taken() -> tuple[TrainingRun, TrainingRun]:
+    """A server of one slot, taken by a long run; the second run has to wait."""
     single = Limits(max_concurrent_runs=1, idle_seconds=60)
     first = TrainingRun(RunConfig(recipe="tutorial", learning_rate=0.001, epochs=5000), single)
     second = TrainingRun(RunConfig(epochs=30), single)
     first.start()
     wait_for(lambda: first.progress().state is RunState.RUNNING)
     second.start()
+    return first, second
+
+
+def test_the_cap_queues_a_run_until_a_slot_frees():
+    first, second = one_slot_taken()
     time.sleep(0.3)
     assert second.progress().state is RunState.QUEUED
     assert len(second.progress().history) == 1
@@ -147,12 +153,7 @@ def test_the_cap_queues_a_run_until_a_slot_frees():
 
 
 def test_a_queued_run_can_be_stopped():
-    single = Limits(max_concurrent_runs=1, idle_seconds=60)
-    first = TrainingRun(RunConfig(recipe="tutorial", learning_rate=0.001, epochs=5000), single)
-    second = TrainingRun(RunConfig(epochs=30), single)
-    first.start()
-    wait_for(lambda: first.progress().state is RunState.RUNNING)
-    second.start()
+    first, second = one_slot_taken()
     second.stop()
     assert second.progress().state is RunState.STOPPED and "waiting" in second.progress().message
     first.stop()

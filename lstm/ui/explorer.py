@@ -13,7 +13,7 @@ from lstm.data import DAY_PRESETS, MAX_DAY_MAGNITUDE
 from lstm.explain import frame_count, prediction_meaning
 from lstm.figures import gates_over_days_figure, unrolled_figure
 from lstm.state import MAX_PAGE_DAYS, ExplorerState, from_query, to_query
-from lstm.trace import STEP_FIELDS, Trace
+from lstm.trace import STEP_FIELDS, STEP_TITLES, Trace
 from lstm.ui.text import escape_markdown
 from lstm.weights import MAX_MAGNITUDE, PRESETS, Weights
 
@@ -29,16 +29,6 @@ GATES = (
     ("output %", "output gate", ("wo1", "wo2", "bo1")),
 )
 ROLES = ("weight on short memory", "weight on the input", "bias")
-COLUMN_TITLES = {
-    "day": "day",
-    "input": "input",
-    "long_remember": "long-remember %",
-    "potential_remember": "potential-remember %",
-    "potential_memory": "potential memory",
-    "output": "output %",
-    "long_memory": "long memory",
-    "short_memory": "short memory",
-}
 
 
 def _state() -> ExplorerState:
@@ -269,12 +259,12 @@ def _compare_panel(result: Trace, dark: bool) -> None:
     st.subheader("Across the days")
     st.plotly_chart(gates_over_days_figure(result, dark), key="over_days", theme=None, config={"displayModeBar": False})
     st.dataframe(
-        {COLUMN_TITLES[field]: [row[index] for row in result.rows()] for index, field in enumerate(STEP_FIELDS)},
+        {STEP_TITLES[field]: [row[index] for row in result.rows()] for index, field in enumerate(STEP_FIELDS)},
         hide_index=True,
         width="stretch",
         column_config={
             title: st.column_config.NumberColumn(title, format="%.4f")
-            for field, title in COLUMN_TITLES.items()
+            for field, title in STEP_TITLES.items()
             if field != "day"
         },
     )

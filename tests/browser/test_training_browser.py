@@ -27,7 +27,8 @@ def wait_for_progress(page, pattern: str, limit: float = 60) -> None:
         time.sleep(0.1)
 
 
-def test_train_watch_stop_continue_and_carry_back(page, app_url):
+def start_tutorial_run(page, app_url) -> None:
+    """Open the training page and start the tutorial's recipe: 5000 epochs, long enough to watch."""
     page.goto(f"{app_url}/training")
     wait_for_page(page)
     page.get_by_role("combobox", name="Recipe").click()
@@ -35,6 +36,10 @@ def test_train_watch_stop_continue_and_carry_back(page, app_url):
     wait_for_page(page)
     page.get_by_role("button", name="Train").click()
     wait_for_progress(page, r"Training")
+
+
+def test_train_watch_stop_continue_and_carry_back(page, app_url):
+    start_tutorial_run(page, app_url)
 
     seen = []
     deadline = time.monotonic() + 20
@@ -116,13 +121,7 @@ def test_closing_the_tab_ends_the_run(browser, app_url):
     watcher = browser.new_context().new_page()
     visitor_context = browser.new_context()
     visitor = visitor_context.new_page()
-    visitor.goto(f"{app_url}/training")
-    wait_for_page(visitor)
-    visitor.get_by_role("combobox", name="Recipe").click()
-    visitor.get_by_role("option", name="tutorial").click()
-    wait_for_page(visitor)
-    visitor.get_by_role("button", name="Train").click()
-    wait_for_progress(visitor, r"Training")
+    start_tutorial_run(visitor, app_url)
 
     watcher.goto(f"{app_url}/training")
     wait_for_page(watcher)
@@ -139,13 +138,7 @@ def test_closing_the_tab_ends_the_run(browser, app_url):
 
 
 def test_leaving_for_the_explorer_keeps_the_run_going(page, app_url):
-    page.goto(f"{app_url}/training")
-    wait_for_page(page)
-    page.get_by_role("combobox", name="Recipe").click()
-    page.get_by_role("option", name="tutorial").click()
-    wait_for_page(page)
-    page.get_by_role("button", name="Train").click()
-    wait_for_progress(page, r"Training")
+    start_tutorial_run(page, app_url)
     page.get_by_role("link", name="Explorer").click()
     status = page.get_by_text("Training in the background")
     status.wait_for(timeout=20_000)
