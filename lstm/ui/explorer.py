@@ -111,6 +111,13 @@ def _remove_day() -> None:
         _sync_widgets(state)
 
 
+def _reset_days() -> None:
+    state = _state().with_days(ExplorerState().days)
+    _set_state(state)
+    _sync_widgets(state)
+    st.session_state["day_preset"] = None
+
+
 def _on_day_preset() -> None:
     state = _state().with_days(DAY_PRESETS[st.session_state["day_preset"]])
     _set_state(state)
@@ -156,7 +163,7 @@ def _step(delta: int) -> None:
 
 def _days_panel() -> None:
     state = _state()
-    preset, add, remove = st.columns([2, 1, 1], vertical_alignment="bottom")
+    preset, add, remove, reset = st.columns([2, 1, 1, 1], vertical_alignment="bottom")
     preset.selectbox(
         "Days",
         list(DAY_PRESETS),
@@ -181,6 +188,13 @@ def _days_panel() -> None:
         on_click=_remove_day,
         disabled=len(state.days) <= 1,
         help="Remove the last day",
+        width="stretch",
+    )
+    reset.button(
+        "Reset",
+        icon=":material/restart_alt:",
+        on_click=_reset_days,
+        help="Back to the tutorial's Company A: 0, 0.5, 0.25, 1",
         width="stretch",
     )
     for index, column in enumerate(st.columns(min(len(state.days), 6))):

@@ -92,6 +92,13 @@ def test_day_presets():
     assert query(app)["days"] == "1,0.5,0.25,1"
 
 
+def test_reset_days_returns_to_company_a():
+    app = open_app(days="1,2,3,4,5")
+    next(button for button in app.button if button.label == "Reset").click().run()
+    assert [field.value for field in day_inputs(app)] == [0.0, 0.5, 0.25, 1.0]
+    assert query(app)["days"] == "0,0.5,0.25,1"
+
+
 def test_weight_presets_and_editing():
     app = open_app()
     app.radio(key="weights_preset").set_value("seed").run()

@@ -4,6 +4,8 @@ import re
 import time
 from urllib.parse import unquote
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import ARTIFACTS, UNROLLED, wait_for_app
 
 CHART = UNROLLED
@@ -34,7 +36,7 @@ def test_shared_link_shows_the_unrolled_cells_and_numbers(page, app_url):
         assert expected in texts, expected
     for expected in ("day 10.00", "day 41.00", "prediction0.0022", "long-term memorycell state", "output %output gate"):
         assert expected in texts, expected  # SVG joins a label's lines into one text
-    assert page.get_by_text("Prediction: 0.0022", exact=True).is_visible()
+    expect(page.get_by_text("Prediction: 0.0022", exact=True)).to_be_visible()
     assert page.locator("[data-testid='stException']").count() == 0
     page.screenshot(path=str(ARTIFACTS / "explorer-1280x800-light.png"))
 

@@ -5,6 +5,8 @@ import pickle
 import re
 import time
 
+from playwright.sync_api import expect
+
 from lstm.weights import PRESETS, to_json
 from tests.browser.conftest import ARTIFACTS, wait_for_page
 
@@ -70,7 +72,7 @@ def test_train_watch_stop_continue_and_carry_back(page, app_url):
         "() => /weights=[-0-9.e]+(,[-0-9.e]+){11}$/.test(decodeURIComponent(location.search))", timeout=20_000
     )
     wait_for_page(page)
-    assert page.get_by_label("custom").is_checked()
+    expect(page.get_by_label("custom")).to_be_checked(timeout=20_000)
 
 
 def test_downloads_and_uploads(page, app_url, tmp_path):
@@ -101,8 +103,7 @@ def test_downloads_and_uploads(page, app_url, tmp_path):
     uploader.set_input_files(str(good))
     page.get_by_text("Loaded trained.json").wait_for(timeout=20_000)
     page.get_by_role("link", name="Explorer").click()
-    wait_for_page(page)
-    assert page.get_by_text("Prediction: 0.0022", exact=True).is_visible()
+    page.get_by_text("Prediction: 0.0022", exact=True).wait_for(timeout=20_000)
 
 
 class _Exploit:
