@@ -16,7 +16,7 @@ from lstm.worker import LIMIT_VARIABLES, SERVER_LOAD, Limits, Progress, RunConfi
 
 RUNS = pages.TRAINING_RUNS  # this visitor's runs, oldest first; the last is the current one
 KEEP_RUNS = 5  # older runs leave the comparison
-REDRAW_SECONDS = 0.25  # the live panel's refresh while a run is queued or training
+REDRAW_SECONDS = 0.2  # the live panel's refresh while a run is queued or training: 4 a second with margin
 CHART_POINTS = 600  # a curve is thinned to about this many points before it is drawn
 MAX_SEED = 2**31 - 1
 STARTS = {"draw": "A fresh draw from the seed (the tutorial's way)", "explorer": "The weights on the explorer"}
