@@ -1,4 +1,4 @@
-"""`python -m lstm trace | train`: the unit from a terminal, a notebook or a script."""
+"""`python -m lstm trace | train | bench`: the unit from a terminal, a notebook or a script."""
 
 from __future__ import annotations
 
@@ -124,6 +124,23 @@ def run_train(args: argparse.Namespace) -> str:
     return "\n".join(lines)
 
 
+def run_bench(args: argparse.Namespace) -> str:
+    from lstm import bench
+
+    figures = bench.measure(repeats=args.repeat)
+    if args.json:
+        return json.dumps(
+            {
+                "machine": bench.machine(),
+                "figures": [
+                    {"name": f.name, "value": f.value, "unit": f.unit, "target": f.target, "met": f.met}
+                    for f in figures
+                ],
+            }
+        )
+    return f"{bench.machine()}\n{bench.table(figures)}"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog="python -m lstm", description="The tutorial's LSTM unit from the command line.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
@@ -143,6 +160,11 @@ def build_parser() -> argparse.ArgumentParser:
     train_parser.add_argument("--out", help="save the trained weights (.json or .safetensors)")
     train_parser.add_argument("--json", action="store_true", help="print one JSON object")
     train_parser.set_defaults(run=run_train)
+
+    bench_parser = commands.add_parser("bench", help="measure training and page speed on this machine")
+    bench_parser.add_argument("--repeat", type=bounded_int(1, 20), default=3, help="repetitions; medians are reported")
+    bench_parser.add_argument("--json", action="store_true", help="print one JSON object")
+    bench_parser.set_defaults(run=run_bench)
     return parser
 
 

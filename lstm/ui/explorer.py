@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
@@ -155,7 +156,7 @@ def _step(delta: int) -> None:
     state = _state()
     last = frame_count(len(state.days)) - 1
     frame = max(0, min(last, state.position.frame + delta))
-    _set_state(ExplorerState(state.days, state.weights_name, state.weights, None if frame == last else frame))
+    _set_state(replace(state, frame=None if frame == last else frame))
 
 
 # Panels: each draws one part of the page.

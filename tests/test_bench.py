@@ -1,0 +1,33 @@
+"""The benchmark's parts do what they say; the figures themselves are for the README, not for asserts."""
+
+import pytest
+
+from lstm import bench
+from lstm.training import RECIPES
+
+
+def test_time_to_trained_stops_when_both_companies_are_within_reach():
+    assert bench.time_to_trained(RECIPES["fast"]) > 0
+
+
+def test_a_recipe_that_cannot_get_there_is_reported():
+    hopeless = RECIPES["fast"].__class__("slow", batch_size=None, learning_rate=1e-6, epochs=10)
+    with pytest.raises(RuntimeError, match="did not reach its targets"):
+        bench.time_to_trained(hopeless)
+
+
+def test_step_costs_and_explorer_timings_are_positive():
+    assert bench.lightning_step_ms(20) > 0
+    assert bench.naive_step_ms(20) > 0
+    assert bench.explorer_figures_ms(4, repeats=2) > 0
+
+
+def test_concurrent_runs_are_counted_and_leave_no_thread():
+    assert bench.concurrent_steps_per_second(2, 0.5) > 0
+    assert not [thread for thread in bench.threading.enumerate() if thread.name == "lstm-explorer-run"]
+
+
+def test_table_marks_targets():
+    figures = [bench.Figure("a", 2.0, "x", ">= 1", True), bench.Figure("b", 3.0, "ms", "<= 1", False)]
+    text = bench.table(figures)
+    assert ">= 1 met" in text and "<= 1 NOT met" in text
