@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 import threading
 import time
 from collections.abc import Mapping
@@ -73,10 +72,6 @@ class Limits:
                 raise ValueError(f"{variable} must be positive, not {raw!r}")
             values[name] = value
         return cls(**values)
-
-    @classmethod
-    def from_environment(cls) -> Limits:
-        return cls.from_settings(os.environ)
 
 
 @functools.cache

@@ -107,9 +107,7 @@ def _train(config: RunConfig) -> None:
     run.start()
 
 
-def _controls(config: RunConfig) -> None:
-    run = _current()
-    active = run is not None and run.progress().state.active
+def _controls(config: RunConfig, run: TrainingRun | None, active: bool) -> None:
     train, stop, resume, reset = st.columns(4)
     train.button(
         "Train",
@@ -183,14 +181,16 @@ def _live_panel() -> None:
     progress = run.progress()
     dark = st.context.theme.type == "dark"
     _status(run, progress)
-    runs = [(other.config.label, other.progress().history.thinned(CHART_POINTS)) for other in _runs()]
+    history = progress.history.thinned(CHART_POINTS)
+    # The current run is the last; its history was read above, so only the earlier runs are read again.
+    runs = [(other.config.label, other.progress().history.thinned(CHART_POINTS)) for other in _runs()[:-1]]
+    runs.append((run.config.label, history))
     st.plotly_chart(
         loss_figure(runs, st.session_state.get("log_loss", True), dark),
         key="loss",
         theme=None,
         config={"displayModeBar": False},
     )
-    history = progress.history.thinned(CHART_POINTS)
     left, right = st.columns(2)
     left.plotly_chart(
         predictions_figure(history, dark), key="predictions", theme=None, config={"displayModeBar": False}
@@ -202,13 +202,7 @@ def _live_panel() -> None:
     st.session_state["was_active"] = progress.state.active
 
 
-def _carry_back(run: TrainingRun) -> None:
-    explorer.use_weights(run.progress().weights)
-    st.session_state["carried"] = True
-
-
-def _results_panel(run: TrainingRun) -> None:
-    progress = run.progress()
+def _results_panel(progress: Progress) -> None:
     history = progress.history
     st.subheader("Before and after")
     st.dataframe(
@@ -226,7 +220,7 @@ def _results_panel(run: TrainingRun) -> None:
     )
     carry, weights_json, weights_safetensors, curve = st.columns(4)
     if carry.button("Use these weights in the explorer", icon=":material/arrow_back:", type="primary", width="stretch"):
-        _carry_back(run)
+        explorer.use_weights(progress.weights)
         st.switch_page(pages.EXPLORER)
     weights_json.download_button(
         "Weights (JSON)",
@@ -305,13 +299,15 @@ def render() -> None:
         "day 5 is 0 and Company B's is 1: a trained unit predicts each from its first four days."
     )
     config = _settings_panel()
-    _controls(config)
     run = _current()
-    interval = REDRAW_SECONDS if run is not None and run.progress().state.active else None
+    progress = run.progress() if run is not None else None
+    active = progress is not None and progress.state.active
+    _controls(config, run, active)
+    interval = REDRAW_SECONDS if active else None
     st.toggle(
         "Log scale", value=True, key="log_loss", help="The loss falls by orders of magnitude: a log axis shows it."
     )
     st.fragment(_live_panel, run_every=interval)()
-    if run is not None and not run.progress().state.active:
-        _results_panel(run)
+    if progress is not None and not active:
+        _results_panel(progress)
     _upload_panel()
