@@ -304,7 +304,8 @@ def unrolled_figure(
             }
         )  # fmt: skip
 
-    initial = _frame_traces(trace, weights, position)
+    frame_data = [_frame_traces(trace, weights, Position(frame)) for frame in range(frame_count(days))]
+    initial = frame_data[position.frame]  # the figure opens showing this frame
     value_positions = [(index + cell.value_x, y + cell.value_y) for _, _, _, y in ROWS for index in range(days)]
     node_x = list(range(days + 1))
     data = [
@@ -367,12 +368,8 @@ def unrolled_figure(
     ]
     animated = list(range(len(data)))
     frames = [
-        {
-            "name": _frame_name(Position(frame)),
-            "data": _frame_traces(trace, weights, Position(frame)),
-            "traces": animated,
-        }
-        for frame in range(frame_count(days))
+        {"name": _frame_name(Position(frame)), "data": updates, "traces": animated}
+        for frame, updates in enumerate(frame_data)
     ]
     play = {
         "frame": {"duration": frame_ms, "redraw": True},
