@@ -8,6 +8,8 @@ from collections.abc import Sequence
 import torch
 from torch.utils.data import TensorDataset
 
+from lstm.weights import quoted
+
 # The tutorial's data: four days of (scaled) stock prices, and the price on day 5 as the label.
 COMPANIES: dict[str, tuple[tuple[float, ...], float]] = {
     "A": ((0.0, 0.5, 0.25, 1.0), 0.0),
@@ -43,8 +45,7 @@ def check_days(values: Sequence[object], max_days: int = MAX_DAYS) -> tuple[floa
         try:
             number = float(value)  # type: ignore[arg-type]
         except (TypeError, ValueError):
-            shown = repr(value) if len(repr(value)) <= 30 else repr(value)[:27] + "..."
-            raise DaysError(f"day {index}: {shown} is not a number") from None
+            raise DaysError(f"day {index}: {quoted(value, limit=30)} is not a number") from None
         if not math.isfinite(number):
             raise DaysError(f"day {index}: {value} is not a finite number")
         if abs(number) > MAX_DAY_MAGNITUDE:

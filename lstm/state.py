@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from lstm.data import COMPANIES, DaysError, check_days
 from lstm.explain import STAGES, Position, frame_count
-from lstm.weights import PRESETS, Weights, WeightsError
+from lstm.weights import PRESETS, Weights, WeightsError, quoted
 
 # The page draws one cell per day side by side; beyond this they are too narrow to read.
 MAX_PAGE_DAYS = 12
@@ -42,10 +42,6 @@ class FieldError(ValueError):
     """A query value that cannot be used; the message names the field and the problem."""
 
 
-def _shown(text: str) -> str:
-    return repr(text) if len(text) <= 40 else repr(text[:37] + "...")
-
-
 def _parse_days(text: str) -> tuple[float, ...]:
     if not text.strip():
         raise FieldError("days is empty: give day values like days=0,0.5,0.25,1")
@@ -70,13 +66,13 @@ def _parse_weights(text: str) -> tuple[str, Weights]:
         return text, PRESETS[text]
     parts = [part.strip() for part in text.split(",")]
     if len(parts) == 1:
-        raise FieldError(f"weights: {_shown(text)} is neither {' nor '.join(PRESETS)} nor twelve numbers")
+        raise FieldError(f"weights: {quoted(text)} is neither {' nor '.join(PRESETS)} nor twelve numbers")
     numbers = []
     for name_index, part in enumerate(parts):
         try:
             numbers.append(float(part))
         except ValueError:
-            raise FieldError(f"weights: number {name_index + 1}, {_shown(part)}, is not a number") from None
+            raise FieldError(f"weights: number {name_index + 1}, {quoted(part)}, is not a number") from None
     try:
         return "custom", Weights.from_sequence(numbers)
     except WeightsError as error:
@@ -93,7 +89,7 @@ def _parse_day_number(text: str, days: int) -> int:
     try:
         day = int(text)
     except ValueError:
-        raise FieldError(f"day: {_shown(text)} is not a whole number") from None
+        raise FieldError(f"day: {quoted(text)} is not a whole number") from None
     if not 0 <= day <= days:
         raise FieldError(f"day: {day} is outside 0 (the start) to {days} (the last day)")
     return day
@@ -101,7 +97,7 @@ def _parse_day_number(text: str, days: int) -> int:
 
 def _parse_stage(text: str) -> str:
     if text not in STAGES:
-        raise FieldError(f"stage: {_shown(text)} is not one of {', '.join(STAGES)}")
+        raise FieldError(f"stage: {quoted(text)} is not one of {', '.join(STAGES)}")
     return text
 
 

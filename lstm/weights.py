@@ -83,7 +83,7 @@ class Weights(Mapping[str, float]):
 
 def _checked_number(name: str, value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)):
-        raise WeightsError(f"{name} must be a number, got {_shown(value)}")
+        raise WeightsError(f"{name} must be a number, got {quoted(value)}")
     number = float(value)
     if not math.isfinite(number):
         raise WeightsError(f"{name} must be a finite number, got {number}")
@@ -92,9 +92,10 @@ def _checked_number(name: str, value: object) -> float:
     return number
 
 
-def _shown(value: object) -> str:
+def quoted(value: object, limit: int = 40) -> str:
+    """A visitor's value as a message quotes it: its repr, cut short so a huge value stays one line."""
     text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 # `seed`: the tutorial's untrained start, the eight normal(0, 1) draws of seed 42 (float32, as drawn);
@@ -177,7 +178,7 @@ def from_file_bytes(data: bytes, filename: str) -> Weights:
         return from_json(data)
     if filename.lower().endswith(".safetensors"):
         return from_safetensors(data)
-    raise WeightsError(f"{_shown(filename)}: weights files end in .json or .safetensors")
+    raise WeightsError(f"{quoted(filename)}: weights files end in .json or .safetensors")
 
 
 def to_file_bytes(weights: Weights, filename: str) -> bytes:
@@ -185,7 +186,7 @@ def to_file_bytes(weights: Weights, filename: str) -> bytes:
         return to_json(weights)
     if filename.lower().endswith(".safetensors"):
         return to_safetensors(weights)
-    raise WeightsError(f"{_shown(filename)}: weights files end in .json or .safetensors")
+    raise WeightsError(f"{quoted(filename)}: weights files end in .json or .safetensors")
 
 
 def _check_size(data: bytes) -> None:
