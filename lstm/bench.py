@@ -18,8 +18,8 @@ from lstm.data import company_tensors
 from lstm.explain import last_position
 from lstm.figures import gates_over_days_figure, unrolled_figure
 from lstm.model import LSTMbyHand
-from lstm.training import RECIPES, Recipe, evaluate, fit
-from lstm.weights import PRESETS
+from lstm.training import RECIPES, Recipe, evaluate, fit, steps_per_epoch
+from lstm.weights import NAMES, PRESETS
 from lstm.worker import Limits, RunConfig, TrainingRun
 
 TRAINED_WITHIN = 0.05  # both predictions this close to their targets count as trained
@@ -65,7 +65,7 @@ class UntilTrained(L.Callback):
 def time_to_trained(recipe: Recipe) -> float:
     """Seconds of training from the seed-42 start until both predictions are within 0.05 of their targets."""
     model = LSTMbyHand(learning_rate=recipe.learning_rate, seed=42)
-    stopper = UntilTrained(2 if recipe.batch_size == 1 else 1)
+    stopper = UntilTrained(steps_per_epoch(recipe))
     fit(model, recipe, recipe.epochs if recipe.batch_size == 1 else 2000, [stopper])
     if stopper.seconds is None:
         raise RuntimeError(f"the {recipe.name} recipe did not reach its targets")
@@ -83,8 +83,7 @@ def lightning_step_ms(steps: int) -> float:
 def naive_step_ms(steps: int) -> float:
     """Milliseconds per step of a bare PyTorch loop that writes the tutorial's arithmetic out naively."""
     generator = torch.Generator().manual_seed(42)
-    names = ("wlr1", "wlr2", "blr1", "wpr1", "wpr2", "bpr1", "wp1", "wp2", "bp1", "wo1", "wo2", "bo1")
-    w = {name: torch.normal(0.0, 1.0, (), generator=generator).requires_grad_() for name in names}
+    w = {name: torch.normal(0.0, 1.0, (), generator=generator).requires_grad_() for name in NAMES}
     optimizer = Adam(w.values(), lr=0.1)
     inputs, labels = company_tensors()
     began = time.perf_counter()
