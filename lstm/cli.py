@@ -127,7 +127,10 @@ def run_train(args: argparse.Namespace) -> str:
 def run_bench(args: argparse.Namespace) -> str:
     from lstm import bench
 
-    figures = bench.measure(repeats=args.repeat)
+    try:
+        figures = bench.measure(repeats=args.repeat, browser=not args.no_browser)
+    except RuntimeError as error:
+        raise UsageError(f"{error} (or pass --no-browser to leave out the browser figures)") from None
     if args.json:
         return json.dumps(
             {
@@ -164,6 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench_parser = commands.add_parser("bench", help="measure training and page speed on this machine")
     bench_parser.add_argument("--repeat", type=bounded_int(1, 20), default=3, help="repetitions; medians are reported")
     bench_parser.add_argument("--json", action="store_true", help="print one JSON object")
+    bench_parser.add_argument(
+        "--no-browser", action="store_true", help="leave out start-up and live training (they need Chromium)"
+    )
     bench_parser.set_defaults(run=run_bench)
     return parser
 

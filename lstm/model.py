@@ -7,7 +7,7 @@ import torch
 from torch import nn
 from torch.optim import Adam
 
-from lstm.cell import lstm_step, unroll
+from lstm.cell import GateWeights, gate_weights, lstm_step
 from lstm.weights import NAMES, Weights
 
 # The tutorial draws the eight weights from normal(0, 1) in this order; the biases start at 0.
@@ -56,17 +56,24 @@ class LSTMbyHand(L.LightningModule):
     def named_weights(self) -> dict[str, torch.Tensor]:
         return {name: getattr(self, name) for name in NAMES}
 
-    def lstm_unit(self, input_value, long_memory, short_memory):
-        step = lstm_step(input_value, long_memory, short_memory, self.named_weights())
+    def lstm_unit(self, input_value, long_memory, short_memory, gates: GateWeights | None = None):
+        # `forward` lays the weights out by gate once per pass and hands them in; alone, the unit does it.
+        gates = gate_weights(self.named_weights()) if gates is None else gates
+        step = lstm_step(input_value, long_memory, short_memory, gates)
         return [step.long_memory, step.short_memory]
 
     def forward(self, input):
-        # The tutorial calls lstm_unit once per day from zero memories and returns the last short
-        # memory; `unroll` does exactly that for any number of days and any batch of sequences.
-        return unroll(input, self.named_weights()).short_memory[..., -1]
+        # As the tutorial: from zero memories, the unit once per day; the prediction is the last
+        # short memory. The last dimension holds the days, so a batch of sequences runs at once.
+        gates = gate_weights(self.named_weights())
+        long_memory = short_memory = torch.zeros((), dtype=input.dtype)
+        for input_value in input.unbind(-1):
+            [long_memory, short_memory] = self.lstm_unit(input_value, long_memory, short_memory, gates)
+        return short_memory
 
     def configure_optimizers(self):
-        return Adam(self.parameters(), lr=self.learning_rate)
+        # Adam as in the tutorial; `fused` updates all twelve parameters in one kernel instead of twelve.
+        return Adam(self.parameters(), lr=self.learning_rate, fused=True)
 
     def training_step(self, batch, batch_idx):
         input_i, label_i = batch
@@ -75,12 +82,14 @@ class LSTMbyHand(L.LightningModule):
 
         batch_size = len(label_i)
         self.log("train_loss", loss, batch_size=batch_size)
-        # As the tutorial: out_0 follows the company whose label is 0, out_1 the other.
+        # As the tutorial: out_0 follows the company whose label is 0, out_1 the other. Detached,
+        # because a logged number needs no gradient and the graph should not grow for it.
+        predictions = output_i.detach()
         is_zero = label_i == 0
         if is_zero.any():
-            self.log("out_0", output_i[is_zero].mean(), batch_size=batch_size)
+            self.log("out_0", predictions[is_zero].mean(), batch_size=batch_size)
         if not is_zero.all():
-            self.log("out_1", output_i[~is_zero].mean(), batch_size=batch_size)
+            self.log("out_1", predictions[~is_zero].mean(), batch_size=batch_size)
         return loss
 
     def weights(self) -> Weights:

@@ -13,7 +13,6 @@ import lightning as L
 import torch
 from torch.utils.data import DataLoader, Dataset
 
-from lstm.cell import unroll
 from lstm.data import company_dataset, company_tensors
 from lstm.history import History
 from lstm.model import LSTMbyHand
@@ -25,6 +24,8 @@ warnings.filterwarnings("ignore", message=".*does not have many workers.*")
 warnings.filterwarnings("ignore", message=".*smaller than the logging interval.*")
 # Lightning 2.6 still builds torch's LeafSpec, which torch 2.13 deprecates on every training step.
 warnings.filterwarnings("ignore", message=r".*isinstance\(treespec, LeafSpec\).*", category=FutureWarning)
+# In barebones mode each `self.log` in the tutorial's training_step says it does nothing, as intended.
+warnings.filterwarnings("ignore", message=r"You are trying to `self.log\(\)` but `Trainer\(barebones=True\)`")
 logging.getLogger("lightning.pytorch").setLevel(logging.ERROR)
 logging.getLogger("lightning.fabric").setLevel(logging.ERROR)
 
@@ -149,8 +150,15 @@ class RunResult:
         }
 
 
-def make_trainer(max_epochs: int, callbacks: list[L.Callback] | None = None) -> L.Trainer:
-    """A Trainer for a model of twelve numbers: CPU, no logger files, checkpoints, bars or summaries."""
+def make_trainer(max_epochs: int, callbacks: list[L.Callback] | None = None, log_steps: bool = False) -> L.Trainer:
+    """A Trainer for a model of twelve numbers: CPU, no logger files, checkpoints, bars or summaries.
+
+    Unless `log_steps`, it runs in Lightning's barebones mode, where `self.log` does nothing: the
+    product records progress in its own callback, and Lightning's logging machinery costs more per
+    step than the unit's arithmetic. With `log_steps`, `self.log` works as in the tutorial.
+    """
+    if not log_steps:
+        return L.Trainer(max_epochs=max_epochs, accelerator="cpu", devices=1, barebones=True, callbacks=callbacks or [])
     return L.Trainer(
         max_epochs=max_epochs,
         accelerator="cpu",
@@ -198,7 +206,7 @@ def evaluate_tensors(
 ) -> tuple[float, float, float, list[float]]:
     """Loss summed over both companies, prediction A, prediction B, and the twelve weights, as floats."""
     with torch.no_grad():
-        predictions = unroll(inputs, model.named_weights()).short_memory[..., -1]
+        predictions = model(inputs)
         loss = ((predictions - labels) ** 2).sum()
         weights = torch.stack([parameter.detach() for parameter in model.parameters()])
     prediction_a, prediction_b = predictions.tolist()
@@ -215,12 +223,14 @@ def steps_per_epoch(recipe: Recipe) -> int:
     return 1 if recipe.batch_size is None else -(-len(company_dataset()) // recipe.batch_size)
 
 
-def fit(model: LSTMbyHand, recipe: Recipe, epochs: int, callbacks: list[L.Callback]) -> L.Trainer:
+def fit(
+    model: LSTMbyHand, recipe: Recipe, epochs: int, callbacks: list[L.Callback], log_steps: bool = False
+) -> L.Trainer:
     """Train `model` for `epochs` passes over both companies the way `recipe` batches them."""
     if recipe.batch_size is None:
-        trainer, loader = make_trainer(1, callbacks), full_batch_loader(epochs)
+        trainer, loader = make_trainer(1, callbacks, log_steps), full_batch_loader(epochs)
     else:
-        trainer, loader = make_trainer(epochs, callbacks), tutorial_loader(recipe)
+        trainer, loader = make_trainer(epochs, callbacks, log_steps), tutorial_loader(recipe)
     trainer.fit(model, train_dataloaders=loader)
     return trainer
 

@@ -7,17 +7,18 @@ from lstm.training import RECIPES
 
 
 def test_time_to_trained_stops_when_both_companies_are_within_reach():
-    assert bench.time_to_trained(RECIPES["fast"]) > 0
+    assert bench.time_to_trained(RECIPES["fast"], log_steps=False) > 0
 
 
 def test_a_recipe_that_cannot_get_there_is_reported():
     hopeless = RECIPES["fast"].__class__("slow", batch_size=None, learning_rate=1e-6, epochs=10)
     with pytest.raises(RuntimeError, match="did not reach its targets"):
-        bench.time_to_trained(hopeless)
+        bench.time_to_trained(hopeless, log_steps=True)
 
 
 def test_step_costs_and_explorer_timings_are_positive():
     assert bench.lightning_step_ms(20) > 0
+    assert bench.bare_product_step_ms(20) > 0
     assert bench.naive_step_ms(20) > 0
     assert bench.explorer_figures_ms(4, repeats=2) > 0
 

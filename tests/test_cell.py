@@ -5,7 +5,7 @@ import random
 import pytest
 import torch
 
-from lstm.cell import as_tensors, lstm_step, trace, unroll
+from lstm.cell import as_tensors, gate_weights, lstm_step, trace, unroll
 from lstm.trace import STEP_FIELDS
 from lstm.weights import NAMES, PRESETS
 from tests.reference import reference_trace
@@ -82,7 +82,7 @@ def test_weight_grid_broadcasts_without_a_loop_over_the_grid():
 
 def test_step_is_differentiable_in_every_weight():
     params = {name: torch.tensor(value, requires_grad=True) for name, value in PRESETS["seed"].items()}
-    step = lstm_step(torch.tensor(1.0), torch.tensor(0.3), torch.tensor(-0.2), params)
+    step = lstm_step(torch.tensor(1.0), torch.tensor(0.3), torch.tensor(-0.2), gate_weights(params))
     step.short_memory.backward()
     assert all(params[name].grad is not None and params[name].grad != 0 for name in NAMES)
 
@@ -100,3 +100,11 @@ def test_trace_is_plain_data():
     assert result.rows()[1][0] == 2
     assert result.memories_before(0) == (0.0, 0.0)
     assert result.memories_before(1) == (result.steps[0].long_memory, result.steps[0].short_memory)
+
+
+def test_gate_weights_lay_each_name_under_its_gate():
+    gates = gate_weights(as_tensors(PRESETS["trained"]))
+    trained = PRESETS["trained"]
+    assert gates.short_memory.tolist() == pytest.approx([trained[name] for name in ("wlr1", "wpr1", "wp1", "wo1")])
+    assert gates.input.tolist() == pytest.approx([trained[name] for name in ("wlr2", "wpr2", "wp2", "wo2")])
+    assert gates.bias.tolist() == pytest.approx([trained[name] for name in ("blr1", "bpr1", "bp1", "bo1")])

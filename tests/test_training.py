@@ -3,7 +3,7 @@
 import pytest
 
 from lstm.model import LSTMbyHand
-from lstm.training import RECIPES, evaluate, train
+from lstm.training import RECIPES, evaluate, fit, train
 from lstm.weights import PRESETS
 
 
@@ -43,3 +43,11 @@ def test_a_diverging_run_stops_and_keeps_the_last_good_weights():
     loss, _ = evaluate(LSTMbyHand(weights=result.weights))
     assert loss == pytest.approx(result.loss)
     assert all(abs(value) <= 1e3 for value in result.weights.values())
+
+
+def test_lean_trainer_changes_the_speed_not_the_numbers():
+    logged, lean = LSTMbyHand(), LSTMbyHand()
+    logged_trainer = fit(logged, RECIPES["tutorial"], 30, [], log_steps=True)
+    fit(lean, RECIPES["tutorial"], 30, [], log_steps=False)
+    assert set(logged_trainer.callback_metrics) == {"train_loss", "out_0", "out_1"}
+    assert lean.weights() == logged.weights()

@@ -3,9 +3,11 @@
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.browser.server import CHROMIUM_FLAGS, REPO, chromium_path, streamlit_server
+from lstm.served import REPO, launch_chromium, streamlit_server
 
 ARTIFACTS = REPO / "test-artifacts"
+# A run whose page is gone stops after this many seconds; short, so the tests can watch it happen.
+TEST_IDLE_SECONDS = "4"
 # The unrolled unit: the chart with Plotly's Play button.
 UNROLLED = "[data-testid='stPlotlyChart']:has(.updatemenu-button)"
 
@@ -13,14 +15,14 @@ UNROLLED = "[data-testid='stPlotlyChart']:has(.updatemenu-button)"
 @pytest.fixture(scope="session")
 def app_url():
     ARTIFACTS.mkdir(exist_ok=True)
-    with streamlit_server(ARTIFACTS / "streamlit.log") as base:
+    with streamlit_server(ARTIFACTS / "streamlit.log", {"LSTM_EXPLORER_IDLE_SECONDS": TEST_IDLE_SECONDS}) as base:
         yield base
 
 
 @pytest.fixture(scope="session")
 def browser():
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
 
