@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -63,16 +64,40 @@ def stop_process(process: subprocess.Popen) -> None:
         process.kill()
 
 
+def peak_memory_mb(pid: int) -> float:
+    """The most resident memory the process has held so far (Linux's VmHWM), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no memory figures for process {pid}")
+
+
+def thread_count(pid: int) -> int:
+    return len(list(Path(f"/proc/{pid}/task").iterdir()))
+
+
+@dataclass(frozen=True)
+class ServedApp:
+    """A running app: where to open it, its server process and the file its output goes to."""
+
+    url: str
+    process: subprocess.Popen
+    log_path: Path
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+
 @contextmanager
 def streamlit_server(log_path: Path, env: dict[str, str] | None = None):
-    """A running app; yields its base URL and stops it afterwards."""
+    """A running app; yields a ServedApp and stops it afterwards."""
     port = free_port()
     with log_path.open("w") as log:
         process = start_streamlit(log, port, env)
         try:
             base = f"http://127.0.0.1:{port}"
             wait_until_healthy(base, process, log_path)
-            yield base
+            yield ServedApp(base, process, log_path)
         finally:
             stop_process(process)
 

@@ -78,7 +78,8 @@ class DivergenceGuard(L.Callback):
 class ProgressStream(L.Callback):
     """Records every epoch into a History and stops the run when `should_stop` gives a reason.
 
-    `should_stop` is asked after every optimiser step (a few milliseconds), so a stop lands at once.
+    `should_stop` is asked after every epoch (one or two optimiser steps, a few milliseconds), so a
+    stop lands at once.
     """
 
     def __init__(
@@ -101,9 +102,10 @@ class ProgressStream(L.Callback):
 
     def on_train_batch_end(self, trainer, pl_module, outputs, batch, batch_idx) -> None:
         self.steps += 1
-        if self.steps % self.steps_per_epoch == 0:
-            self.epoch += 1
-            self.record(pl_module)
+        if self.steps % self.steps_per_epoch:
+            return  # a stop waits for the end of the epoch, so the curve's last point is the model as it is
+        self.epoch += 1
+        self.record(pl_module)
         reason = self.should_stop()
         if reason is not None and self.stop_reason is None:
             self.stop_reason = reason

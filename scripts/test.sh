@@ -3,12 +3,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1; then
-  # The browser tests drive Debian's Chromium; Playwright cannot download its own browser here.
+# The browser tests drive Debian's Chromium (Playwright cannot download its own browser here);
+# the scale-out tests put Debian's nginx in front of several app processes.
+missing=""
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$missing nginx"
+if [ -n "$missing" ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  # shellcheck disable=SC2086
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
 fi
 
 python -m pip install -q --disable-pip-version-check -r requirements-dev.txt

@@ -72,11 +72,21 @@ def test_trace_runs_sixty_days():
         (["train", "--lr", "nan"], "not a finite number"),
         (["train", "--seed", "-3"], "outside"),
         (["train", "--epochs", "1", "--out", "w.pt"], "--out must end in .json or .safetensors"),
+        (["trace", "1e309"], "day 1: 1e309 is not a finite number"),
+        (["trace", "😀"], "day 1: '😀' is not a number"),
+        (["trace", "1", "--weights", "evil.pkl"], "--weights takes seed or trained or a .json or .safetensors file"),
+        (["trace", "1", "--weights", "GARBAGE.safetensors"], "not a safetensors weights file"),
+        (["train", "--start", "BAD.json"], "not a JSON weights file"),
+        (["train", "--lr", "1e309"], "not a finite number"),
+        (["bench", "--repeat", "0"], "0 is outside 1..20"),
+        (["explode"], "invalid choice: 'explode'"),
         ([], "required"),
     ],
 )
 def test_bad_arguments_exit_non_zero_with_one_line(tmp_path, args, message):
     (tmp_path / "BAD.json").write_text("{not json")
+    (tmp_path / "GARBAGE.safetensors").write_bytes(bytes(64))
+    (tmp_path / "evil.pkl").write_bytes(b"\x80\x04")
     result = run(*args, cwd=tmp_path)
     assert result.returncode == 2
     assert result.stdout == ""

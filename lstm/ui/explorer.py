@@ -20,6 +20,7 @@ from lstm.weights import MAX_MAGNITUDE, PRESETS, Weights
 
 STATE = "explorer"  # session key of the ExplorerState: the one source of truth for this visitor
 MESSAGES = "explorer_messages"  # what was wrong with the link this view came from
+FIELD_NOTICE = "explorer_field_notice"  # a number field left without a number, said once
 SPEEDS = {"slow": 1400, "normal": 800, "fast": 400}  # ms per animation frame
 SLIDER_RANGE = 8.0  # trained weights stay within a few units; the number field takes up to ±1000
 
@@ -89,8 +90,12 @@ def use_weights(weights: Weights) -> None:
 def _on_day(index: int) -> None:
     value = st.session_state[f"day_{index}"]
     days = list(_state().days)
-    if value is None:  # a cleared field: keep the last good value
+    if value is None:  # cleared, or not a number (abc, nan, 1e309): keep the last good value
         st.session_state[f"day_{index}"] = days[index]
+        st.session_state[FIELD_NOTICE] = (
+            f"Day {index + 1} needs a number from {-MAX_DAY_MAGNITUDE:g} to {MAX_DAY_MAGNITUDE:g}; "
+            f"it keeps {days[index]:.2f}."
+        )
         return
     days[index] = float(value)
     _set_state(_state().with_days(tuple(days)))
@@ -135,8 +140,12 @@ def _on_weights_preset() -> None:
 
 def _on_weight(name: str, source: str) -> None:
     value = st.session_state[f"{source}_{name}"]
-    if value is None:
+    if value is None:  # cleared, or not a number: keep the last good value
         _sync_widgets(_state())
+        st.session_state[FIELD_NOTICE] = (
+            f"{name} needs a number from {-MAX_MAGNITUDE:g} to {MAX_MAGNITUDE:g}; "
+            f"it keeps {_state().weights[name]:.4f}."
+        )
         return
     weights = _state().weights.replace(**{name: float(value)})
     preset = next((preset for preset, values in PRESETS.items() if values == weights), "custom")
@@ -202,6 +211,7 @@ def _days_panel() -> None:
         for day in range(index, len(state.days), 6):
             column.number_input(
                 f"Day {day + 1}",
+                value=None,  # a cleared field reads as None, not as the minimum; _on_day restores it
                 min_value=-MAX_DAY_MAGNITUDE,
                 max_value=MAX_DAY_MAGNITUDE,
                 step=0.05,
@@ -235,6 +245,7 @@ def _weights_editor() -> None:
                 for name, role in zip(names, ROLES, strict=True):
                     st.number_input(
                         f"{name} ({role})",
+                        value=None,  # a cleared field reads as None, not as the minimum; _on_weight restores it
                         min_value=-MAX_MAGNITUDE,
                         max_value=MAX_MAGNITUDE,
                         step=0.01,
@@ -334,6 +345,9 @@ def render() -> None:
     )
     _animation_controls()
     _prediction_panel(result)
+    notice = st.session_state.pop(FIELD_NOTICE, None)
+    if notice:
+        st.warning(notice, icon=":material/edit_off:")
     days, weights = st.columns(2, gap="large")
     with days:
         _days_panel()

@@ -13,10 +13,15 @@ UNROLLED = "[data-testid='stPlotlyChart']:has(.updatemenu-button)"
 
 
 @pytest.fixture(scope="session")
-def app_url():
+def served_app():
     ARTIFACTS.mkdir(exist_ok=True)
-    with streamlit_server(ARTIFACTS / "streamlit.log", {"LSTM_EXPLORER_IDLE_SECONDS": TEST_IDLE_SECONDS}) as base:
-        yield base
+    with streamlit_server(ARTIFACTS / "streamlit.log", {"LSTM_EXPLORER_IDLE_SECONDS": TEST_IDLE_SECONDS}) as app:
+        yield app
+
+
+@pytest.fixture(scope="session")
+def app_url(served_app):
+    return served_app.url
 
 
 @pytest.fixture(scope="session")

@@ -115,3 +115,27 @@ def test_dark_theme_uses_light_text(browser, app_url):
     assert fill == "rgb(242, 244, 248)"
     page.screenshot(path=str(ARTIFACTS / "explorer-1920x1080-dark.png"))
     context.close()
+
+
+def test_editing_a_weight_and_scrubbing_the_slider(page, app_url):
+    page.goto(f"{app_url}/?days=0,0.5,0.25,1&weights=trained")
+    wait_for_app(page)
+    page.get_by_text("Edit the twelve weights").click()
+    weight = page.get_by_role("spinbutton", name="wo1 (weight on short memory)")
+    weight.fill("0")
+    weight.press("Enter")
+    page.wait_for_function("() => /weights=[-0-9.e]+(,[-0-9.e]+){11}/.test(decodeURIComponent(location.search))")
+    wait_for_app(page)
+    expect(page.get_by_label("custom")).to_be_checked()
+    expect(page.get_by_text("Prediction: 0.0022", exact=True)).not_to_be_visible()
+
+    # Plotly's slider: a click at the left end of its rail goes back to the start, in the browser.
+    touch = page.locator(f"{CHART} .slider-rail-touch-rect").first
+    touch.scroll_into_view_if_needed()
+    rail = touch.bounding_box()
+    page.mouse.click(rail["x"] + 5, rail["y"] + rail["height"] / 2)
+    deadline = time.monotonic() + 10
+    while not caption(page).startswith("Start"):
+        assert time.monotonic() < deadline, caption(page)
+        time.sleep(0.2)
+    assert not any(text.startswith("prediction") for text in chart_texts(page))

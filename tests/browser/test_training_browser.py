@@ -32,6 +32,11 @@ def wait_for_progress(page, pattern: str, limit: float = 60) -> None:
 def start_tutorial_run(page, app_url) -> None:
     """Open the training page and start the tutorial's recipe: 5000 epochs, long enough to watch."""
     page.goto(f"{app_url}/training")
+    train_tutorial_recipe(page)
+
+
+def train_tutorial_recipe(page) -> None:
+    """On the training page, choose the tutorial's recipe and press Train."""
     wait_for_page(page)
     page.get_by_role("combobox", name="Recipe").click()
     page.get_by_role("option", name="tutorial").click()

@@ -1,0 +1,82 @@
+"""Several app processes behind nginx (scripts/serve-many.sh): sticky sessions, websockets, a crowd."""
+
+import os
+import re
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from lstm.served import REPO, free_port, peak_memory_mb, wait_until_healthy
+from tests.browser.conftest import ARTIFACTS
+from tests.browser.visitors import (
+    TROUBLE,
+    LoadResult,
+    close_all,
+    crowd_trains,
+    each_still_sees_their_own_days,
+    save_figures,
+)
+
+PROCESSES = 2
+CROWD = 10
+
+
+@pytest.fixture(scope="module")
+def scaled_out():
+    """scripts/serve-many.sh on a free port; yields (url, its folder of logs and pids)."""
+    run_dir = ARTIFACTS / "serve-many"
+    run_dir.mkdir(parents=True, exist_ok=True)
+    for old in run_dir.glob("*.log"):
+        old.unlink()
+    port = free_port()
+    env = {**os.environ, "LSTM_EXPLORER_RUN_DIR": str(run_dir), "LSTM_EXPLORER_IDLE_SECONDS": "4"}
+    with (run_dir / "serve-many.out").open("w") as out:
+        script = subprocess.Popen(
+            ["bash", "scripts/serve-many.sh", str(PROCESSES), str(port)],
+            cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(url, script, run_dir / "serve-many.out", limit=120)
+        yield url, run_dir
+    finally:
+        os.killpg(script.pid, signal.SIGTERM)
+        script.wait(timeout=30)
+
+
+def routes(run_dir: Path) -> dict[str, set[str]]:
+    """For each visitor's route cookie, the app processes nginx sent its requests to."""
+    seen: dict[str, set[str]] = {}
+    for line in (run_dir / "nginx-access.log").read_text().splitlines():
+        match = re.search(r"upstream=(\S+) route=(\S+)", line)
+        if match and match.group(1) != "-":
+            seen.setdefault(match.group(2), set()).add(match.group(1))
+    return seen
+
+
+def test_the_script_refuses_bad_arguments():
+    for arguments, message in ((["0"], "PROCESSES must be a whole number"), (["2", "http"], "PORT must be")):
+        result = subprocess.run(["bash", "scripts/serve-many.sh", *arguments], cwd=REPO, capture_output=True, text=True)
+        assert result.returncode == 2 and message in result.stderr
+
+
+def test_a_crowd_through_nginx_stays_on_its_process_and_all_finish(browser, scaled_out):
+    url, run_dir = scaled_out
+    began = time.monotonic()
+    pages = crowd_trains(browser, url, CROWD)
+    seconds = time.monotonic() - began
+    each_still_sees_their_own_days(pages)
+    close_all(pages)
+
+    by_route = routes(run_dir)
+    assert all(len(upstreams) == 1 for upstreams in by_route.values()), "a session moved between processes"
+    assert len(set().union(*by_route.values())) == PROCESSES, "nginx sent every visitor to the same process"
+    for index in range(1, PROCESSES + 1):
+        log = (run_dir / f"app-{index}.log").read_text()
+        assert not TROUBLE.search(log), log
+    assert "[error]" not in (run_dir / "nginx-error.log").read_text()
+    pids = [int((run_dir / f"app-{index}.pid").read_text()) for index in range(1, PROCESSES + 1)]
+    save_figures("behind-nginx", LoadResult(CROWD, seconds, sum(peak_memory_mb(pid) for pid in pids)))

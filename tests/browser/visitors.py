@@ -1,0 +1,79 @@
+"""Many visitors at once in Chromium: each opens the explorer with days of their own, trains, and checks."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from dataclasses import asdict, dataclass
+
+from lstm.cell import trace
+from lstm.weights import PRESETS
+from tests.browser.conftest import ARTIFACTS, wait_for_app, wait_for_page
+
+PROGRESS = "[data-testid='stProgress']"
+# Lines in a server's log that mean something went wrong for somebody.
+TROUBLE = re.compile(r"Traceback|Exception|Error", re.IGNORECASE)
+
+
+def own_days(visitor: int) -> tuple[float, ...]:
+    """Days no other visitor has, so a mix-up between sessions shows as a wrong prediction."""
+    return (round(0.05 * visitor, 2), 0.5, 0.25, 1.0)
+
+
+def expected_prediction(days: tuple[float, ...]) -> str:
+    return f"Prediction: {trace(days, PRESETS['trained']).prediction:.4f}"
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What a crowd of visitors met: how long until all were done, and what the server used."""
+
+    visitors: int
+    seconds: float
+    peak_server_memory_mb: float
+
+
+def open_explorer(page, base: str, visitor: int) -> None:
+    days = ",".join(f"{day:g}" for day in own_days(visitor))
+    page.goto(f"{base}/?days={days}&weights=trained")
+
+
+def crowd_trains(browser, base: str, visitors: int, limit: float = 240) -> list:
+    """`visitors` sessions open the explorer, then all train at once; returns their pages when all finished."""
+    pages = [browser.new_context(viewport={"width": 1280, "height": 800}).new_page() for _ in range(visitors)]
+    for visitor, page in enumerate(pages):
+        open_explorer(page, base, visitor)
+    for visitor, page in enumerate(pages):
+        wait_for_app(page)
+        assert page.get_by_text(expected_prediction(own_days(visitor)), exact=True).is_visible()
+    for page in pages:
+        page.get_by_role("link", name="Training").click()
+    for page in pages:
+        wait_for_page(page)
+        page.get_by_role("button", name="Train").click()
+    deadline = time.monotonic() + limit
+    for page in pages:
+        page.wait_for_function(
+            f'() => /Finished/.test(document.querySelector("{PROGRESS}")?.innerText)',
+            timeout=max(1, deadline - time.monotonic()) * 1000,
+        )
+    return pages
+
+
+def each_still_sees_their_own_days(pages) -> None:
+    for visitor, page in enumerate(pages):
+        page.get_by_role("link", name="Explorer").click()
+        wait_for_app(page)
+        assert page.get_by_text(expected_prediction(own_days(visitor)), exact=True).is_visible(), visitor
+
+
+def close_all(pages) -> None:
+    for page in pages:
+        page.context.close()
+
+
+def save_figures(name: str, result: LoadResult) -> None:
+    """Kept beside the screenshots, for the reliability figures in the docs."""
+    (ARTIFACTS / f"load-{name}.json").write_text(json.dumps(asdict(result), indent=2))
+    print(f"\n{name}: {result}")

@@ -1,0 +1,44 @@
+"""The hosted settings: XSRF on, small uploads, no error details, no statistics, no raw HTML from visitors."""
+
+import ast
+import tomllib
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCES = [REPO / "streamlit_app.py", *sorted((REPO / "lstm").rglob("*.py"))]
+
+
+def test_streamlit_config_is_set_for_a_hosted_deployment():
+    config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["enableXsrfProtection"] is True
+    assert config["server"]["maxUploadSize"] == 1
+    assert config["client"]["showErrorDetails"] == "none"
+    assert config["browser"]["gatherUsageStats"] is False
+
+
+def calls_named(tree: ast.AST, name: str) -> list[ast.Call]:
+    return [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and (getattr(node.func, "attr", None) == name or getattr(node.func, "id", None) == name)
+    ]
+
+
+def test_no_raw_html_is_built_from_anything_a_visitor_typed():
+    for source in SOURCES:
+        tree = ast.parse(source.read_text(), filename=str(source))
+        for call in ast.walk(tree):
+            if isinstance(call, ast.Call):
+                for keyword in call.keywords:
+                    assert keyword.arg != "unsafe_allow_html", f"{source.name}:{call.lineno} allows raw HTML"
+        for call in calls_named(tree, "html"):
+            # st.html only ever gets a constant: a visitor's text can never become markup.
+            assert all(isinstance(argument, ast.Constant) for argument in call.args), f"{source.name}:{call.lineno}"
+
+
+def test_nothing_from_a_visitor_is_unpickled():
+    for source in SOURCES:
+        text = source.read_text()
+        for risky in ("pickle", "torch.load", "joblib", "dill", "eval(", "exec("):
+            assert risky not in text, f"{source.name} uses {risky}"
