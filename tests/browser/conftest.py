@@ -12,9 +12,14 @@ TEST_IDLE_SECONDS = "4"
 UNROLLED = "[data-testid='stPlotlyChart']:has(.updatemenu-button)"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def artifacts_folder():
+    """Screenshots, server logs and load figures land here, whichever test runs first."""
+    ARTIFACTS.mkdir(exist_ok=True)
+
+
 @pytest.fixture(scope="session")
 def served_app():
-    ARTIFACTS.mkdir(exist_ok=True)
     with streamlit_server(ARTIFACTS / "streamlit.log", {"LSTM_EXPLORER_IDLE_SECONDS": TEST_IDLE_SECONDS}) as app:
         yield app
 
