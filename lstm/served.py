@@ -72,10 +72,6 @@ def peak_memory_mb(pid: int) -> float:
     raise RuntimeError(f"no memory figures for process {pid}")
 
 
-def thread_count(pid: int) -> int:
-    return len(list(Path(f"/proc/{pid}/task").iterdir()))
-
-
 @dataclass(frozen=True)
 class ServedApp:
     """A running app: where to open it, its server process and the file its output goes to."""

@@ -12,6 +12,7 @@ import pytest
 from lstm.served import REPO, free_port, peak_memory_mb, wait_until_healthy
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.visitors import (
+    CROWD_IDLE_SECONDS,
     TROUBLE,
     LoadResult,
     close_all,
@@ -32,7 +33,7 @@ def scaled_out():
     for old in run_dir.glob("*.log"):
         old.unlink()
     port = free_port()
-    env = {**os.environ, "LSTM_EXPLORER_RUN_DIR": str(run_dir), "LSTM_EXPLORER_IDLE_SECONDS": "4"}
+    env = {**os.environ, "LSTM_EXPLORER_RUN_DIR": str(run_dir), "LSTM_EXPLORER_IDLE_SECONDS": CROWD_IDLE_SECONDS}
     with (run_dir / "serve-many.out").open("w") as out:
         script = subprocess.Popen(
             ["bash", "scripts/serve-many.sh", str(PROCESSES), str(port)],
