@@ -90,10 +90,15 @@ class Palette:
     track: str
     cell: str
     highlight: str
+    background: str  # the page's own, so an exported PNG reads the same off the page as on it
 
 
-LIGHT = Palette(text="#1F2430", muted="#5B6270", track="#E4E7EE", cell="#F7F8FB", highlight="#1F2430")
-DARK = Palette(text="#F2F4F8", muted="#A9B0BC", track="#343A46", cell="#1C2029", highlight="#F2F4F8")
+LIGHT = Palette(
+    text="#1F2430", muted="#5B6270", track="#E4E7EE", cell="#F7F8FB", highlight="#1F2430", background="#FFFFFF"
+)
+DARK = Palette(
+    text="#F2F4F8", muted="#A9B0BC", track="#343A46", cell="#1C2029", highlight="#F2F4F8", background="#0E1117"
+)
 
 
 def palette(dark: bool) -> Palette:
@@ -212,11 +217,17 @@ def unrolled_figure(
     position: Position,
     dark: bool = False,
     frame_ms: int = 700,
+    text_scale: float = 1.0,
 ) -> PlainFigure:
     """One cell per day, both memory lines, every stage's value; frames step through the stages.
 
-    The figure opens at `position`; Play, Pause and the slider run in the browser.
+    The figure opens at `position`; Play, Pause and the slider run in the browser. `text_scale`
+    enlarges every text and the drawing with it, for presenter mode on a projector.
     """
+
+    def px(size: float) -> int:
+        return round(size * text_scale)
+
     colours = palette(dark)
     days = len(trace.steps)
     cell = cell_layout(days)
@@ -270,7 +281,7 @@ def unrolled_figure(
         annotations.append(
             {
                 "x": index + 0.5, "y": INPUT_Y, "text": f"day {step.day}<br><b>{step.input:.2f}</b>", "showarrow": True,
-                "ax": 0, "ay": 0, "axref": "pixel", "ayref": "pixel", "font": {"size": 16, "color": colours.text},
+                "ax": 0, "ay": 0, "axref": "pixel", "ayref": "pixel", "font": {"size": px(16), "color": colours.text},
             }
         )  # fmt: skip
         annotations.append(
@@ -284,14 +295,18 @@ def unrolled_figure(
         annotations.append(
             {
                 "xref": "paper", "x": 0, "xanchor": "right", "xshift": -12, "y": y, "showarrow": False,
-                "text": f"<b>{label}</b><br><span style='font-size:12px'>{standard}</span>",
-                "font": {"size": 14, "color": colours.text}, "align": "right",
+                "text": f"<b>{label}</b><br><span style='font-size:{px(12)}px'>{standard}</span>",
+                "font": {"size": px(14), "color": colours.text}, "align": "right",
             }
         )  # fmt: skip
     for text, y, colour in (
-        ("<b>long-term memory</b><br><span style='font-size:12px'>cell state</span>", LONG_LINE_Y, LONG_MEMORY_COLOUR),
         (
-            "<b>short-term memory</b><br><span style='font-size:12px'>hidden state</span>",
+            f"<b>long-term memory</b><br><span style='font-size:{px(12)}px'>cell state</span>",
+            LONG_LINE_Y,
+            LONG_MEMORY_COLOUR,
+        ),
+        (
+            f"<b>short-term memory</b><br><span style='font-size:{px(12)}px'>hidden state</span>",
             SHORT_LINE_Y,
             SHORT_MEMORY_COLOUR,
         ),
@@ -300,7 +315,7 @@ def unrolled_figure(
         annotations.append(
             {
                 "xref": "paper", "x": 0, "xanchor": "right", "xshift": -12, "y": y, "showarrow": False,
-                "text": text, "font": {"size": 14, "color": colour}, "align": "right",
+                "text": text, "font": {"size": px(14), "color": colour}, "align": "right",
             }
         )  # fmt: skip
 
@@ -324,21 +339,21 @@ def unrolled_figure(
         )
         for number, (row, label, _, y) in enumerate(ROWS)
     ]
-    memory_marker = {"size": 13, "line": {"color": colours.cell, "width": 2}}
+    memory_marker = {"size": px(13), "line": {"color": colours.cell, "width": 2}}
     data += [
         _text_trace(
             [x for x, _ in value_positions],
             [y for _, y in value_positions],
             initial[4]["text"],
             cell.value_position,
-            {"size": cell.value_size, "color": colours.text},
+            {"size": px(cell.value_size), "color": colours.text},
         ),
         _text_trace(
             node_x,
             [LONG_LINE_Y] * (days + 1),
             initial[5]["text"],
             "top center",
-            {"size": 15, "color": colours.text},
+            {"size": px(15), "color": colours.text},
             marker={**memory_marker, "color": LONG_MEMORY_COLOUR},
         ),
         _text_trace(
@@ -346,7 +361,7 @@ def unrolled_figure(
             [SHORT_LINE_Y] * (days + 1),
             initial[6]["text"],
             "bottom center",
-            {"size": 15, "color": colours.text},
+            {"size": px(15), "color": colours.text},
             marker={**memory_marker, "color": SHORT_MEMORY_COLOUR},
         ),
         {
@@ -357,13 +372,15 @@ def unrolled_figure(
             "line": {"color": colours.highlight, "width": 4},
             "hoverinfo": "skip",
         },
-        _text_trace([days / 2], [CAPTION_Y], initial[8]["text"], "middle center", {"size": 17, "color": colours.text}),
+        _text_trace(
+            [days / 2], [CAPTION_Y], initial[8]["text"], "middle center", {"size": px(17), "color": colours.text}
+        ),
         _text_trace(
             [days + PREDICTION_GAP],
             [SHORT_LINE_Y],
             initial[9]["text"],
             "middle right",
-            {"size": 15, "color": colours.text},
+            {"size": px(15), "color": colours.text},
         ),
     ]
     animated = list(range(len(data)))
@@ -379,12 +396,12 @@ def unrolled_figure(
     }
     still = {"frame": {"duration": 0, "redraw": True}, "transition": {"duration": 0}, "mode": "immediate"}
     layout = dict(
-        height=640,
-        margin={"l": 175, "r": 10, "t": 10, "b": 95},
+        height=px(640),
+        margin={"l": px(175), "r": 10, "t": 10, "b": px(95)},
         showlegend=False,
-        paper_bgcolor="rgba(0,0,0,0)",
+        paper_bgcolor=colours.background,
         plot_bgcolor="rgba(0,0,0,0)",
-        font={"color": colours.text, "size": 14},
+        font={"color": colours.text, "size": px(14)},
         xaxis={"range": [-0.25, days + PREDICTION_GAP + PREDICTION_WIDTH], "visible": False, "fixedrange": True},
         yaxis={"range": [INPUT_Y - 0.55, CAPTION_Y + 0.75], "visible": False, "fixedrange": True},
         barmode="overlay",
@@ -400,7 +417,7 @@ def unrolled_figure(
                 "yanchor": "top",
                 "pad": {"r": 10, "t": 8},
                 "showactive": False,
-                "font": {"size": 15, "color": colours.text},
+                "font": {"size": px(15), "color": colours.text},
                 "bgcolor": colours.cell,
                 "bordercolor": colours.muted,
                 "buttons": [
@@ -419,7 +436,7 @@ def unrolled_figure(
                 "yanchor": "top",
                 "pad": {"t": 8, "b": 0},
                 "currentvalue": {"visible": False},
-                "font": {"size": 13, "color": colours.text},
+                "font": {"size": px(13), "color": colours.text},
                 "tickcolor": colours.muted,
                 "bgcolor": colours.track,
                 "bordercolor": colours.muted,
@@ -470,7 +487,7 @@ def chart_layout(colours: Palette, height: int, x_title: str, y_title: str) -> d
     return {
         "height": height,
         "margin": {"l": 70, "r": 20, "t": 10, "b": 10},
-        "paper_bgcolor": "rgba(0,0,0,0)",
+        "paper_bgcolor": colours.background,
         "plot_bgcolor": "rgba(0,0,0,0)",
         "font": {"color": colours.text, "size": 14},
         "legend": {"orientation": "h", "y": -0.3, "yanchor": "top", "font": {"size": 14}},

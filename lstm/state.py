@@ -7,12 +7,21 @@ from dataclasses import dataclass, replace
 
 from lstm.data import COMPANIES, DaysError, check_days
 from lstm.explain import STAGES, Position, frame_count
+from lstm.lesson import LESSON
 from lstm.weights import PRESETS, Weights, WeightsError, quoted
 
 # The page draws one cell per day side by side; beyond this they are too narrow to read.
 MAX_PAGE_DAYS = 12
 # A query value longer than this is not a link someone shared; refuse it before parsing.
 MAX_VALUE_CHARS = 2000
+# What a lesson link can hide (hide=weights,training): a teacher hands out exactly one exercise.
+HIDEABLE = {
+    "days": "the day values and their examples",
+    "weights": "the weight presets and the twelve weight fields",
+    "training": "the Training page",
+    "table": "the gates-over-days chart and the per-day table",
+    "share": "the share link and the exports",
+}
 
 
 @dataclass(frozen=True)
@@ -23,6 +32,9 @@ class ExplorerState:
     weights_name: str = "trained"  # a preset name, or "custom" once a weight is edited
     weights: Weights = PRESETS["trained"]
     frame: int | None = None  # animation position (see explain.Position); None: every stage shown
+    lesson: int | None = None  # 1-based step of the guided lesson, None outside it
+    present: bool = False  # presenter mode: large type, the cells filling the screen
+    hidden: frozenset[str] = frozenset()  # parts of the page a lesson link hides, from HIDEABLE
 
     @property
     def position(self) -> Position:
@@ -36,6 +48,18 @@ class ExplorerState:
 
     def with_weights(self, weights: Weights, name: str = "custom") -> ExplorerState:
         return replace(self, weights=weights, weights_name=name)
+
+    def at_lesson_step(self, number: int) -> ExplorerState:
+        """The view a lesson step sets: its days, its weights and its animation position."""
+        step = LESSON[number - 1]
+        return replace(
+            self,
+            days=step.days,
+            weights_name=step.weights,
+            weights=PRESETS[step.weights],
+            frame=step.frame,
+            lesson=number,
+        )
 
 
 class FieldError(ValueError):
@@ -101,6 +125,30 @@ def _parse_stage(text: str) -> str:
     return text
 
 
+def _read_lesson(text: str, state: ExplorerState) -> ExplorerState:
+    try:
+        number = int(text)
+    except ValueError:
+        raise FieldError(f"lesson: {quoted(text)} is not a step number (1 to {len(LESSON)})") from None
+    if not 1 <= number <= len(LESSON):
+        raise FieldError(f"lesson: {number} is outside the steps 1 to {len(LESSON)}")
+    return state.at_lesson_step(number)
+
+
+def _read_mode(text: str, state: ExplorerState) -> ExplorerState:
+    if text not in ("present", "explore"):
+        raise FieldError(f"mode: {quoted(text)} is neither present nor explore")
+    return replace(state, present=text == "present")
+
+
+def _read_hide(text: str, state: ExplorerState) -> ExplorerState:
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in HIDEABLE]
+    if unknown:
+        raise FieldError(f"hide: {quoted(unknown[0])} is not one of {', '.join(HIDEABLE)}")
+    return replace(state, hidden=frozenset(names))
+
+
 @dataclass(frozen=True)
 class Field:
     """One query parameter: its name, what it means, and how it reads and writes the state."""
@@ -144,12 +192,26 @@ def _write_stage(state: ExplorerState) -> str | None:
     return None if state.frame is None else state.position.stage
 
 
-# Read in this order: the position fields need the days to check against.
+# Read in this order: a lesson step sets days, weights and position, which the link may then change;
+# the position fields need the days to check against.
 FIELDS = (
+    Field(
+        "lesson",
+        f"step of the guided lesson, 1 to {len(LESSON)}",
+        _read_lesson,
+        lambda s: None if s.lesson is None else str(s.lesson),
+    ),
     Field("days", "day values, comma-separated (1 to 12)", _read_days, lambda s: _format_days(s.days)),
     Field("weights", "seed, trained, or twelve numbers wlr1,wlr2,blr1,...,bo1", _read_weights, _format_weights),
     Field("day", "animation position: the day (0 is the start)", _read_day, _write_day),
     Field("stage", f"animation position within the day: {', '.join(STAGES)}", _read_stage, _write_stage),
+    Field("mode", "present: presenter mode, for a projector", _read_mode, lambda s: "present" if s.present else None),
+    Field(
+        "hide",
+        f"parts of the page to hide, comma-separated: {', '.join(HIDEABLE)}",
+        _read_hide,
+        lambda s: ",".join(name for name in HIDEABLE if name in s.hidden) or None,
+    ),
 )
 
 

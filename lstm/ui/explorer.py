@@ -4,25 +4,36 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import replace
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
 from lstm.cell import trace
 from lstm.data import DAY_PRESETS, MAX_DAY_MAGNITUDE
-from lstm.explain import frame_count, prediction_meaning
+from lstm.explain import prediction_meaning
+from lstm.exports import image_export_config, standalone_html, table_figure
 from lstm.figures import gates_over_days_figure, unrolled_figure
-from lstm.state import MAX_PAGE_DAYS, ExplorerState, from_query, to_query
-from lstm.trace import STEP_FIELDS, STEP_TITLES, Trace
+from lstm.state import MAX_PAGE_DAYS, ExplorerState, to_query
+from lstm.trace import STEP_FIELDS, Trace
+from lstm.ui import explorer_session as session
+from lstm.ui import guide, lesson_panel
 from lstm.ui.text import escape_markdown
-from lstm.weights import MAX_MAGNITUDE, PRESETS, Weights
+from lstm.weights import MAX_MAGNITUDE, PRESETS
 
-STATE = "explorer"  # session key of the ExplorerState: the one source of truth for this visitor
-MESSAGES = "explorer_messages"  # what was wrong with the link this view came from
-FIELD_NOTICE = "explorer_field_notice"  # a number field left without a number, said once
 SPEEDS = {"slow": 1400, "normal": 800, "fast": 400}  # ms per animation frame
-SLIDER_RANGE = 8.0  # trained weights stay within a few units; the number field takes up to ±1000
+# Presenter mode: every text of the unrolled unit this much larger, readable from the back row.
+PRESENTER_TEXT_SCALE = 1.35
+# Presenter mode's large type and big buttons. A constant: nothing a visitor typed goes into markup.
+PRESENTER_CSS = """<style>
+.stMainBlockContainer { padding-left: 1.5rem; padding-right: 1.5rem; }
+.stMainBlockContainer [data-testid="stMarkdownContainer"] p,
+.stMainBlockContainer [data-testid="stMarkdownContainer"] li { font-size: 1.5rem; line-height: 1.45; }
+.stMainBlockContainer h1 { font-size: 2.75rem; }
+.stMainBlockContainer h4 { font-size: 2.25rem; }
+.stMainBlockContainer h5 { font-size: 1.9rem; }
+.stMainBlockContainer .stButton button { min-height: 3.5rem; }
+.stMainBlockContainer .stButton button p { font-size: 1.5rem; }
+</style>"""
 
 GATES = (
     ("long-remember %", "forget gate", ("wlr1", "wlr2", "blr1")),
@@ -33,146 +44,11 @@ GATES = (
 ROLES = ("weight on short memory", "weight on the input", "bias")
 
 
-def _state() -> ExplorerState:
-    return st.session_state[STATE]
-
-
-def _set_state(state: ExplorerState) -> None:
-    st.session_state[STATE] = state
-    st.session_state[MESSAGES] = []
-
-
-def _widget_values(state: ExplorerState) -> dict[str, object]:
-    values: dict[str, object] = {f"day_{index}": day for index, day in enumerate(state.days)}
-    for name, value in state.weights.items():
-        values[f"number_{name}"] = value
-        values[f"slider_{name}"] = max(-SLIDER_RANGE, min(SLIDER_RANGE, value))
-    values["weights_preset"] = state.weights_name
-    return values
-
-
-def _sync_widgets(state: ExplorerState, only_missing: bool = False) -> None:
-    """Put the state into the widgets; called whenever something other than a widget changed it.
-
-    Streamlit forgets a widget's value while its page is not shown, so every render restores the
-    missing ones (`only_missing`) from the state, which is never forgotten.
-    """
-    for key, value in _widget_values(state).items():
-        if not only_missing or key not in st.session_state:
-            st.session_state[key] = value
-
-
-def _start_session() -> None:
-    if STATE not in st.session_state:
-        state, messages = from_query(st.query_params.to_dict())
-        st.session_state[STATE] = state
-        st.session_state[MESSAGES] = messages
-    _sync_widgets(st.session_state[STATE], only_missing=True)
-
-
-def current_weights() -> Weights:
-    """The weights on the explorer, for a training run that starts from them."""
-    _start_session()
-    return _state().weights
-
-
-def use_weights(weights: Weights) -> None:
-    """Put weights from elsewhere (a training run, an uploaded file) into the explorer."""
-    _start_session()
-    state = _state().with_weights(weights, "custom")
-    _set_state(state)
-    _sync_widgets(state)
-
-
-# Callbacks: they run before the script, so they may set other widgets' values.
-
-
-def _on_day(index: int) -> None:
-    value = st.session_state[f"day_{index}"]
-    days = list(_state().days)
-    if value is None:  # cleared, or not a number (abc, nan, 1e309): keep the last good value
-        st.session_state[f"day_{index}"] = days[index]
-        st.session_state[FIELD_NOTICE] = (
-            f"Day {index + 1} needs a number from {-MAX_DAY_MAGNITUDE:g} to {MAX_DAY_MAGNITUDE:g}; "
-            f"it keeps {days[index]:.2f}."
-        )
-        return
-    days[index] = float(value)
-    _set_state(_state().with_days(tuple(days)))
-
-
-def _add_day() -> None:
-    days = _state().days
-    if len(days) < MAX_PAGE_DAYS:
-        state = _state().with_days((*days, days[-1]))
-        _set_state(state)
-        _sync_widgets(state)
-
-
-def _remove_day() -> None:
-    days = _state().days
-    if len(days) > 1:
-        state = _state().with_days(days[:-1])
-        _set_state(state)
-        _sync_widgets(state)
-
-
-def _reset_days() -> None:
-    state = _state().with_days(ExplorerState().days)
-    _set_state(state)
-    _sync_widgets(state)
-    st.session_state["day_preset"] = None
-
-
-def _on_day_preset() -> None:
-    state = _state().with_days(DAY_PRESETS[st.session_state["day_preset"]])
-    _set_state(state)
-    _sync_widgets(state)
-
-
-def _on_weights_preset() -> None:
-    name = st.session_state["weights_preset"]
-    if name in PRESETS:
-        state = _state().with_weights(PRESETS[name], name)
-        _set_state(state)
-        _sync_widgets(state)
-
-
-def _on_weight(name: str, source: str) -> None:
-    value = st.session_state[f"{source}_{name}"]
-    if value is None:  # cleared, or not a number: keep the last good value
-        _sync_widgets(_state())
-        st.session_state[FIELD_NOTICE] = (
-            f"{name} needs a number from {-MAX_MAGNITUDE:g} to {MAX_MAGNITUDE:g}; "
-            f"it keeps {_state().weights[name]:.4f}."
-        )
-        return
-    weights = _state().weights.replace(**{name: float(value)})
-    preset = next((preset for preset, values in PRESETS.items() if values == weights), "custom")
-    state = _state().with_weights(weights, preset)
-    _set_state(state)
-    _sync_widgets(state)
-
-
-def _reset_weights() -> None:
-    name = _state().weights_name if _state().weights_name in PRESETS else "trained"
-    state = _state().with_weights(PRESETS[name], name)
-    _set_state(state)
-    _sync_widgets(state)
-
-
-def _step(delta: int) -> None:
-    state = _state()
-    last = frame_count(len(state.days)) - 1
-    frame = max(0, min(last, state.position.frame + delta))
-    _set_state(replace(state, frame=None if frame == last else frame))
-
-
 # Panels: each draws one part of the page.
 
 
 def _days_panel() -> None:
-    state = _state()
+    state = session.current()
     preset, add, remove, reset = st.columns([2, 1, 1, 1], vertical_alignment="bottom")
     preset.selectbox(
         "Days",
@@ -180,14 +56,14 @@ def _days_panel() -> None:
         index=None,
         placeholder="Example days…",
         key="day_preset",
-        on_change=_on_day_preset,
+        on_change=session.on_day_preset,
         help="Each day's value is a stock price scaled to about 0 to 1, as in the tutorial. "
         "Company A and B are the tutorial's data: they differ only on day 1.",
     )
     add.button(
         "Add",
         icon=":material/add:",
-        on_click=_add_day,
+        on_click=session.add_day,
         disabled=len(state.days) >= MAX_PAGE_DAYS,
         help=f"Add a day after the last one (up to {MAX_PAGE_DAYS})",
         width="stretch",
@@ -195,7 +71,7 @@ def _days_panel() -> None:
     remove.button(
         "Remove",
         icon=":material/remove:",
-        on_click=_remove_day,
+        on_click=session.remove_day,
         disabled=len(state.days) <= 1,
         help="Remove the last day",
         width="stretch",
@@ -203,7 +79,7 @@ def _days_panel() -> None:
     reset.button(
         "Reset",
         icon=":material/restart_alt:",
-        on_click=_reset_days,
+        on_click=session.reset_days,
         help="Back to the tutorial's Company A: 0, 0.5, 0.25, 1",
         width="stretch",
     )
@@ -211,13 +87,13 @@ def _days_panel() -> None:
         for day in range(index, len(state.days), 6):
             column.number_input(
                 f"Day {day + 1}",
-                value=None,  # a cleared field reads as None, not as the minimum; _on_day restores it
+                value=None,  # a cleared field reads as None, not as the minimum; session.on_day restores it
                 min_value=-MAX_DAY_MAGNITUDE,
                 max_value=MAX_DAY_MAGNITUDE,
                 step=0.05,
                 format="%.2f",
                 key=f"day_{day}",
-                on_change=_on_day,
+                on_change=session.on_day,
                 args=(day,),
             )
 
@@ -228,12 +104,12 @@ def _weights_preset_panel() -> None:
         "Weights",
         [*PRESETS, "custom"],
         key="weights_preset",
-        on_change=_on_weights_preset,
+        on_change=session.on_weights_preset,
         horizontal=True,
         help="seed: the untrained start (seed 42). trained: the tutorial's weights after 5000 epochs. "
         "custom: edited below.",
     )
-    reset.button("Reset weights", icon=":material/restart_alt:", on_click=_reset_weights)
+    reset.button("Reset weights", icon=":material/restart_alt:", on_click=session.reset_weights)
 
 
 def _weights_editor() -> None:
@@ -245,32 +121,35 @@ def _weights_editor() -> None:
                 for name, role in zip(names, ROLES, strict=True):
                     st.number_input(
                         f"{name} ({role})",
-                        value=None,  # a cleared field reads as None, not as the minimum; _on_weight restores it
+                        value=None,  # a cleared field reads as None, not as the minimum; session.on_weight restores it
                         min_value=-MAX_MAGNITUDE,
                         max_value=MAX_MAGNITUDE,
                         step=0.01,
                         format="%.4f",
                         key=f"number_{name}",
-                        on_change=_on_weight,
+                        on_change=session.on_weight,
                         args=(name, "number"),
                     )
                     st.slider(
                         f"{name} roughly",
-                        min_value=-SLIDER_RANGE,
-                        max_value=SLIDER_RANGE,
+                        min_value=-session.SLIDER_RANGE,
+                        max_value=session.SLIDER_RANGE,
                         step=0.05,
                         key=f"slider_{name}",
-                        on_change=_on_weight,
+                        on_change=session.on_weight,
                         args=(name, "slider"),
                         label_visibility="collapsed",
                     )
 
 
 def _prediction_panel(result: Trace) -> None:
-    st.markdown(
+    text, explain = st.columns([4, 1], vertical_alignment="center")
+    text.markdown(
         f"#### Prediction: {result.prediction:.4f}\n"
         f"The short-term memory after the last day, {escape_markdown(prediction_meaning(result.prediction))}."
     )
+    with explain:
+        guide.what_am_i_looking_at(guide.PREDICTION, "help_prediction", "About the prediction")
 
 
 def _csv(result: Trace) -> str:
@@ -282,78 +161,155 @@ def _csv(result: Trace) -> str:
 
 
 def _compare_panel(result: Trace, dark: bool) -> None:
-    st.subheader("Across the days")
-    st.plotly_chart(gates_over_days_figure(result, dark), key="over_days", theme=None, config={"displayModeBar": False})
-    st.dataframe(
-        {STEP_TITLES[field]: [row[index] for row in result.rows()] for index, field in enumerate(STEP_FIELDS)},
-        hide_index=True,
-        width="stretch",
-        column_config={
-            title: st.column_config.NumberColumn(title, format="%.4f")
-            for field, title in STEP_TITLES.items()
-            if field != "day"
-        },
+    heading, explain = st.columns([4, 1], vertical_alignment="bottom")
+    heading.subheader("Across the days")
+    with explain:
+        guide.what_am_i_looking_at(guide.ACROSS_DAYS, "help_across_days", "About these charts")
+    st.plotly_chart(
+        gates_over_days_figure(result, dark), key="over_days", theme=None, config=image_export_config("lstm-gates")
     )
+    st.plotly_chart(table_figure(result, dark), key="per_day", theme=None, config=image_export_config("lstm-table"))
     st.download_button(
         "Download the table (CSV)",
         _csv(result),
         file_name="lstm-trace.csv",
         mime="text/csv",
         icon=":material/download:",
+        on_click="ignore",
+        help="Every gate and both memories, one row per day, for a spreadsheet.",
     )
 
 
-def _share_panel(state: ExplorerState) -> None:
+def _share_panel(state: ExplorerState, result: Trace) -> None:
     query = urlencode(to_query(state), safe=",")
     page = st.context.url or ""
     scheme, host, path, _, _ = urlsplit(page)
     link = urlunsplit((scheme, host, path, query, "")) if host else f"?{query}"
-    st.subheader("Share this view")
-    st.caption("The link opens exactly these days, weights and animation step. Copy it with the button on the right.")
+    heading, explain = st.columns([4, 1], vertical_alignment="bottom")
+    heading.subheader("Share and export")
+    with explain:
+        guide.what_am_i_looking_at(guide.SHARE, "help_share", "About links and exports")
+    st.caption("The link opens exactly this view. Copy it with the button on the right.")
     st.code(link, language=None, wrap_lines=True)
 
+    def animation() -> str:
+        # Built only when the button is pressed: with plotly.js inside, the file is about 5 MB.
+        figure = unrolled_figure(result, state.weights, state.position, frame_ms=SPEEDS["normal"])
+        return standalone_html(figure, "LSTM Explorer: the unrolled unit")
 
-def _animation_controls() -> None:
+    st.download_button(
+        "The animation as a web page (HTML)",
+        animation,
+        file_name="lstm-unrolled.html",
+        mime="text/html",
+        icon=":material/download:",
+        on_click="ignore",
+        help="One file that plays offline in any browser, with Play, Pause and the slider: for slides and handouts.",
+    )
+
+
+def _animation_controls(present: bool) -> None:
     back, forward, speed = st.columns([1, 1, 2], vertical_alignment="center")
-    back.button("Step back", icon=":material/skip_previous:", on_click=_step, args=(-1,), width="stretch")
-    forward.button("Step forward", icon=":material/skip_next:", on_click=_step, args=(1,), width="stretch")
-    speed.select_slider("Play speed", list(SPEEDS), value="normal", key="speed")
+    back.button(
+        "Step back",
+        icon=":material/skip_previous:",
+        on_click=session.step,
+        args=(-1,),
+        width="stretch",
+        type="primary" if present else "secondary",
+        help="One stage back; the link follows.",
+    )
+    forward.button(
+        "Step forward",
+        icon=":material/skip_next:",
+        on_click=session.step,
+        args=(1,),
+        width="stretch",
+        type="primary" if present else "secondary",
+        help="One stage on: the next gate, memory or day; the link follows.",
+    )
+    speed.select_slider("Play speed", list(SPEEDS), value="normal", key="speed", help="How long Play shows each stage.")
+
+
+def _header(state: ExplorerState) -> None:
+    title, lesson, explain, present = st.columns([3.2, 1.3, 1.5, 1.3], vertical_alignment="bottom")
+    title.title("LSTM Explorer")
+    with explain:
+        guide.what_am_i_looking_at(guide.UNROLLED, "help_unrolled")
+    if state.lesson is None:
+        lesson.button(
+            "Start the lesson",
+            icon=":material/school:",
+            on_click=session.go_to_lesson_step,
+            args=(1,),
+            width="stretch",
+            help="The tutorial's story in eight steps, each one setting up the page.",
+        )
+    present.toggle(
+        "Presenter mode",
+        key="present",
+        on_change=session.on_present,
+        help="Large type and the cells filling the screen, for a projector; the rest folds away.",
+    )
+    if not state.present:
+        st.caption(
+            "One LSTM unit from the StatQuest tutorial, unrolled over the days you enter: each cell is the same "
+            "unit with the same twelve weights. The long-term memory runs along the top line, the short-term "
+            "memory along the bottom; each day's input comes in from below. Press Play, or step through it. "
+            f"The tutorial: {guide.TUTORIAL_LINKS}."
+        )
+
+
+def _inputs_and_details(state: ExplorerState, result: Trace, dark: bool) -> None:
+    """Days, weights, the per-day comparison and sharing, each unless a lesson link hides it."""
+    notice = st.session_state.pop(session.FIELD_NOTICE, None)
+    if notice:
+        st.warning(notice, icon=":material/edit_off:")
+    days, weights = st.columns(2, gap="large")
+    if "days" not in state.hidden:
+        with days:
+            _days_panel()
+    if "weights" not in state.hidden:
+        with weights:
+            _weights_preset_panel()
+        _weights_editor()
+    if "table" not in state.hidden:
+        _compare_panel(result, dark)
+    if "share" not in state.hidden:
+        _share_panel(state, result)
 
 
 def render() -> None:
-    _start_session()
-    state = _state()
+    session.start_session()
+    state = session.current()
     dark = st.context.theme.type == "dark"
     result = trace(state.days, state.weights)
+    if state.present:
+        st.html(PRESENTER_CSS)
 
-    st.title("LSTM Explorer")
-    st.caption(
-        "One LSTM unit from the StatQuest tutorial, unrolled over the days you enter: each cell is the same "
-        "unit with the same twelve weights. The long-term memory runs along the top line, the short-term "
-        "memory along the bottom; each day's input comes in from below. Press Play, or step through it."
-    )
-    for message in st.session_state[MESSAGES]:
+    _header(state)
+    for message in st.session_state[session.MESSAGES]:
         st.warning(
             f"The link had a value that could not be used, so its default is shown: {escape_markdown(message)}",
             icon=":material/link_off:",
         )
+    if state.lesson is not None:
+        lesson_panel.render(state, result, state.weights)
+    frame_ms = SPEEDS[st.session_state.get("speed", "normal")]
     st.plotly_chart(
-        unrolled_figure(result, state.weights, state.position, dark, SPEEDS[st.session_state.get("speed", "normal")]),
+        unrolled_figure(
+            result, state.weights, state.position, dark, frame_ms, PRESENTER_TEXT_SCALE if state.present else 1.0
+        ),
         key="unrolled",
         theme=None,
-        config={"displayModeBar": False},
+        config=image_export_config("lstm-unrolled"),
     )
-    _animation_controls()
+    _animation_controls(state.present)
     _prediction_panel(result)
-    notice = st.session_state.pop(FIELD_NOTICE, None)
-    if notice:
-        st.warning(notice, icon=":material/edit_off:")
-    days, weights = st.columns(2, gap="large")
-    with days:
-        _days_panel()
-    with weights:
-        _weights_preset_panel()
-    _weights_editor()
-    _compare_panel(result, dark)
-    _share_panel(state)
+    if state.present:
+        # What does not matter while presenting folds away, one click from the front.
+        with st.expander("Days, weights and more", icon=":material/tune:"):
+            _inputs_and_details(state, result, dark)
+    else:
+        _inputs_and_details(state, result, dark)
     st.query_params.from_dict(to_query(state))

@@ -27,6 +27,21 @@ def training_status() -> None:
         training.background_status()
 
 
-EXPLORER = st.Page(_explorer, title="Explorer", icon=":material/timeline:", url_path="explorer", default=True)
-TRAINING = st.Page(_training, title="Training", icon=":material/model_training:", url_path="training")
-ALL = [EXPLORER, TRAINING]
+# Streamlit marks the page objects st.navigation returns, and a visitor's run unmarks them after
+# running: objects shared by concurrent visitors race. So every script run makes its own.
+TRAINING_PATH = "training"
+
+
+def explorer() -> st.Page:
+    return st.Page(_explorer, title="Explorer", icon=":material/timeline:", url_path="explorer", default=True)
+
+
+def training() -> st.Page:
+    return st.Page(_training, title="Training", icon=":material/model_training:", url_path=TRAINING_PATH)
+
+
+def visible() -> list[st.Page]:
+    """The pages this visitor may open: a lesson link can hide the Training page."""
+    from lstm.ui import explorer_session
+
+    return [explorer()] if "training" in explorer_session.hidden_parts() else [explorer(), training()]

@@ -7,9 +7,10 @@ import os
 
 import streamlit as st
 
+from lstm.exports import image_export_config
 from lstm.training import MAX_EPOCHS, RECIPES
 from lstm.training_figures import loss_figure, parameters_figure, predictions_figure
-from lstm.ui import explorer, pages
+from lstm.ui import explorer_session, guide, pages
 from lstm.ui.text import escape_markdown
 from lstm.weights import WeightsError, from_file_bytes, to_json, to_safetensors
 from lstm.worker import LIMIT_VARIABLES, SERVER_LOAD, Limits, Progress, RunConfig, RunState, TrainingRun
@@ -93,7 +94,7 @@ def _settings_panel() -> RunConfig:
         learning_rate=float(st.session_state["train_lr"]),
         epochs=int(st.session_state["train_epochs"]),
         seed=int(st.session_state["train_seed"]),
-        start=explorer.current_weights() if start == "explorer" else None,
+        start=explorer_session.current_weights() if start == "explorer" else None,
     )
 
 
@@ -189,13 +190,15 @@ def _live_panel() -> None:
         loss_figure(runs, st.session_state.get("log_loss", True), dark),
         key="loss",
         theme=None,
-        config={"displayModeBar": False},
+        config=image_export_config("lstm-loss"),
     )
     left, right = st.columns(2)
     left.plotly_chart(
-        predictions_figure(history, dark), key="predictions", theme=None, config={"displayModeBar": False}
+        predictions_figure(history, dark), key="predictions", theme=None, config=image_export_config("lstm-predictions")
     )
-    right.plotly_chart(parameters_figure(history, dark), key="parameters", theme=None, config={"displayModeBar": False})
+    right.plotly_chart(
+        parameters_figure(history, dark), key="parameters", theme=None, config=image_export_config("lstm-weights")
+    )
     if st.session_state.get("was_active") and not progress.state.active:
         st.session_state["was_active"] = False
         st.rerun()  # the run ended: redraw the whole page so buttons and downloads follow
@@ -220,8 +223,8 @@ def _results_panel(progress: Progress) -> None:
     )
     carry, weights_json, weights_safetensors, curve = st.columns(4)
     if carry.button("Use these weights in the explorer", icon=":material/arrow_back:", type="primary", width="stretch"):
-        explorer.use_weights(progress.weights)
-        st.switch_page(pages.EXPLORER)
+        explorer_session.use_weights(progress.weights)
+        st.switch_page(pages.explorer())
     weights_json.download_button(
         "Weights (JSON)",
         to_json(progress.weights),
@@ -265,7 +268,7 @@ def _upload_panel() -> None:
         )
         return
     if st.session_state.get("uploaded") != (upload.file_id, weights):
-        explorer.use_weights(weights)
+        explorer_session.use_weights(weights)
         st.session_state["uploaded"] = (upload.file_id, weights)
     st.success(f"Loaded {escape_markdown(upload.name)}: the explorer now shows these weights.", icon=":material/check:")
 
@@ -304,9 +307,14 @@ def render() -> None:
     active = progress is not None and progress.state.active
     _controls(config, run, active)
     interval = REDRAW_SECONDS if active else None
-    st.toggle(
+    scale, loss_help, charts_help = st.columns([3, 1, 1], vertical_alignment="center")
+    scale.toggle(
         "Log scale", value=True, key="log_loss", help="The loss falls by orders of magnitude: a log axis shows it."
     )
+    with loss_help:
+        guide.what_am_i_looking_at(guide.LOSS, "help_loss", "About the loss")
+    with charts_help:
+        guide.what_am_i_looking_at(guide.TRAINING_PREDICTIONS, "help_training_charts", "About the other charts")
     st.fragment(_live_panel, run_every=interval)()
     if progress is not None and not active:
         _results_panel(progress)

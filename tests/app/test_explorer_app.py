@@ -176,9 +176,47 @@ def test_a_bad_link_keeps_the_good_fields():
     assert app.radio(key="weights_preset").value == "trained"
 
 
+def charts(app: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+
+
 def test_table_and_share_link():
     app = open_app(days="0,1")
-    table = app.dataframe[0].value
-    assert list(table.columns)[:3] == ["day", "input", "long-remember %"]
-    assert len(table) == 2
+    table = next(chart["data"][0] for chart in charts(app) if chart["data"][0]["type"] == "table")
+    assert table["header"]["values"][:3] == ["<b>day</b>", "<b>input</b>", "<b>long-remember %</b>"]
+    assert table["cells"]["values"][1] == ["0.0000", "1.0000"]
     assert app.code[0].value.endswith("?days=0,1&weights=trained")
+
+
+def test_presenter_mode_enlarges_the_cells_and_folds_the_rest_away():
+    app = open_app(mode="present")
+    assert app.toggle(key="present").value is True
+    normal = open_app()
+    assert unrolled(app)["layout"]["height"] > unrolled(normal)["layout"]["height"]
+    assert app.expander[0].label == "Days, weights and more"
+    app.toggle(key="present").set_value(False).run()
+    assert "mode" not in query(app)
+    assert unrolled(app)["layout"]["height"] == unrolled(normal)["layout"]["height"]
+
+
+def test_the_lesson_steps_set_the_page_and_the_link():
+    app = open_app()
+    next(button for button in app.button if button.label == "Start the lesson").click().run()
+    assert query(app)["lesson"] == "1" and query(app)["day"] == "0"
+    for number in range(2, 9):
+        next(button for button in app.button if button.label == "Next step").click().run()
+        assert query(app)["lesson"] == str(number)
+    assert query(app)["days"] == "1,0,0,0,0,0"
+    assert next(button for button in app.button if button.label == "Next step").disabled
+    next(button for button in app.button if button.label == "Leave the lesson").click().run()
+    assert "lesson" not in query(app) and query(app)["days"] == "1,0,0,0,0,0"
+
+
+def test_a_lesson_link_hides_what_the_teacher_chose():
+    app = open_app(hide="weights,table,share", lesson="5")
+    assert not [field for field in app.number_input if field.key and field.key.startswith("number_")]
+    assert not [chart for chart in charts(app) if chart["data"][0]["type"] == "table"]
+    assert not app.code
+    assert day_inputs(app), "the days stay"
+    assert prediction_text(app).startswith("#### Prediction: -0.0383")
+    assert query(app)["hide"] == "weights,table,share"

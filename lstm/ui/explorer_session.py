@@ -1,0 +1,174 @@
+"""The explorer's state in a visitor's session: read, changed by widget callbacks, kept in step with the widgets."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from lstm.data import DAY_PRESETS, MAX_DAY_MAGNITUDE
+from lstm.explain import frame_count
+from lstm.state import MAX_PAGE_DAYS, ExplorerState, from_query
+from lstm.weights import MAX_MAGNITUDE, PRESETS, Weights
+
+STATE = "explorer"  # session key of the ExplorerState: the one source of truth for this visitor
+MESSAGES = "explorer_messages"  # what was wrong with the link this view came from
+FIELD_NOTICE = "explorer_field_notice"  # a number field left without a number, said once
+SLIDER_RANGE = 8.0  # trained weights stay within a few units; the number field takes up to ±1000
+
+
+def current() -> ExplorerState:
+    return st.session_state[STATE]
+
+
+def set_state(state: ExplorerState) -> None:
+    st.session_state[STATE] = state
+    st.session_state[MESSAGES] = []
+
+
+def _widget_values(state: ExplorerState) -> dict[str, object]:
+    values: dict[str, object] = {f"day_{index}": day for index, day in enumerate(state.days)}
+    for name, value in state.weights.items():
+        values[f"number_{name}"] = value
+        values[f"slider_{name}"] = max(-SLIDER_RANGE, min(SLIDER_RANGE, value))
+    values["weights_preset"] = state.weights_name
+    values["present"] = state.present
+    return values
+
+
+def sync_widgets(state: ExplorerState, only_missing: bool = False) -> None:
+    """Put the state into the widgets; called whenever something other than a widget changed it.
+
+    Streamlit forgets a widget's value while its page is not shown, so every render restores the
+    missing ones (`only_missing`) from the state, which is never forgotten.
+    """
+    for key, value in _widget_values(state).items():
+        if not only_missing or key not in st.session_state:
+            st.session_state[key] = value
+
+
+def start_session() -> None:
+    if STATE not in st.session_state:
+        state, messages = from_query(st.query_params.to_dict())
+        st.session_state[STATE] = state
+        st.session_state[MESSAGES] = messages
+    sync_widgets(st.session_state[STATE], only_missing=True)
+
+
+def current_weights() -> Weights:
+    """The weights on the explorer, for a training run that starts from them."""
+    start_session()
+    return current().weights
+
+
+def use_weights(weights: Weights) -> None:
+    """Put weights from elsewhere (a training run, an uploaded file) into the explorer."""
+    start_session()
+    state = current().with_weights(weights, "custom")
+    set_state(state)
+    sync_widgets(state)
+
+
+# Callbacks: they run before the script, so they may set other widgets' values.
+
+
+def on_day(index: int) -> None:
+    value = st.session_state[f"day_{index}"]
+    days = list(current().days)
+    if value is None:  # cleared, or not a number (abc, nan, 1e309): keep the last good value
+        st.session_state[f"day_{index}"] = days[index]
+        st.session_state[FIELD_NOTICE] = (
+            f"Day {index + 1} needs a number from {-MAX_DAY_MAGNITUDE:g} to {MAX_DAY_MAGNITUDE:g}; "
+            f"it keeps {days[index]:.2f}."
+        )
+        return
+    days[index] = float(value)
+    set_state(current().with_days(tuple(days)))
+
+
+def add_day() -> None:
+    days = current().days
+    if len(days) < MAX_PAGE_DAYS:
+        state = current().with_days((*days, days[-1]))
+        set_state(state)
+        sync_widgets(state)
+
+
+def remove_day() -> None:
+    days = current().days
+    if len(days) > 1:
+        state = current().with_days(days[:-1])
+        set_state(state)
+        sync_widgets(state)
+
+
+def reset_days() -> None:
+    state = current().with_days(ExplorerState().days)
+    set_state(state)
+    sync_widgets(state)
+    st.session_state["day_preset"] = None
+
+
+def on_day_preset() -> None:
+    state = current().with_days(DAY_PRESETS[st.session_state["day_preset"]])
+    set_state(state)
+    sync_widgets(state)
+
+
+def on_weights_preset() -> None:
+    name = st.session_state["weights_preset"]
+    if name in PRESETS:
+        state = current().with_weights(PRESETS[name], name)
+        set_state(state)
+        sync_widgets(state)
+
+
+def on_weight(name: str, source: str) -> None:
+    value = st.session_state[f"{source}_{name}"]
+    if value is None:  # cleared, or not a number: keep the last good value
+        sync_widgets(current())
+        st.session_state[FIELD_NOTICE] = (
+            f"{name} needs a number from {-MAX_MAGNITUDE:g} to {MAX_MAGNITUDE:g}; "
+            f"it keeps {current().weights[name]:.4f}."
+        )
+        return
+    weights = current().weights.replace(**{name: float(value)})
+    preset = next((preset for preset, values in PRESETS.items() if values == weights), "custom")
+    state = current().with_weights(weights, preset)
+    set_state(state)
+    sync_widgets(state)
+
+
+def reset_weights() -> None:
+    name = current().weights_name if current().weights_name in PRESETS else "trained"
+    state = current().with_weights(PRESETS[name], name)
+    set_state(state)
+    sync_widgets(state)
+
+
+def step(delta: int) -> None:
+    state = current()
+    last = frame_count(len(state.days)) - 1
+    frame = max(0, min(last, state.position.frame + delta))
+    set_state(replace(state, frame=None if frame == last else frame))
+
+
+def on_present() -> None:
+    set_state(replace(current(), present=st.session_state["present"]))
+
+
+def go_to_lesson_step(number: int) -> None:
+    state = current().at_lesson_step(number)
+    set_state(state)
+    sync_widgets(state)
+    st.session_state["day_preset"] = None
+
+
+def leave_lesson() -> None:
+    set_state(replace(current(), lesson=None))
+
+
+def hidden_parts() -> frozenset[str]:
+    """What this visitor's lesson link hides; the frame asks before it builds the navigation."""
+    start_session()
+    return current().hidden

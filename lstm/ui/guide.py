@@ -1,0 +1,59 @@
+"""Short "what am I looking at" texts for each panel, and where the tutorial lives for the learner."""
+
+import streamlit as st
+
+# The learner often arrives from the tutorial; these take them back to it.
+TUTORIAL_LINKS = (
+    "[the StatQuest video](https://www.youtube.com/results?search_query=StatQuest+Long+Short-Term+Memory+with+PyTorch+%2B+Lightning)"
+    " · [the article series](https://dev.to/rijultp/building-lstms-with-pytorch-and-lightning-ai-part-3-finishing-the-lstm-cell-1fo0)"
+    " · [the notebook](https://github.com/StatQuest/signa/blob/main/chapter_08/chapter_08_lstms.ipynb)"
+)
+
+UNROLLED = """\
+**Each cell is the same LSTM unit**, once per day, with the same twelve weights.
+- The **vermillion line** on top is the long-term memory (cell state); the **sky-blue line** below is the
+  short-term memory (hidden state). Both start at 0 on the left; their values sit between the cells.
+- Each day's **input** comes in from below.
+- The four **bars** in a cell are what the unit computes that day, in order: how much long-term memory
+  to keep (long-remember %, forget gate), a potential memory (candidate, from -1 to 1) and how much of
+  it to add (potential-remember %, input gate), and how much of the new long-term memory to show as
+  short-term memory (output %, output gate).
+- The **outlined box** is the stage being computed; the line of arithmetic under the cells shows it
+  with the current numbers. The short-term memory after the last day is the **prediction**.
+- **Play** steps through every stage in your browser; the slider jumps to any stage. Hover a bar for its value.
+"""
+
+PREDICTION = """\
+The unit's guess for the next day: the short-term memory after the last day. Trained on the
+tutorial's data, it gives about 0 for Company A (0, 0.5, 0.25, 1) and about 1 for Company B
+(1, 0.5, 0.25, 1).
+"""
+
+ACROSS_DAYS = """\
+The same numbers as the cells, day by day: each gate's value (solid lines) and both memories
+(dashed). A long-remember % that stays near 100% is the unit holding on to its long-term memory.
+The camera icon above a chart or the table saves it as a PNG.
+"""
+
+SHARE = """\
+The link reproduces this view exactly: days, weights, the animation step, and presenter mode or
+hidden parts if set. Add `hide=weights,training` (any of days, weights, training, table, share) to
+hand out an exercise with only the controls you mean, or `lesson=1` to start the guided lesson.
+"""
+
+LOSS = """\
+The loss is the squared difference between each prediction and its target, added over both
+companies. It falls as Adam moves the weights; a log scale shows the fall over orders of magnitude.
+Every run of this session is drawn, to compare. The camera icon saves the chart as a PNG.
+"""
+
+TRAINING_PREDICTIONS = """\
+Left: each company's prediction per epoch against its target (dotted). Right: the twelve weights'
+paths; the explorer's trained preset is where the tutorial's run ended.
+"""
+
+
+def what_am_i_looking_at(text: str, key: str, label: str = "What am I looking at?") -> None:
+    """A small popover beside a panel's heading with its explanation."""
+    with st.popover(label, icon=":material/help:", key=key, width="stretch"):
+        st.markdown(text)

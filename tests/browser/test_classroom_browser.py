@@ -1,0 +1,141 @@
+"""The classroom in Chromium: presenter mode, the lesson, lesson links that hide controls, exports."""
+
+import time
+
+from playwright.sync_api import expect
+
+from lstm.lesson import LESSON
+from tests.browser.conftest import ARTIFACTS, UNROLLED, wait_for_app, wait_for_page
+from tests.browser.test_explorer_browser import caption, chart_texts
+from tests.browser.test_training_browser import wait_for_progress
+
+# Plotly's camera button in a chart's mode bar.
+CAMERA = ".modebar-btn[data-title^='Download plot']"
+
+
+def text_size(page, text: str) -> float:
+    """The rendered font size, in pixels, of the unrolled unit's text that starts with `text`."""
+    return page.eval_on_selector_all(
+        f"{UNROLLED} text",
+        "(nodes, text) => parseFloat(getComputedStyle(nodes.find(n => n.textContent.startsWith(text))).fontSize)",
+        text,
+    )
+
+
+def test_presenter_mode_is_readable_from_the_back_row(browser, app_url):
+    page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    page.goto(f"{app_url}/?days=1,0.5,0.25,1&weights=trained&day=1&stage=long-memory")
+    wait_for_app(page)
+    normal_size = text_size(page, "Day 1:")
+    page.get_by_text("Presenter mode").click()
+    page.wait_for_function("() => location.search.includes('mode=present')")
+    wait_for_app(page)
+    assert text_size(page, "Day 1:") >= 1.3 * normal_size
+    chart = page.locator(UNROLLED).bounding_box()
+    assert chart["height"] >= 0.75 * 1080, "the cells should fill the screen"
+    step_forward = page.get_by_role("button", name="Step forward").bounding_box()
+    assert step_forward["height"] >= 50 and step_forward["y"] + step_forward["height"] <= 1080
+    expect(page.get_by_role("spinbutton", name="Day 1")).to_be_hidden()  # folded away
+    assert caption(page).startswith("Day 1: new long-term memory")
+    page.screenshot(path=str(ARTIFACTS / "presenter.png"))
+    page.get_by_role("button", name="Step forward").click()
+    page.wait_for_function("() => location.search.includes('stage=output')")
+    wait_for_app(page)
+    assert caption(page).startswith("Day 1: output %")
+    page.get_by_text("Days, weights and more").click()
+    expect(page.get_by_role("spinbutton", name="Day 1")).to_be_visible()
+    page.close()
+
+
+def test_the_lesson_walks_through_the_story(page, app_url):
+    page.goto(app_url)
+    wait_for_app(page)
+    page.get_by_role("button", name="Start the lesson").click()
+    for number, step in enumerate(LESSON, start=1):
+        page.wait_for_function(f"() => location.search.includes('lesson={number}')")
+        wait_for_app(page)
+        expect(page.get_by_text(f"Lesson, step {number} of {len(LESSON)}: {step.title}")).to_be_visible()
+        expect(page.get_by_text(step.look_at)).to_be_visible()
+        if number == 4:  # the gates, with the current numbers in the lesson and under the cells
+            arithmetic = "long-remember % = sigmoid(2.70 × 0.00 + 1.63 × 0.00 + 1.62) = 0.84"
+            expect(page.get_by_text(arithmetic).first).to_be_visible()
+            page.mouse.move(0, 0)  # no tooltip in the picture
+            time.sleep(1)
+            page.screenshot(path=str(ARTIFACTS / "lesson.png"))
+        if number == 5:
+            expect(page.get_by_text("Prediction: -0.0383", exact=True)).to_be_visible()
+        if number == 7:
+            expect(page.get_by_text("Prediction: 0.9693", exact=True)).to_be_visible()
+        if number < len(LESSON):
+            page.get_by_role("button", name="Next step").click()
+    expect(page.get_by_role("button", name="Next step")).to_be_disabled()
+    page.get_by_role("button", name="Leave the lesson").click()
+    page.wait_for_function("() => !location.search.includes('lesson=')")
+    wait_for_app(page)
+    expect(page.get_by_role("button", name="Start the lesson")).to_be_visible()
+
+
+def test_a_lesson_link_hides_the_controls_the_teacher_chose(page, app_url):
+    page.goto(f"{app_url}/?lesson=2&hide=weights,training")
+    wait_for_app(page)
+    expect(page.get_by_text("Lesson, step 2 of 8")).to_be_visible()
+    expect(page.get_by_role("spinbutton", name="Day 1")).to_be_visible()
+    expect(page.get_by_role("radio", name="seed")).to_have_count(0)
+    expect(page.get_by_text("Edit the twelve weights")).to_have_count(0)
+    expect(page.get_by_role("link", name="Training")).to_have_count(0)
+    # The exercise itself still works, and the link keeps what it hides.
+    day_1 = page.get_by_role("spinbutton", name="Day 1")
+    day_1.fill("1")
+    day_1.press("Enter")
+    expect(page.get_by_text("Prediction: 0.9693", exact=True)).to_be_visible()
+    assert "hide=weights%2Ctraining" in page.url or "hide=weights,training" in page.url
+    page.goto(f"{app_url}/training?hide=training")
+    wait_for_app(page)  # the hidden page is not there: the explorer opens instead
+
+
+def test_the_exported_animation_plays_from_disk_with_no_server(browser, page, app_url, tmp_path):
+    page.goto(f"{app_url}/?days=0,0.5,0.25,1&weights=trained&day=0")
+    wait_for_app(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="The animation as a web page (HTML)").click()
+    exported = tmp_path / "lstm-unrolled.html"
+    download.value.save_as(exported)
+
+    offline = browser.new_context(offline=True).new_page()
+    requests = []
+    offline.on("request", lambda request: requests.append(request.url))
+    offline.goto(exported.as_uri())
+    offline.wait_for_selector(".updatemenu-button", timeout=20_000)
+    texts = offline.eval_on_selector_all("text", "nodes => nodes.map(node => node.textContent)")
+    assert any(text.startswith("Start") for text in texts)
+    assert "84%" not in texts
+    offline.locator(".updatemenu-button", has_text="Play").first.click()
+    deadline = time.monotonic() + 15
+    while "84%" not in offline.eval_on_selector_all("text", "nodes => nodes.map(node => node.textContent)"):
+        assert time.monotonic() < deadline, "the exported animation did not play"
+        time.sleep(0.2)
+    assert all(url.startswith("file:") for url in requests), requests
+    offline.context.close()
+
+
+def test_charts_and_the_table_save_as_png_through_plotlys_own_export(page, app_url):
+    page.goto(f"{app_url}/?days=0,0.5,0.25,1&weights=trained")
+    wait_for_app(page)
+    table = page.locator("[data-testid='stPlotlyChart']:has(.table)")
+    table.hover()
+    with page.expect_download() as download:
+        table.locator(CAMERA).click()
+    assert download.value.suggested_filename == "lstm-table.png"
+    assert download.value.path().read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert any("0.0022" in text for text in chart_texts(page))
+
+    page.get_by_role("link", name="Training").click()
+    wait_for_page(page)
+    page.get_by_role("button", name="Train").click()
+    wait_for_progress(page, r"Finished")
+    loss = page.locator("[data-testid='stPlotlyChart']").first
+    loss.hover()
+    with page.expect_download() as download:
+        loss.locator(CAMERA).click()
+    assert download.value.suggested_filename == "lstm-loss.png"
+    assert download.value.path().read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
