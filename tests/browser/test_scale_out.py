@@ -18,7 +18,9 @@ from tests.browser.visitors import (
     close_all,
     crowd_trains,
     each_still_sees_their_own_days,
+    open_pages,
     save_figures,
+    screenshots_if_it_fails,
 )
 
 PROCESSES = 2
@@ -66,10 +68,12 @@ def test_the_script_refuses_bad_arguments():
 
 def test_a_crowd_through_nginx_stays_on_its_process_and_all_finish(browser, scaled_out):
     url, run_dir = scaled_out
-    began = time.monotonic()
-    pages = crowd_trains(browser, url, CROWD)
-    seconds = time.monotonic() - began
-    each_still_sees_their_own_days(pages)
+    pages = open_pages(browser, CROWD)
+    with screenshots_if_it_fails(pages, "nginx-crowd"):
+        began = time.monotonic()
+        crowd_trains(pages, url)
+        seconds = time.monotonic() - began
+        each_still_sees_their_own_days(pages)
     close_all(pages)
 
     by_route = routes(run_dir)

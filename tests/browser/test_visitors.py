@@ -22,7 +22,9 @@ from tests.browser.visitors import (
     close_all,
     crowd_trains,
     each_still_sees_their_own_days,
+    open_pages,
     save_figures,
+    screenshots_if_it_fails,
 )
 
 CROWD = 10
@@ -69,10 +71,12 @@ def crowd_app():
 
 
 def test_a_crowd_of_visitors_all_train_to_the_end(browser, crowd_app):
-    began = time.monotonic()
-    pages = crowd_trains(browser, crowd_app.url, CROWD)
-    seconds = time.monotonic() - began
-    each_still_sees_their_own_days(pages)
+    pages = open_pages(browser, CROWD)
+    with screenshots_if_it_fails(pages, "crowd"):
+        began = time.monotonic()
+        crowd_trains(pages, crowd_app.url)
+        seconds = time.monotonic() - began
+        each_still_sees_their_own_days(pages)
     close_all(pages)
     assert not TROUBLE.search(crowd_app.log()), crowd_app.log()
     peak = peak_memory_mb(crowd_app.process.pid)

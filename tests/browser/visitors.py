@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 import re
 import time
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
+
+from playwright.sync_api import expect
 
 from lstm.cell import trace
 from lstm.weights import PRESETS
@@ -42,9 +45,12 @@ def open_explorer(page, base: str, visitor: int) -> None:
     page.goto(f"{base}/?days={days}&weights=trained")
 
 
-def crowd_trains(browser, base: str, visitors: int, limit: float = 240) -> list:
-    """`visitors` sessions open the explorer, then all train at once; returns their pages when all finished."""
-    pages = [browser.new_context(viewport={"width": 1280, "height": 800}).new_page() for _ in range(visitors)]
+def open_pages(browser, visitors: int) -> list:
+    return [browser.new_context(viewport={"width": 1280, "height": 800}).new_page() for _ in range(visitors)]
+
+
+def crowd_trains(pages: list, base: str, limit: float = 240) -> None:
+    """The visitors' sessions open the explorer, then all train at once; returns when all have finished."""
     for visitor, page in enumerate(pages):
         open_explorer(page, base, visitor)
     for visitor, page in enumerate(pages):
@@ -64,14 +70,27 @@ def crowd_trains(browser, base: str, visitors: int, limit: float = 240) -> list:
         )
         status = page.locator(PROGRESS).inner_text()
         assert "Finished" in status, f"visitor {visitor}: {status}"
-    return pages
 
 
 def each_still_sees_their_own_days(pages) -> None:
     for visitor, page in enumerate(pages):
-        page.get_by_role("link", name="Explorer").click()
+        explorer = page.get_by_role("link", name="Explorer")
+        expect(explorer).to_be_visible(timeout=60_000)
+        explorer.click()
         wait_for_app(page)
-        assert page.get_by_text(expected_prediction(own_days(visitor)), exact=True).is_visible(), visitor
+        expect(page.get_by_text(expected_prediction(own_days(visitor)), exact=True)).to_be_visible()
+
+
+@contextmanager
+def screenshots_if_it_fails(pages: list, name: str):
+    """On a failure, every visitor's page as a PNG in test-artifacts/, to see what each one saw."""
+    try:
+        yield
+    except BaseException:
+        for visitor, page in enumerate(pages):
+            if not page.is_closed():
+                page.screenshot(path=str(ARTIFACTS / f"failed-{name}-visitor-{visitor}.png"))
+        raise
 
 
 def close_all(pages) -> None:
