@@ -8,7 +8,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from lstm.served import chromium_path, free_port, launch_chromium, start_streamlit, stop_process, wait_until_healthy
+from lstm.served import (
+    chromium_path,
+    free_port,
+    launch_chromium,
+    start_streamlit,
+    stop_process,
+    streamlit_server,
+    wait_until_healthy,
+)
 from lstm.worker import Limits, RunConfig, TrainingRun
 
 # The unrolled unit has drawn: Plotly's SVG inside the chart that carries the Play button.
@@ -91,16 +99,8 @@ def measure_in_browser(window: float = 5.0) -> dict[str, float]:
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             cold, warm = start_seconds(page, Path(folder) / "start.log")
-            port = free_port()
-            base = f"http://127.0.0.1:{port}"
-            log_path = Path(folder) / "live.log"
-            with log_path.open("w") as log:
-                process = start_streamlit(log, port)
-                try:
-                    wait_until_healthy(base, process, log_path)
-                    live = live_steps_per_second(page, base, window)
-                finally:
-                    stop_process(process)
+            with streamlit_server(Path(folder) / "live.log") as app:
+                live = live_steps_per_second(page, app.url, window)
         finally:
             browser.close()
     return {"cold": cold, "warm": warm, "live": live, "headless": headless_steps_per_second(window)}

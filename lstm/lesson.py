@@ -58,7 +58,7 @@ LESSON: tuple[LessonStep, ...] = (
         "long-term memory to keep (long-remember %), a potential memory and how much of it to add "
         "(potential-remember %), and how much of the new long-term memory to show as short-term memory "
         "(output %). Step forward to see each one computed.",
-        "The highlighted bar and the line of arithmetic under the cells: every number is the current one.",
+        "The highlighted bar and the line of arithmetic above the cells: every number is the current one.",
         COMPANIES["A"][0],
         "trained",
         frame=Position.of(1, "long-remember").frame,

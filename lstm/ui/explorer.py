@@ -161,10 +161,7 @@ def _csv(result: Trace) -> str:
 
 
 def _compare_panel(result: Trace, dark: bool) -> None:
-    heading, explain = st.columns([4, 1], vertical_alignment="bottom")
-    heading.subheader("Across the days")
-    with explain:
-        guide.what_am_i_looking_at(guide.ACROSS_DAYS, "help_across_days", "About these charts")
+    guide.subheader_with_help("Across the days", guide.ACROSS_DAYS, "help_across_days", "About these charts")
     st.plotly_chart(
         gates_over_days_figure(result, dark), key="over_days", theme=None, config=image_export_config("lstm-gates")
     )
@@ -185,10 +182,7 @@ def _share_panel(state: ExplorerState, result: Trace) -> None:
     page = st.context.url or ""
     scheme, host, path, _, _ = urlsplit(page)
     link = urlunsplit((scheme, host, path, query, "")) if host else f"?{query}"
-    heading, explain = st.columns([4, 1], vertical_alignment="bottom")
-    heading.subheader("Share and export")
-    with explain:
-        guide.what_am_i_looking_at(guide.SHARE, "help_share", "About links and exports")
+    guide.subheader_with_help("Share and export", guide.SHARE, "help_share", "About links and exports")
     st.caption("The link opens exactly this view. Copy it with the button on the right.")
     st.code(link, language=None, wrap_lines=True)
 

@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+from lstm.state import HIDEABLE
+
 # The learner often arrives from the tutorial; these take them back to it.
 TUTORIAL_LINKS = (
     "[the StatQuest video](https://www.youtube.com/results?search_query=StatQuest+Long+Short-Term+Memory+with+PyTorch+%2B+Lightning)"
@@ -18,7 +20,7 @@ UNROLLED = """\
   to keep (long-remember %, forget gate), a potential memory (candidate, from -1 to 1) and how much of
   it to add (potential-remember %, input gate), and how much of the new long-term memory to show as
   short-term memory (output %, output gate).
-- The **outlined box** is the stage being computed; the line of arithmetic under the cells shows it
+- The **outlined box** is the stage being computed; the line of arithmetic above the cells shows it
   with the current numbers. The short-term memory after the last day is the **prediction**.
 - **Play** steps through every stage in your browser; the slider jumps to any stage. Hover a bar for its value.
 """
@@ -35,11 +37,12 @@ The same numbers as the cells, day by day: each gate's value (solid lines) and b
 The camera icon above a chart or the table saves it as a PNG.
 """
 
-SHARE = """\
-The link reproduces this view exactly: days, weights, the animation step, and presenter mode or
-hidden parts if set. Add `hide=weights,training` (any of days, weights, training, table, share) to
-hand out an exercise with only the controls you mean, or `lesson=1` to start the guided lesson.
-"""
+SHARE = (
+    "The link reproduces this view exactly: days, weights, the animation step, and presenter mode or "
+    "hidden parts if set. Add `hide=` and a comma-separated list to hand out an exercise with only the "
+    "controls you mean, for example `hide=weights,training`, or `lesson=1` to start the guided lesson. "
+    "It can hide:\n" + "\n".join(f"- `{name}`: {meaning}" for name, meaning in HIDEABLE.items())
+)
 
 LOSS = """\
 The loss is the squared difference between each prediction and its target, added over both
@@ -57,3 +60,11 @@ def what_am_i_looking_at(text: str, key: str, label: str = "What am I looking at
     """A small popover beside a panel's heading with its explanation."""
     with st.popover(label, icon=":material/help:", key=key, width="stretch"):
         st.markdown(text)
+
+
+def subheader_with_help(title: str, text: str, key: str, label: str) -> None:
+    """A panel's heading, and its explanation in a popover at the right."""
+    heading, explain = st.columns([4, 1], vertical_alignment="bottom")
+    heading.subheader(title)
+    with explain:
+        what_am_i_looking_at(text, key, label)
