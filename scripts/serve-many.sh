@@ -75,6 +75,11 @@ http {
   scgi_temp_path $run_dir/scgi;
   # Streamlit refuses weights files over 1 MB with its own message; let slightly more through to it.
   client_max_body_size 2m;
+  # Nothing touches disk: nginx's workers (www-data under a root master) may not be able to write to
+  # the run folder, and a large response (plotly.js) or an upload spilled to a temporary file there
+  # would fail. Upload bodies stay in memory; responses stream through instead of being spooled.
+  client_body_buffer_size 2m;
+  proxy_max_temp_file_size 0;
 
   # A browser without our cookie gets a new random route; the cookie then keeps it on one process.
   map \$cookie_lstm_explorer_route \$route_key { "" \$request_id; default \$cookie_lstm_explorer_route; }
