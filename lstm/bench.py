@@ -20,7 +20,7 @@ from lstm.figures import gates_over_days_figure, unrolled_figure
 from lstm.model import LSTMbyHand
 from lstm.training import RECIPES, Recipe, evaluate, fit, steps_per_epoch
 from lstm.weights import NAMES, PRESETS
-from lstm.worker import Limits, RunConfig, TrainingRun
+from lstm.worker import WORKER_THREAD, Limits, RunConfig, TrainingRun
 
 TRAINED_WITHIN = 0.05  # both predictions this close to their targets count as trained
 
@@ -208,7 +208,7 @@ def measure(repeats: int = 3, browser: bool = True) -> list[Figure]:
     script = explorer_script_ms()
     single = concurrent_steps_per_second(1, 4.0)
     eight = concurrent_steps_per_second(8, 6.0)
-    threads_left = [thread for thread in threading.enumerate() if thread.name == "lstm-explorer-run"]
+    threads_left = [thread for thread in threading.enumerate() if thread.name == WORKER_THREAD]
     return [
         Figure("time to trained, tutorial recipe (Trainer, batch 1, lr 0.001)", tutorial, "s"),
         Figure("time to trained, product (fast recipe)", fast, "s"),

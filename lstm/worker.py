@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import logging
+import sys
 import threading
 import time
 from collections.abc import Mapping
@@ -31,6 +33,18 @@ log = logging.getLogger(__name__)
 # Past this, every sigmoid in the unit sits at 0 or 1 and every tanh at ±1 for inputs near 0..1:
 # the gradient vanishes and Adam can no longer bring the weights back.
 SATURATED_WEIGHT = 20.0
+
+# Every training worker's thread carries this name, in Python and (cut to Linux's 15 bytes) in the
+# operating system, so `top -H`, `ps -L` and the tests can tell workers from the server's own threads.
+WORKER_THREAD = "lstm-explorer-run"
+WORKER_OS_THREAD = WORKER_THREAD[:15]
+PR_SET_NAME = 15  # prctl option: the calling thread's name, as /proc/<pid>/task/<tid>/comm shows it
+
+
+def _name_os_thread(name: str) -> None:
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None).prctl(PR_SET_NAME, name.encode())
+
 
 # Many small runs share a server: one intra-op thread each keeps them from fighting over the cores,
 # and tensors of two sequences gain nothing from more.
@@ -192,7 +206,7 @@ class TrainingRun:
             self._stop.clear()
             self._last_seen = time.monotonic()
             self._state, self._message = RunState.QUEUED, "waiting for a free training slot"
-            self._thread = threading.Thread(target=self._work, name="lstm-explorer-run", daemon=True)
+            self._thread = threading.Thread(target=self._work, name=WORKER_THREAD, daemon=True)
             self._thread.start()
 
     def stop(self, wait: float = 2.0) -> None:
@@ -244,6 +258,7 @@ class TrainingRun:
         return None
 
     def _work(self) -> None:
+        _name_os_thread(WORKER_OS_THREAD)
         slots = server_slots(self.limits.max_concurrent_runs)
         SERVER_LOAD.change(queued=1)
         try:

@@ -4,6 +4,7 @@ import pytest
 
 from lstm import bench
 from lstm.training import RECIPES
+from lstm.worker import WORKER_THREAD
 
 
 def test_time_to_trained_stops_when_both_companies_are_within_reach():
@@ -25,7 +26,7 @@ def test_step_costs_and_explorer_timings_are_positive():
 
 def test_concurrent_runs_are_counted_and_leave_no_thread():
     assert bench.concurrent_steps_per_second(2, 0.5) > 0
-    assert not [thread for thread in bench.threading.enumerate() if thread.name == "lstm-explorer-run"]
+    assert not [thread for thread in bench.threading.enumerate() if thread.name == WORKER_THREAD]
 
 
 def test_table_marks_targets():

@@ -6,7 +6,7 @@ import time
 import pytest
 
 from lstm.weights import PRESETS
-from lstm.worker import Limits, RunConfig, RunState, TrainingRun
+from lstm.worker import WORKER_THREAD, Limits, RunConfig, RunState, TrainingRun
 
 GENEROUS = Limits(max_concurrent_runs=2, idle_seconds=60)
 
@@ -27,7 +27,7 @@ def wait_for(condition, limit: float = 30) -> None:
 
 
 def run_threads() -> list[threading.Thread]:
-    return [thread for thread in threading.enumerate() if thread.name == "lstm-explorer-run"]
+    return [thread for thread in threading.enumerate() if thread.name == WORKER_THREAD]
 
 
 def test_a_run_trains_to_the_end_and_records_every_epoch():
