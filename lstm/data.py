@@ -1,9 +1,10 @@
-"""The tutorial's two companies, example day sequences, and the checks on a visitor's day values."""
+"""The tutorial's two companies, example day sequences, what a run trains on, and the checks on day values."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import torch
 from torch.utils.data import TensorDataset
@@ -61,5 +62,28 @@ def company_tensors() -> tuple[torch.Tensor, torch.Tensor]:
     return inputs, labels
 
 
-def company_dataset() -> TensorDataset:
-    return TensorDataset(*company_tensors())
+@dataclass(frozen=True)
+class TrainingData:
+    """What a run trains on: sequences of day values, each labelled with the day after it."""
+
+    name: str  # as the page says it: "the tutorial's two companies"
+    inputs: torch.Tensor  # (sequences, days), float32
+    labels: torch.Tensor  # (sequences,): the next day of each sequence
+    followed: dict[str, int] = field(default_factory=dict)  # predictions drawn per epoch: name -> sequence
+    title: str = "{}"  # how a chart's legend names a followed sequence: "Company {}" gives "Company A"
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    def dataset(self) -> TensorDataset:
+        return TensorDataset(self.inputs, self.labels)
+
+    @property
+    def targets(self) -> dict[str, tuple[str, float]]:
+        """Each followed prediction's title and label, for a chart."""
+        return {name: (self.title.format(name), float(self.labels[row])) for name, row in self.followed.items()}
+
+
+def companies() -> TrainingData:
+    """The tutorial's data; the page follows both companies' predictions."""
+    return TrainingData("the tutorial's two companies", *company_tensors(), {"A": 0, "B": 1}, "Company {}")

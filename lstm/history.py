@@ -1,4 +1,4 @@
-"""A training run's history as plain data: per epoch the loss, both predictions and the twelve weights."""
+"""A training run's history as plain data: per epoch the loss, the followed predictions and the twelve weights."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from lstm.weights import NAMES
 
-CSV_COLUMNS = ("epoch", "loss", "prediction_A", "prediction_B", *NAMES)
 
 
 @dataclass(frozen=True)
@@ -17,9 +16,8 @@ class HistoryView:
     """A consistent copy of a history, safe to draw while training goes on."""
 
     epochs: list[int]
-    loss: list[float]  # squared residuals summed over both companies
-    prediction_a: list[float]
-    prediction_b: list[float]
+    loss: list[float]  # squared residuals summed over every sequence trained on
+    predictions: dict[str, list[float]]  # followed sequence (Company A, ...) -> its prediction per epoch
     weights: dict[str, list[float]]
 
     def __len__(self) -> int:
@@ -36,17 +34,16 @@ class HistoryView:
         return HistoryView(
             [self.epochs[i] for i in keep],
             [self.loss[i] for i in keep],
-            [self.prediction_a[i] for i in keep],
-            [self.prediction_b[i] for i in keep],
+            {name: [values[i] for i in keep] for name, values in self.predictions.items()},
             {name: [values[i] for i in keep] for name, values in self.weights.items()},
         )
 
     def to_csv(self) -> str:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        writer.writerow(CSV_COLUMNS)
+        writer.writerow(["epoch", "loss", *(f"prediction_{name}" for name in self.predictions), *NAMES])
         for index, epoch in enumerate(self.epochs):
-            row = [epoch, self.loss[index], self.prediction_a[index], self.prediction_b[index]]
+            row = [epoch, self.loss[index], *(values[index] for values in self.predictions.values())]
             writer.writerow(row + [self.weights[name][index] for name in NAMES])
         return buffer.getvalue()
 
@@ -57,17 +54,16 @@ class History:
 
     _epochs: list[int] = field(default_factory=list)
     _loss: list[float] = field(default_factory=list)
-    _prediction_a: list[float] = field(default_factory=list)
-    _prediction_b: list[float] = field(default_factory=list)
+    _predictions: dict[str, list[float]] = field(default_factory=dict)
     _weights: dict[str, list[float]] = field(default_factory=lambda: {name: [] for name in NAMES})
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def append(self, epoch: int, loss: float, prediction_a: float, prediction_b: float, weights: list[float]) -> None:
+    def append(self, epoch: int, loss: float, predictions: dict[str, float], weights: list[float]) -> None:
         with self._lock:
             self._epochs.append(epoch)
             self._loss.append(loss)
-            self._prediction_a.append(prediction_a)
-            self._prediction_b.append(prediction_b)
+            for name, value in predictions.items():
+                self._predictions.setdefault(name, []).append(value)
             for name, value in zip(NAMES, weights, strict=True):
                 self._weights[name].append(value)
 
@@ -83,7 +79,6 @@ class History:
             return HistoryView(
                 list(self._epochs),
                 list(self._loss),
-                list(self._prediction_a),
-                list(self._prediction_b),
+                {name: list(values) for name, values in self._predictions.items()},
                 {name: list(values) for name, values in self._weights.items()},
             )

@@ -13,7 +13,7 @@ import lightning as L
 import torch
 from torch.utils.data import DataLoader, Dataset
 
-from lstm.data import company_dataset, company_tensors
+from lstm.data import TrainingData, companies
 from lstm.history import History
 from lstm.model import LSTMbyHand
 from lstm.weights import MAX_MAGNITUDE, Weights
@@ -88,6 +88,7 @@ class ProgressStream(L.Callback):
         steps_per_epoch: int,
         first_epoch: int,
         should_stop: Callable[[], str | None] = lambda: None,
+        data: TrainingData | None = None,
     ):
         self.history = history
         self.steps_per_epoch = steps_per_epoch
@@ -95,10 +96,10 @@ class ProgressStream(L.Callback):
         self.should_stop = should_stop
         self.steps = 0
         self.stop_reason: str | None = None
-        self.inputs, self.labels = company_tensors()
+        self.data = companies() if data is None else data
 
     def record(self, pl_module: LSTMbyHand) -> None:
-        self.history.append(self.epoch, *evaluate_tensors(pl_module, self.inputs, self.labels))
+        self.history.append(self.epoch, *evaluate_tensors(pl_module, self.data))
 
     def on_train_batch_end(self, trainer, pl_module, outputs, batch, batch_idx) -> None:
         self.steps += 1
@@ -134,8 +135,8 @@ class RunResult:
     epochs: int
     steps: int
     fit_seconds: float
-    loss: float  # summed squared residual over both companies after training
-    predictions: dict[str, float]  # company name -> prediction
+    loss: float  # summed squared residual over every sequence after training
+    predictions: dict[str, float]  # followed sequence (company A, B) -> prediction
     weights: Weights
     diverged_at_step: int | None = None  # set when the guard stopped the run; weights are the last good
 
@@ -193,46 +194,50 @@ class RepeatedBatches(Dataset):
         return self.batch
 
 
-def tutorial_loader(recipe: Recipe) -> DataLoader:
-    """The tutorial's loader: one epoch is one pass over the companies, `batch_size` at a time."""
-    return DataLoader(company_dataset(), batch_size=recipe.batch_size)
+def tutorial_loader(recipe: Recipe, data: TrainingData) -> DataLoader:
+    """The tutorial's loader: one epoch is one pass over the sequences, `batch_size` at a time."""
+    return DataLoader(data.dataset(), batch_size=recipe.batch_size)
 
 
-def full_batch_loader(epochs: int) -> DataLoader:
-    """Both companies in every step, `epochs` steps in one Lightning epoch, no collation per step."""
-    return DataLoader(RepeatedBatches(*company_tensors(), steps=epochs), batch_size=None)
+def full_batch_loader(epochs: int, data: TrainingData) -> DataLoader:
+    """Every sequence in every step, `epochs` steps in one Lightning epoch, no collation per step."""
+    return DataLoader(RepeatedBatches(data.inputs, data.labels, steps=epochs), batch_size=None)
 
 
-def evaluate_tensors(
-    model: LSTMbyHand, inputs: torch.Tensor, labels: torch.Tensor
-) -> tuple[float, float, float, list[float]]:
-    """Loss summed over both companies, prediction A, prediction B, and the twelve weights, as floats."""
+def evaluate_tensors(model: LSTMbyHand, data: TrainingData) -> tuple[float, dict[str, float], list[float]]:
+    """Loss summed over every sequence, the followed predictions, and the twelve weights, as floats."""
     with torch.no_grad():
-        predictions = model(inputs)
-        loss = ((predictions - labels) ** 2).sum()
+        predictions = model(data.inputs)
+        loss = ((predictions - data.labels) ** 2).sum()
         weights = torch.stack([parameter.detach() for parameter in model.parameters()])
-    prediction_a, prediction_b = predictions.tolist()
-    return loss.item(), prediction_a, prediction_b, weights.tolist()
+    values = predictions.tolist()
+    return loss.item(), {name: values[row] for name, row in data.followed.items()}, weights.tolist()
 
 
-def evaluate(model: LSTMbyHand) -> tuple[float, dict[str, float]]:
-    """Summed squared residual over the companies and each company's prediction."""
-    loss, prediction_a, prediction_b, _ = evaluate_tensors(model, *company_tensors())
-    return loss, {"A": prediction_a, "B": prediction_b}
+def evaluate(model: LSTMbyHand, data: TrainingData | None = None) -> tuple[float, dict[str, float]]:
+    """Summed squared residual over the sequences (the companies by default) and the followed predictions."""
+    loss, predictions, _ = evaluate_tensors(model, companies() if data is None else data)
+    return loss, predictions
 
 
-def steps_per_epoch(recipe: Recipe) -> int:
-    return 1 if recipe.batch_size is None else -(-len(company_dataset()) // recipe.batch_size)
+def steps_per_epoch(recipe: Recipe, sequences: int = 2) -> int:
+    return 1 if recipe.batch_size is None else -(-sequences // recipe.batch_size)
 
 
 def fit(
-    model: LSTMbyHand, recipe: Recipe, epochs: int, callbacks: list[L.Callback], log_steps: bool = False
+    model: LSTMbyHand,
+    recipe: Recipe,
+    epochs: int,
+    callbacks: list[L.Callback],
+    log_steps: bool = False,
+    data: TrainingData | None = None,
 ) -> L.Trainer:
-    """Train `model` for `epochs` passes over both companies the way `recipe` batches them."""
+    """Train `model` for `epochs` passes over the sequences (the companies by default) as `recipe` batches them."""
+    data = companies() if data is None else data
     if recipe.batch_size is None:
-        trainer, loader = make_trainer(1, callbacks, log_steps), full_batch_loader(epochs)
+        trainer, loader = make_trainer(1, callbacks, log_steps), full_batch_loader(epochs, data)
     else:
-        trainer, loader = make_trainer(epochs, callbacks, log_steps), tutorial_loader(recipe)
+        trainer, loader = make_trainer(epochs, callbacks, log_steps), tutorial_loader(recipe, data)
     trainer.fit(model, train_dataloaders=loader)
     return trainer
 

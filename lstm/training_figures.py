@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from lstm.figures import GATE_COLOURS, PlainFigure, chart_layout, palette
 from lstm.history import HistoryView
 
 # Runs to compare get these Okabe-Ito colours in turn; the newest run is drawn thickest.
 RUN_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
-COMPANY_COLOURS = {"A": "#0072B2", "B": "#D55E00"}
 GATE_OF = {"lr": "long_remember", "pr": "potential_remember", "p": "potential_memory", "o": "output"}
 ROLE_DASH = {"1": "solid", "2": "dash", "b": "dot"}  # weight on short memory, on the input, bias
 
@@ -51,13 +50,17 @@ def loss_figure(runs: Sequence[tuple[str, HistoryView]], log_scale: bool, dark: 
     return PlainFigure(data, layout)
 
 
-def predictions_figure(history: HistoryView, dark: bool = False) -> PlainFigure:
-    """Company A's and B's predictions against their targets (0 and 1), the targets dotted."""
-    data, shapes = [], []
-    for company, values, target in (("A", history.prediction_a, 0), ("B", history.prediction_b, 1)):
-        colour = COMPANY_COLOURS[company]
-        hover = f"epoch %{{x}}: {company} %{{y:.4f}}<extra></extra>"
-        data.append(_line(history.epochs, values, f"Company {company} (target {target})", colour, 3, hover))
+def predictions_figure(history: HistoryView, targets: Mapping[str, tuple[str, float]], dark: bool = False) -> PlainFigure:
+    """Each followed prediction (Company A and B) against its target, the targets dotted.
+
+    `targets` gives each followed prediction's title and target (`TrainingData.targets`).
+    """
+    traces, shapes = [], []
+    for index, (name, values) in enumerate(history.predictions.items()):
+        colour = RUN_COLOURS[index % len(RUN_COLOURS)]
+        title, target = targets[name]
+        hover = f"epoch %{{x}}: {name} %{{y:.4f}}<extra></extra>"
+        traces.append(_line(history.epochs, values, f"{title} (target {target:.4g})", colour, 3, hover))
         shapes.append(
             {
                 "type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": target, "y1": target,
@@ -67,7 +70,7 @@ def predictions_figure(history: HistoryView, dark: bool = False) -> PlainFigure:
     layout = _layout(dark, 320, "epoch", "prediction")
     layout["yaxis"]["range"] = [-0.3, 1.3]
     layout["shapes"] = shapes
-    return PlainFigure(data, layout)
+    return PlainFigure(traces, layout)
 
 
 def parameters_figure(history: HistoryView, dark: bool = False) -> PlainFigure:

@@ -14,7 +14,7 @@ from enum import Enum
 
 import torch
 
-from lstm.data import company_tensors
+from lstm.data import TrainingData, companies
 from lstm.history import History, HistoryView
 from lstm.model import LSTMbyHand
 from lstm.training import (
@@ -138,11 +138,18 @@ class RunConfig:
     epochs: int = RECIPES["fast"].epochs  # per Train or Continue
     seed: int = 42
     start: Weights | None = None  # None: draw the tutorial's way from the seed
+    # None: the tutorial's two companies. Tensors have no plain ==, so a config compares without them.
+    data: TrainingData | None = field(default=None, compare=False)
+
+    @property
+    def training_data(self) -> TrainingData:
+        return companies() if self.data is None else self.data
 
     @property
     def label(self) -> str:
         start = f"seed {self.seed}" if self.start is None else "from explorer weights"
-        return f"{self.recipe}, lr {self.learning_rate:g}, {self.epochs:,} epochs, {start}"
+        on = "" if self.data is None else f", on {self.data.name}"
+        return f"{self.recipe}, lr {self.learning_rate:g}, {self.epochs:,} epochs, {start}{on}"
 
 
 @dataclass(frozen=True)
@@ -181,6 +188,7 @@ class TrainingRun:
         self.config = config
         self.limits = limits
         self.recipe = RECIPES[config.recipe]
+        self.data = config.training_data
         self.model = LSTMbyHand(learning_rate=config.learning_rate, seed=config.seed, weights=config.start)
         self.initial_weights = self.model.weights()
         self._lock = threading.Lock()
@@ -191,7 +199,7 @@ class TrainingRun:
 
     def _reset_learning(self) -> None:
         self.history = History()
-        self.history.append(0, *evaluate_tensors(self.model, *company_tensors()))
+        self.history.append(0, *evaluate_tensors(self.model, self.data))
         self._carry = OptimizerCarryOver()
         self._state, self._message = RunState.READY, ""
         self._leg: _Leg | None = None
@@ -241,7 +249,7 @@ class TrainingRun:
         elapsed = ((leg.ended or time.monotonic()) - leg.started) if leg is not None else 0.0
         steps = leg.stream.steps if leg is not None and leg.stream is not None else 0
         rate = steps / elapsed if elapsed > 0 and steps else 0.0
-        left = (target - done) * steps_per_epoch(self.recipe) / rate if rate and state.active else None
+        left = (target - done) * steps_per_epoch(self.recipe, len(self.data)) / rate if rate and state.active else None
         view = self.history.view()
         weights = Weights.from_mapping({name: values[-1] for name, values in view.weights.items()})
         return Progress(state, message, done, target, rate, left, view, weights)
@@ -279,15 +287,15 @@ class TrainingRun:
             slots.release()
 
     def _train(self) -> None:
-        per_epoch = steps_per_epoch(self.recipe)
+        per_epoch = steps_per_epoch(self.recipe, len(self.data))
         epochs = min(self.config.epochs, self.limits.max_steps // per_epoch)
         first_epoch = self.history.last_epoch()
         leg = _Leg(epochs=epochs, first_epoch=first_epoch)
-        leg.stream = ProgressStream(self.history, per_epoch, first_epoch, self._stop_reason)
+        leg.stream = ProgressStream(self.history, per_epoch, first_epoch, self._stop_reason, self.data)
         guard = DivergenceGuard()
         with self._lock:
             self._leg, self._state, self._message = leg, RunState.RUNNING, ""
-        fit(self.model, self.recipe, epochs, [guard, leg.stream, self._carry])
+        fit(self.model, self.recipe, epochs, [guard, leg.stream, self._carry], data=self.data)
         if guard.diverged_at_step is not None:
             stream = leg.stream
             if stream.steps % per_epoch:  # diverged mid-epoch: the curve still ends on the restored weights

@@ -21,7 +21,7 @@ def assert_consistent(run: TrainingRun) -> None:
     assert progress.weights == run.model.weights()
     loss, predictions = evaluate(run.model)
     assert progress.history.loss[-1] == pytest.approx(loss, rel=1e-6, abs=1e-9)
-    assert progress.history.prediction_a[-1] == pytest.approx(predictions["A"], abs=1e-7)
+    assert progress.history.predictions["A"][-1] == pytest.approx(predictions["A"], abs=1e-7)
 
 
 @pytest.mark.parametrize("recipe", ["tutorial", "fast"])

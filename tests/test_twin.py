@@ -6,7 +6,7 @@ import pytest
 import torch
 
 from lstm.cell import as_tensors, unroll
-from lstm.data import company_tensors
+from lstm.data import companies, company_tensors
 from lstm.training import RECIPES, make_trainer, tutorial_loader
 from lstm.twin import LightningLSTM, from_torch_lstm, to_torch_lstm, torch_lstm_state
 from lstm.weights import NAMES, PRESETS, Weights
@@ -64,6 +64,6 @@ def test_tutorials_nn_lstm_before_and_after_300_epochs():
     before = [model(inputs[0]).item(), model(inputs[1]).item()]
     assert before == pytest.approx([0.6675, 0.6665], abs=0.002)
 
-    make_trainer(300).fit(model, train_dataloaders=tutorial_loader(RECIPES["tutorial"]))
+    make_trainer(300).fit(model, train_dataloaders=tutorial_loader(RECIPES["tutorial"], companies()))
     after = [model(inputs[0]).item(), model(inputs[1]).item()]
     assert after == pytest.approx([6.757e-05, 0.9809], abs=0.002)

@@ -38,7 +38,7 @@ def test_a_run_trains_to_the_end_and_records_every_epoch():
     progress = run.progress()
     assert progress.state is RunState.FINISHED
     assert progress.history.epochs == list(range(121))
-    assert progress.history.prediction_a[0] == pytest.approx(-0.0377, abs=2e-4)
+    assert progress.history.predictions["A"][0] == pytest.approx(-0.0377, abs=2e-4)
     assert progress.history.loss[-1] < 0.01
     assert progress.weights == run.model.weights()
     assert progress.epochs_done == 120 and progress.steps_per_second > 0
@@ -88,7 +88,7 @@ def test_reset_returns_to_the_same_start_and_reproduces_the_same_curve():
 
 def test_a_run_can_start_from_given_weights():
     run = TrainingRun(RunConfig(start=PRESETS["trained"], epochs=1, learning_rate=1e-6), GENEROUS)
-    assert run.progress().history.prediction_a[0] == pytest.approx(0.0022, abs=1e-4)
+    assert run.progress().history.predictions["A"][0] == pytest.approx(0.0022, abs=1e-4)
 
 
 def test_a_diverging_run_stops_with_a_message_and_the_last_finite_weights():

@@ -194,7 +194,7 @@ def _live_panel() -> None:
     )
     left, right = st.columns(2)
     left.plotly_chart(
-        predictions_figure(history, dark), key="predictions", theme=None, config=image_export_config("lstm-predictions")
+        predictions_figure(history, run.data.targets, dark), key="predictions", theme=None, config=image_export_config("lstm-predictions")
     )
     right.plotly_chart(
         parameters_figure(history, dark), key="parameters", theme=None, config=image_export_config("lstm-weights")
@@ -205,21 +205,18 @@ def _live_panel() -> None:
     st.session_state["was_active"] = progress.state.active
 
 
-def _results_panel(progress: Progress) -> None:
+def _results_panel(run: TrainingRun, progress: Progress) -> None:
     history = progress.history
     st.subheader("Before and after")
+    columns = {
+        f"{title} (target {target:.4g})": history.predictions[name]
+        for name, (title, target) in run.data.targets.items()
+    }
+    columns["loss"] = history.loss
     st.dataframe(
-        {
-            "": ["before training", "now"],
-            "Company A (target 0)": [history.prediction_a[0], history.prediction_a[-1]],
-            "Company B (target 1)": [history.prediction_b[0], history.prediction_b[-1]],
-            "loss": [history.loss[0], history.loss[-1]],
-        },
+        {"": ["before training", "now"], **{title: [values[0], values[-1]] for title, values in columns.items()}},
         hide_index=True,
-        column_config={
-            title: st.column_config.NumberColumn(title, format="%.4f")
-            for title in ("Company A (target 0)", "Company B (target 1)", "loss")
-        },
+        column_config={title: st.column_config.NumberColumn(title, format="%.4f") for title in columns},
     )
     carry, weights_json, weights_safetensors, curve = st.columns(4)
     if carry.button("Use these weights in the explorer", icon=":material/arrow_back:", type="primary", width="stretch"):
@@ -317,5 +314,5 @@ def render() -> None:
         guide.what_am_i_looking_at(guide.TRAINING_PREDICTIONS, "help_training_charts", "About the other charts")
     st.fragment(_live_panel, run_every=interval)()
     if progress is not None and not active:
-        _results_panel(progress)
+        _results_panel(run, progress)
     _upload_panel()
