@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from lstm.weights import NAMES
 
 
-
 @dataclass(frozen=True)
 class HistoryView:
     """A consistent copy of a history, safe to draw while training goes on."""

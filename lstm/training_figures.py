@@ -50,7 +50,9 @@ def loss_figure(runs: Sequence[tuple[str, HistoryView]], log_scale: bool, dark: 
     return PlainFigure(data, layout)
 
 
-def predictions_figure(history: HistoryView, targets: Mapping[str, tuple[str, float]], dark: bool = False) -> PlainFigure:
+def predictions_figure(
+    history: HistoryView, targets: Mapping[str, tuple[str, float]], dark: bool = False
+) -> PlainFigure:
     """Each followed prediction (Company A and B) against its target, the targets dotted.
 
     `targets` gives each followed prediction's title and target (`TrainingData.targets`).

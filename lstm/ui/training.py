@@ -194,7 +194,10 @@ def _live_panel() -> None:
     )
     left, right = st.columns(2)
     left.plotly_chart(
-        predictions_figure(history, run.data.targets, dark), key="predictions", theme=None, config=image_export_config("lstm-predictions")
+        predictions_figure(history, run.data.targets, dark),
+        key="predictions",
+        theme=None,
+        config=image_export_config("lstm-predictions"),
     )
     right.plotly_chart(
         parameters_figure(history, dark), key="parameters", theme=None, config=image_export_config("lstm-weights")
