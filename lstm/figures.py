@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
+from lstm.animation import animation_controls
 from lstm.explain import STAGES, Position, describe, frame_count
 from lstm.trace import Trace
 
@@ -388,13 +389,6 @@ def unrolled_figure(
         {"name": _frame_name(Position(frame)), "data": updates, "traces": animated}
         for frame, updates in enumerate(frame_data)
     ]
-    play = {
-        "frame": {"duration": frame_ms, "redraw": True},
-        "transition": {"duration": 0},
-        "fromcurrent": True,
-        "mode": "immediate",
-    }
-    still = {"frame": {"duration": 0, "redraw": True}, "transition": {"duration": 0}, "mode": "immediate"}
     layout = dict(
         height=px(640),
         margin={"l": px(175), "r": 10, "t": 10, "b": px(95)},
@@ -407,50 +401,14 @@ def unrolled_figure(
         barmode="overlay",
         shapes=shapes,
         annotations=annotations,
-        updatemenus=[
-            {
-                "type": "buttons",
-                "direction": "left",
-                "x": 0,
-                "y": -0.02,
-                "xanchor": "right",
-                "yanchor": "top",
-                "pad": {"r": 10, "t": 8},
-                "showactive": False,
-                "font": {"size": px(15), "color": colours.text},
-                "bgcolor": colours.cell,
-                "bordercolor": colours.muted,
-                "buttons": [
-                    {"label": "▶ Play", "method": "animate", "args": [None, play]},
-                    {"label": "❚❚ Pause", "method": "animate", "args": [[None], still]},
-                    {"label": "◀◀ Start", "method": "animate", "args": [[_frame_name(Position(0))], still]},
-                ],
-            }
-        ],
-        sliders=[
-            {
-                "active": position.frame,
-                "x": 0,
-                "len": 1,
-                "y": -0.02,
-                "yanchor": "top",
-                "pad": {"t": 8, "b": 0},
-                "currentvalue": {"visible": False},
-                "font": {"size": px(13), "color": colours.text},
-                "tickcolor": colours.muted,
-                "bgcolor": colours.track,
-                "bordercolor": colours.muted,
-                "activebgcolor": colours.highlight,
-                "steps": [
-                    {
-                        "method": "animate",
-                        "label": _slider_label(Position(frame)),
-                        "args": [[_frame_name(Position(frame))], still],
-                    }
-                    for frame in range(frame_count(days))
-                ],
-            }
-        ],
+        **animation_controls(
+            colours,
+            [_frame_name(Position(frame)) for frame in range(frame_count(days))],
+            [_slider_label(Position(frame)) for frame in range(frame_count(days))],
+            frame_ms,
+            active=position.frame,
+            font_size=px(15),
+        ),
     )
     return PlainFigure(data, layout, frames)
 
