@@ -75,6 +75,14 @@ class TrainingData:
     def __len__(self) -> int:
         return len(self.labels)
 
+    def same_as(self, other: TrainingData) -> bool:
+        return (
+            self.name == other.name
+            and self.inputs.shape == other.inputs.shape
+            and bool(torch.equal(self.inputs, other.inputs))
+            and bool(torch.equal(self.labels, other.labels))
+        )
+
     def dataset(self) -> TensorDataset:
         return TensorDataset(self.inputs, self.labels)
 
