@@ -18,7 +18,8 @@ MAX_VALUE_CHARS = 2000
 HIDEABLE = {
     "days": "the day values and their examples",
     "weights": "the weight presets and the twelve weight fields",
-    "training": "the Training page",
+    "training": "the Training and Your own series pages",
+    "insights": "the Insights menu: loss landscape, backpropagation, nn.LSTM, your own series",
     "table": "the gates-over-days chart and the per-day table",
     "share": "the share link and the exports",
 }

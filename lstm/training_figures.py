@@ -45,7 +45,7 @@ def loss_figure(runs: Sequence[tuple[str, HistoryView]], log_scale: bool, dark: 
         )
         for index, (label, history) in enumerate(runs)
     ]
-    layout = _layout(dark, 360, "epoch", "loss (both companies)")
+    layout = _layout(dark, 360, "epoch", "loss (summed over the data)")
     layout["yaxis"]["type"] = "log" if log_scale else "linear"
     return PlainFigure(data, layout)
 

@@ -46,8 +46,9 @@ SHARE = (
 
 LOSS = """\
 The loss is the squared difference between each prediction and its target, added over both
-companies. It falls as Adam moves the weights; a log scale shows the fall over orders of magnitude.
-Every run of this session is drawn, to compare. The camera icon saves the chart as a PNG.
+companies (or over every window of your own series). It falls as Adam moves the weights; a log
+scale shows the fall over orders of magnitude. Every run of this session is drawn, to compare.
+The camera icon saves the chart as a PNG.
 """
 
 TRAINING_PREDICTIONS = """\

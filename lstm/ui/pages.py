@@ -4,6 +4,8 @@ import streamlit as st
 
 # Session key of the visitor's training runs; here, so that checking for one does not load Lightning.
 TRAINING_RUNS = "training_runs"
+# Session key of what the next run trains on: "companies", or "series" (the visitor's own, from its page).
+TRAIN_ON = "train_on"
 
 
 def _explorer() -> None:
@@ -17,6 +19,30 @@ def _training() -> None:
     from lstm.ui import training
 
     training.render()
+
+
+def _landscape() -> None:
+    from lstm.ui import landscape
+
+    landscape.render()
+
+
+def _backprop() -> None:
+    from lstm.ui import backprop
+
+    backprop.render()
+
+
+def _pytorch() -> None:
+    from lstm.ui import pytorch
+
+    pytorch.render()
+
+
+def _series() -> None:
+    from lstm.ui import series
+
+    series.render()
 
 
 def training_status() -> None:
@@ -40,8 +66,26 @@ def training() -> st.Page:
     return st.Page(_training, title="Training", icon=":material/model_training:", url_path=TRAINING_PATH)
 
 
-def visible() -> list[st.Page]:
-    """The pages this visitor may open: a lesson link can hide the Training page."""
+def series() -> st.Page:
+    return st.Page(_series, title="Your own series", icon=":material/upload_file:", url_path="series")
+
+
+def insights() -> list[st.Page]:
+    """The views that answer what students ask after the first demo."""
+    return [
+        st.Page(_landscape, title="Loss landscape", icon=":material/landscape:", url_path="landscape"),
+        st.Page(_backprop, title="Backpropagation through time", icon=":material/undo:", url_path="backprop"),
+        st.Page(_pytorch, title="The same unit in nn.LSTM", icon=":material/code:", url_path="pytorch"),
+    ]
+
+
+def visible() -> dict[str, list[st.Page]]:
+    """The pages this visitor may open, by menu: a lesson link can hide training, or the insights."""
     from lstm.ui import explorer_session
 
-    return [explorer()] if "training" in explorer_session.hidden_parts() else [explorer(), training()]
+    hidden = explorer_session.hidden_parts()
+    trains = "training" not in hidden
+    menus = {"": [explorer(), training()] if trains else [explorer()]}
+    if "insights" not in hidden:
+        menus["Insights"] = insights() + ([series()] if trains else [])
+    return menus

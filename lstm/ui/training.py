@@ -7,10 +7,13 @@ import os
 
 import streamlit as st
 
+from lstm.data import TrainingData
 from lstm.exports import image_export_config
+from lstm.series import DEFAULT_WINDOW, SeriesError, training_data
 from lstm.training import MAX_EPOCHS, RECIPES
 from lstm.training_figures import loss_figure, parameters_figure, predictions_figure
 from lstm.ui import explorer_session, guide, pages
+from lstm.ui import series as own_series
 from lstm.ui.text import escape_markdown
 from lstm.weights import WeightsError, from_file_bytes, to_json, to_safetensors
 from lstm.worker import LIMIT_VARIABLES, SERVER_LOAD, Limits, Progress, RunConfig, RunState, TrainingRun
@@ -65,8 +68,8 @@ def _settings_panel() -> RunConfig:
         list(RECIPES),
         key="train_recipe",
         on_change=_on_recipe,
-        help="tutorial: one company per step, Adam at 0.001, 5000 epochs, as in the video. "
-        "fast: both companies in every step at a higher learning rate, the product's default.",
+        help="tutorial: one company (or window of your series) per step, Adam at 0.001, 5000 epochs, as in the "
+        "video. fast: all of them in every step at a higher learning rate, the product's default.",
     )
     rate.number_input(
         "Learning rate",
@@ -77,7 +80,7 @@ def _settings_panel() -> RunConfig:
         help="Adam's learning rate (step size). Try 10 to see training go wrong.",
     )
     epochs.number_input(
-        "Epochs", min_value=1, max_value=MAX_EPOCHS, step=50, key="train_epochs", help="Passes over both companies."
+        "Epochs", min_value=1, max_value=MAX_EPOCHS, step=50, key="train_epochs", help="Passes over the training data."
     )
     seed.number_input(
         "Seed",
@@ -88,14 +91,38 @@ def _settings_panel() -> RunConfig:
         key="train_seed",
         help="42 gives the tutorial's start.",
     )
-    start = st.radio("Start from", list(STARTS), format_func=STARTS.get, key="train_start", horizontal=True)
+    start_from, train_on = st.columns(2)
+    with start_from:
+        start = st.radio("Start from", list(STARTS), format_func=STARTS.get, key="train_start", horizontal=True)
+    with train_on:
+        data = _training_data()
     return RunConfig(
         recipe=st.session_state["train_recipe"],
         learning_rate=float(st.session_state["train_lr"]),
         epochs=int(st.session_state["train_epochs"]),
         seed=int(st.session_state["train_seed"]),
         start=explorer_session.current_weights() if start == "explorer" else None,
+        data=data,
     )
+
+
+def _training_data() -> TrainingData | None:
+    """The visitor's own series if they chose it on its page or here; None for the tutorial's companies."""
+    series = st.session_state.get(own_series.SERIES)
+    if series is None:
+        st.page_link(pages.series(), label="Train on your own prices: add them here", icon=":material/upload_file:")
+        return None
+    window = st.session_state.get(own_series.WINDOW, DEFAULT_WINDOW)
+    try:
+        data = training_data(series, window)
+    except SeriesError:
+        return None  # the series page says what is wrong with this window
+    choices = {
+        "companies": "The tutorial's two companies",
+        "series": f"Your series ({len(data)} windows of {window} days)",
+    }
+    choice = st.radio("Train on", list(choices), format_func=choices.get, key=pages.TRAIN_ON, horizontal=True)
+    return data if choice == "series" else None
 
 
 def _train(config: RunConfig) -> None:
@@ -298,8 +325,9 @@ def render() -> None:
         return
     st.title("Training")
     st.caption(
-        "Train the unit on the tutorial's two companies with Adam, and watch the loss fall. Company A's "
-        "day 5 is 0 and Company B's is 1: a trained unit predicts each from its first four days."
+        "Train the unit with Adam and watch the loss fall: on the tutorial's two companies (Company A's day 5 "
+        "is 0 and Company B's is 1, and a trained unit predicts each from its first four days), or on your own "
+        "series of prices."
     )
     config = _settings_panel()
     run = _current()

@@ -1,0 +1,118 @@
+"""The backpropagation-through-time page: which day's input moved which weight, for the explorer's days and weights."""
+
+from __future__ import annotations
+
+import math
+
+import streamlit as st
+
+from lstm.backprop import backprop_through_time
+from lstm.backprop_figures import GATE_ROWS, backprop_figure
+from lstm.data import COMPANIES, MAX_DAY_MAGNITUDE
+from lstm.exports import image_export_config
+from lstm.ui import explorer_session, guide, pages
+
+EXPLAINED = """\
+**Backpropagation through time.** Training needs the gradient of the loss with respect to each
+weight: how much the loss changes when the weight does. The unrolled unit uses the same twelve
+weights every day, so each weight's gradient is a sum over the days: the share it gets through
+each day's cell.
+
+**Top.** The gradient reaching each memory after each day, written on it; a bigger dot is a bigger
+gradient. It starts at the loss on the right and flows back, day by day: press Play to watch it go.
+
+**Along the long-term memory line** the way back is a multiplication by that day's long-remember %
+(the small orange numbers), with no squashing function in between. When those stay near 1, the
+gradient from the last day still reaches the first: the reason LSTMs exist. A plain recurrent
+network multiplies by a weight and a tanh's slope every day instead, and its gradient fades.
+
+**Bottom.** Each weight's share through each day (red pushes the weight down in training, blue up;
+Adam steps against the gradient). A row's numbers add up to that weight's gradient, in the table.
+"""
+
+
+def _default_target(days: tuple[float, ...]) -> float:
+    """The tutorial's label when the days are one of its companies; 0 otherwise."""
+    for sequence, label in COMPANIES.values():
+        if days == sequence:
+            return label
+    return 0.0
+
+
+TARGET = "backprop_target"  # the last good target; the field's own key forgets it when the page is left
+FIELD = "backprop_target_field"
+
+
+def _on_target() -> None:
+    value = st.session_state[FIELD]
+    if value is None:  # cleared, or not a number: keep the last good target and say so
+        st.session_state[FIELD] = st.session_state[TARGET]
+        st.session_state["backprop_notice"] = f"The target needs a number; it keeps {st.session_state[TARGET]:g}."
+    else:
+        st.session_state[TARGET] = float(value)
+
+
+def _target(days: tuple[float, ...]) -> float:
+    # New days bring their own default target; a target the visitor set stays while the days do.
+    if st.session_state.get("backprop_days") != days:
+        st.session_state["backprop_days"] = days
+        st.session_state[TARGET] = _default_target(days)
+        st.session_state[FIELD] = st.session_state[TARGET]
+    st.session_state.setdefault(FIELD, st.session_state[TARGET])
+    st.number_input(
+        "Target: the true next day",
+        value=None,  # a cleared field reads as None, not as the minimum; _on_target restores it
+        min_value=-MAX_DAY_MAGNITUDE,
+        max_value=MAX_DAY_MAGNITUDE,
+        step=0.1,
+        key=FIELD,
+        on_change=_on_target,
+        help="The loss is (prediction − target)². For Company A the tutorial's target is 0, for Company B 1.",
+    )
+    notice = st.session_state.pop("backprop_notice", None)
+    if notice:
+        st.warning(notice, icon=":material/warning:")
+    return st.session_state[TARGET]
+
+
+def render() -> None:
+    explorer_session.start_session()
+    state = explorer_session.current()
+    guide.subheader_with_help("Backpropagation through time", EXPLAINED, "help_backprop", "What am I looking at?")
+    st.caption(
+        "For the explorer's days and weights: the gradient of the loss flowing backward through the unrolled "
+        "cells, how much of it each day's input gave each weight, and how it survives along the long-term memory."
+    )
+    days_text = ", ".join(f"{day:g}" for day in state.days)
+    setting, link = st.columns([1, 2], vertical_alignment="bottom")
+    with setting:
+        target = _target(state.days)
+    link.page_link(
+        pages.explorer(),
+        label=f"Days {days_text} with the {state.weights_name} weights: change them on the explorer",
+        icon=":material/timeline:",
+    )
+    result = backprop_through_time(state.days, state.weights, target)
+    dark = st.context.theme.type == "dark"
+    st.plotly_chart(
+        backprop_figure(result, dark), key="backprop", theme=None, config=image_export_config("lstm-backprop")
+    )
+    first, last = result.long_memory[0], result.long_memory[-1]
+    carried = math.prod(result.long_remember[1:])
+    if len(state.days) > 1 and last:
+        st.caption(
+            f"Along the long-term memory line alone, day {len(state.days)}'s gradient reaches day 1 multiplied by "
+            f"{carried:.3g} (the product of the long-remember % on the way). Day 1's long-term memory gets "
+            f"{first:.3g} in all, against {last:.3g} on day {len(state.days)}."
+        )
+    totals = result.total
+    table = {"weight": list(GATE_ROWS), "gradient": [totals[name] for name in GATE_ROWS]}
+    for day in range(len(state.days)):
+        table[f"day {day + 1}"] = [result.by_day[name][day] for name in GATE_ROWS]
+    st.dataframe(
+        table,
+        hide_index=True,
+        column_config={
+            column: st.column_config.NumberColumn(column, format="%.3e") for column in table if column != "weight"
+        },
+    )

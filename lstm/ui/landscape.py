@@ -1,0 +1,116 @@
+"""The loss landscape page: the loss over any two weights, with the path of this visitor's training run."""
+
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+
+from lstm.data import companies
+from lstm.exports import image_export_config
+from lstm.landscape import GRID_POINTS, landscape
+from lstm.landscape_figures import landscape_figure
+from lstm.ui import explorer_session, guide, pages
+from lstm.weights import NAMES
+
+HOLD = {
+    "run": "where the current training run is now",
+    "explorer": "the weights on the explorer",
+}
+DEFAULT_AXES = ("wlr1", "wo2")  # the long-remember and output weights: a valley with a clear floor
+REDRAW_SECONDS = 1.0  # while a run trains, its path grows on the map
+
+EXPLAINED = """\
+**What the colours are.** The loss (the squared error of the predictions, added over every
+sequence trained on) for every pair of values of the two weights you pick, with the other ten
+held fixed. Dark is low. The star is where the ten are held; the white × is the lowest point on
+the map.
+
+**The run's path.** Each epoch of your latest training run, placed by its two weights. The run moves
+all twelve weights at once, so its own loss (right) is not the map's colour under it, except where
+the ten held weights are the run's own: hold them "where the run is now" and the path ends on the
+star. Press Play to walk the run epoch by epoch on both charts at once.
+
+**Computed how.** The same arithmetic as the explorer and the trainer, run once over the whole
+grid: every pair at once, as a batch.
+"""
+
+
+def _current_run():
+    runs = st.session_state.get(pages.TRAINING_RUNS) or []
+    return runs[-1] if runs else None
+
+
+def _controls(has_run: bool) -> tuple[str, str, str, int]:
+    x_axis, y_axis, hold, points = st.columns([1, 1, 2, 1.4])
+    x_name = x_axis.selectbox("Across (x)", NAMES, index=NAMES.index(DEFAULT_AXES[0]), key="landscape_x")
+    y_name = y_axis.selectbox("Up (y)", NAMES, index=NAMES.index(DEFAULT_AXES[1]), key="landscape_y")
+    choices = list(HOLD) if has_run else ["explorer"]
+    held = hold.radio(
+        "Hold the other ten at",
+        choices,
+        format_func=HOLD.get,
+        key="landscape_hold",
+        horizontal=True,
+        help="Train a run on the Training page to see its path and hold the weights where it went.",
+    )
+    grid = points.select_slider(
+        "Grid", options=[25, 50, 100, 200, 300], value=GRID_POINTS, key="landscape_grid",
+        format_func=lambda side: f"{side} × {side}",
+        help="Points a side. Every point is a full pass of the unit over the data.",
+    )  # fmt: skip
+    return x_name, y_name, held, grid
+
+
+def _panel(x_name: str, y_name: str, held: str, grid: int) -> None:
+    run = _current_run()
+    data = run.data if run is not None else companies()
+    if run is not None:
+        run.heartbeat()
+        progress = run.progress()
+        history = progress.history
+        weights = progress.weights if held == "run" else explorer_session.current_weights()
+        path, epochs, path_loss = history.weights, history.epochs, history.loss
+    else:
+        weights = explorer_session.current_weights()
+        path, epochs, path_loss = None, [], []
+    began = time.perf_counter()
+    surface = landscape(weights, x_name, y_name, data.inputs, data.labels, path, points=grid)
+    seconds = time.perf_counter() - began
+    dark = st.context.theme.type == "dark"
+    st.plotly_chart(
+        landscape_figure(surface, weights, path, epochs, path_loss, dark),
+        key="landscape",
+        theme=None,
+        config=image_export_config(f"lstm-landscape-{x_name}-{y_name}"),
+    )
+    x_low, y_low, lowest = surface.lowest
+    summary = (
+        f"{grid * grid:,} points on {data.name}, computed in {seconds * 1000:.0f} ms. "
+        f"Lowest on this map: loss {lowest:.3g} at {x_name} {x_low:.3f}, {y_name} {y_low:.3f}."
+    )
+    if run is None:
+        summary += " Train a run on the Training page and its path appears here."
+    st.caption(summary)
+    with st.expander("The ten weights held fixed"):
+        st.dataframe(
+            {"weight": list(surface.held), "held at": list(surface.held.values())},
+            hide_index=True,
+            column_config={"held at": st.column_config.NumberColumn(format="%.4f")},
+        )
+
+
+def render() -> None:
+    explorer_session.start_session()
+    guide.subheader_with_help("Loss landscape", EXPLAINED, "help_landscape", "What am I looking at?")
+    st.caption(
+        "Pick two of the twelve weights: the map shows the loss for every pair of their values, and your "
+        "training run's path across it, step by step beside its loss curve."
+    )
+    run = _current_run()
+    x_name, y_name, held, grid = _controls(run is not None)
+    if x_name == y_name:
+        st.warning(f"Pick two different weights: both axes are {x_name}.", icon=":material/warning:")
+        return
+    active = run is not None and run.progress().state.active
+    st.fragment(_panel, run_every=REDRAW_SECONDS if active else None)(x_name, y_name, held, grid)

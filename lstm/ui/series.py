@@ -1,0 +1,194 @@
+"""The own-series page: paste or upload prices, see them scaled and cut into windows, train on them, see the fit."""
+
+from __future__ import annotations
+
+import streamlit as st
+import torch
+
+from lstm.cell import as_tensors, trace, unroll
+from lstm.exports import image_export_config
+from lstm.series import (
+    DEFAULT_WINDOW,
+    EXAMPLE,
+    MAX_PRICES,
+    MAX_WINDOW,
+    MIN_WINDOW,
+    Series,
+    SeriesError,
+    read_series,
+    training_data,
+)
+from lstm.series_figures import fit_figure, series_figure
+from lstm.ui import guide, pages
+from lstm.ui.pages import TRAIN_ON
+from lstm.ui.text import escape_markdown
+
+# Session keys. Streamlit forgets a widget's value when its page is left, so what must last is kept
+# under keys of its own and put back into the widgets on the way in.
+SERIES = "own_series"  # the last good series; a bad paste or file never replaces it
+WINDOW = "own_series_window"  # the last good window
+PASTED = "own_series_pasted"  # the text last pasted
+SOURCE = "own_series_source"  # the file last read, so the same upload is not read on every rerun
+
+EXPLAINED = """\
+**Scaling.** The tutorial's prices run from 0 to 1. Yours are scaled the same way: the lowest price
+becomes 0, the highest 1, and everything between in proportion. Predictions are turned back into
+your prices for the charts.
+
+**Windows.** The unit reads N days and predicts the next one. Your series is cut into every run of N
+days in a row (a window), each labelled with the day after it: that is what training sees, as the
+tutorial's Company A and B are two windows of 4 days with day 5 as the label.
+
+**The fit.** After a run on your series, each window's prediction is drawn against the real next
+day, and the unit forecasts the day after your last price. It is one unit with twelve weights: it
+learns a shape, not the market.
+"""
+
+
+def _read(data: bytes | str, source: str) -> None:
+    """Keep the series if it reads; otherwise say why and keep the last good one."""
+    try:
+        series = read_series(data, source)
+    except SeriesError as error:
+        st.session_state["series_error"] = f"{source or 'The pasted text'} was not used: {error}."
+        return
+    st.session_state[SERIES] = series
+    st.session_state.pop("series_error", None)
+
+
+def _on_paste() -> None:
+    text = st.session_state.get("series_paste") or ""
+    st.session_state[PASTED] = text
+    if text.strip():
+        _read(text, "")
+
+
+def _use_example() -> None:
+    st.session_state["series_paste"] = st.session_state[PASTED] = EXAMPLE
+    _read(EXAMPLE, "")
+
+
+def _on_window() -> None:
+    value = st.session_state["series_window_field"]
+    if value is None:  # cleared, or not a whole number: keep the last good window
+        st.session_state["series_window_field"] = st.session_state[WINDOW]
+    else:
+        st.session_state[WINDOW] = int(value)
+
+
+def _inputs() -> None:
+    st.session_state.setdefault("series_paste", st.session_state.get(PASTED, ""))
+    paste, upload = st.columns(2)
+    with paste:
+        st.text_area(
+            "Paste prices: one a line, or CSV with a header (a Close or Price column is used)",
+            key="series_paste",
+            height=180,
+            on_change=_on_paste,
+            placeholder="date,close\n2024-01-02,185.6\n2024-01-03,184.2\n...",
+        )
+        st.button("Use an example", icon=":material/science:", on_click=_use_example)
+    with upload:
+        file = st.file_uploader(
+            f"Or upload a CSV file (at most 1 MB and {MAX_PRICES:,} prices)",
+            type=["csv", "txt"],
+            key="series_upload",
+        )
+        if file is not None and st.session_state.get(SOURCE) != file.file_id:
+            st.session_state[SOURCE] = file.file_id
+            _read(file.getvalue(), file.name)
+    error = st.session_state.get("series_error")
+    if error:
+        kept = " The series below is the last one that worked." if SERIES in st.session_state else ""
+        st.error(escape_markdown(error) + kept, icon=":material/error:")
+
+
+def _window(series: Series) -> int | None:
+    st.session_state.setdefault(WINDOW, DEFAULT_WINDOW)
+    st.session_state.setdefault("series_window_field", st.session_state[WINDOW])
+    st.number_input(
+        "Window: days the unit reads before predicting the next",
+        value=None,  # a cleared field reads as None, not as the minimum; _on_window restores it
+        min_value=MIN_WINDOW,
+        max_value=MAX_WINDOW,
+        step=1,
+        key="series_window_field",
+        on_change=_on_window,
+        help="The tutorial uses 4. Longer windows give fewer of them, and a longer way back for the gradient.",
+    )
+    window = st.session_state[WINDOW]
+    try:
+        series.check_window(window)
+    except SeriesError as error:
+        st.error(f"{escape_markdown(str(error))}.", icon=":material/error:")
+        return None
+    return window
+
+
+def _fit_panel(series: Series, window: int, dark: bool) -> None:
+    """After a run on this series and window: every window's prediction against the real next day."""
+    data = training_data(series, window)
+    runs = st.session_state.get(pages.TRAINING_RUNS) or []
+    run = next((run for run in reversed(runs) if run.data.same_as(data)), None)
+    if run is None:
+        return
+    progress = run.progress()
+    inputs, labels = data.inputs, data.labels
+    with torch.no_grad():
+        predictions = unroll(inputs, as_tensors(progress.weights)).short_memory[..., -1].tolist()
+    forecast = trace(series.last_window(window), progress.weights).prediction
+    st.subheader("The trained unit on your series")
+    st.plotly_chart(
+        fit_figure(series, window, predictions, forecast, dark),
+        key="series_fit",
+        theme=None,
+        config=image_export_config("lstm-series-fit"),
+    )
+    error = sum(
+        abs(series.unscale(p) - series.unscale(float(y))) for p, y in zip(predictions, labels.tolist(), strict=True)
+    ) / len(labels)
+    st.caption(
+        f"After {progress.history.epochs[-1]:,} epochs ({escape_markdown(run.config.label)}): the predictions "
+        f"are off by {error:.4g} on average, in your units. Forecast for the day after your last price: "
+        f"{series.unscale(forecast):.4g}."
+    )
+
+
+def render() -> None:
+    guide.subheader_with_help("Your own series", EXPLAINED, "help_series", "What am I looking at?")
+    st.caption(
+        "Paste or upload a short series of prices: it is scaled to 0 to 1 as the tutorial's data, cut into "
+        "windows of N days with the next day as the label, and the unit trains on it."
+    )
+    _inputs()
+    series: Series | None = st.session_state.get(SERIES)
+    if series is None:
+        st.info("Paste prices, upload a CSV, or press **Use an example** to begin.", icon=":material/info:")
+        return
+    dark = st.context.theme.type == "dark"
+    window = _window(series)
+    st.plotly_chart(
+        series_figure(series, window, dark), key="series", theme=None, config=image_export_config("lstm-series")
+    )
+    if window is None:
+        return
+    data = training_data(series, window)
+    st.caption(
+        f"{len(series.prices):,} prices from {escape_markdown(series.name)}, {series.low:g} to {series.high:g} "
+        f"scaled to 0 to 1: {len(data):,} windows of {window} days, each with the next day as its label."
+    )
+    inputs, labels = series.windows(window)
+    preview = min(len(labels), 6)
+    st.dataframe(
+        {
+            "window": list(range(1, preview + 1)),
+            "days (scaled)": [", ".join(f"{value:.3f}" for value in row) for row in inputs[:preview].tolist()],
+            "next day (label)": labels[:preview].tolist(),
+        },
+        hide_index=True,
+        column_config={"next day (label)": st.column_config.NumberColumn(format="%.3f")},
+    )
+    if st.button("Train on this series", icon=":material/model_training:", type="primary"):
+        st.session_state[TRAIN_ON] = "series"
+        st.switch_page(pages.training())
+    _fit_panel(series, window, dark)
