@@ -46,6 +46,14 @@ def axis_range(values: Sequence[float]) -> tuple[float, float]:
     return middle - half, middle + half
 
 
+def _check_axes(x_name: str, y_name: str) -> None:
+    if x_name == y_name:
+        raise ValueError("pick two different weights")
+    for name in (x_name, y_name):
+        if name not in NAMES:
+            raise ValueError(f"{name!r} is not one of the twelve weights")
+
+
 def loss_grid(
     weights: Mapping[str, float],
     x_name: str,
@@ -60,11 +68,7 @@ def loss_grid(
     The same `unroll` as the explorer and the trainer; the two weights are tensors shaped to broadcast
     against each other and against the batch of sequences, so there is no loop over the grid.
     """
-    if x_name == y_name:
-        raise ValueError("pick two different weights")
-    for name in (x_name, y_name):
-        if name not in NAMES:
-            raise ValueError(f"{name!r} is not one of the twelve weights")
+    _check_axes(x_name, y_name)
     parameters = as_tensors(weights, inputs.dtype)
     parameters[x_name] = x_values.to(inputs.dtype).reshape(1, -1, 1)
     parameters[y_name] = y_values.to(inputs.dtype).reshape(-1, 1, 1)
@@ -83,6 +87,7 @@ def landscape(
     points: int = GRID_POINTS,
 ) -> Landscape:
     """The landscape around `weights` (and around `path`, a run's weights per epoch, if given)."""
+    _check_axes(x_name, y_name)
     if not 2 <= points <= MAX_GRID_POINTS:
         raise ValueError(f"a grid needs 2 to {MAX_GRID_POINTS} points a side, not {points}")
     ranges = []

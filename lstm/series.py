@@ -66,19 +66,18 @@ def _rows(text: str) -> list[list[str]]:
     return [[cell.strip() for cell in row] for row in csv.reader(lines, dialect)]
 
 
-def _price_column(header: list[str] | None, rows: list[list[str]]) -> int:
+def _numeric_column(rows: list[list[str]]) -> int:
+    """The column with the most numbers, the last of equals: dates and names come first in exports."""
     width = max(len(row) for row in rows)
-    if header is not None:
-        names = [name.strip().lower() for name in header]
-        for wanted in PRICE_HEADERS:
-            if wanted in names:
-                return names.index(wanted)
-    numeric = [
-        column for column in range(width) if all(column < len(row) and _number(row[column]) is not None for row in rows)
-    ]
-    if not numeric:
-        raise SeriesError("no column holds only numbers: give one price per line, or a CSV with a price column")
-    return numeric[-1]
+    counts = [sum(column < len(row) and _number(row[column]) is not None for row in rows) for column in range(width)]
+    if max(counts) == 0:
+        raise SeriesError("no column holds numbers: give one price per line, or a CSV with a price column")
+    return max(range(width), key=lambda column: (counts[column], column))
+
+
+def _named_column(header: list[str]) -> int | None:
+    names = [name.strip().lower() for name in header]
+    return next((names.index(wanted) for wanted in PRICE_HEADERS if wanted in names), None)
 
 
 def parse_prices(data: bytes | str) -> tuple[list[float], str]:
@@ -90,20 +89,24 @@ def parse_prices(data: bytes | str) -> tuple[list[float], str]:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise SeriesError("it is not text (UTF-8): save it as CSV") from None
+    data = data.removeprefix("\ufeff")  # the byte-order mark spreadsheet programs put first
     if "\x00" in data:
         raise SeriesError("it is not text: save it as CSV")
     rows = _rows(data)
     if len(rows) > MAX_PRICES + 1:
         raise SeriesError(f"{len(rows):,} rows is too many: at most {MAX_PRICES:,} prices")
+    if len(rows) == 1 and all(_number(cell) is None for cell in rows[0]):
+        raise SeriesError("there is a header but no prices under it")
+    column = _numeric_column(rows)
     # The first row is a header when, in the price column, it holds a word rather than a number.
-    header, body = rows[0], rows[1:]
+    first = rows[0]
+    header = first if column >= len(first) or _number(first[column]) is None else None
+    body = rows[1:] if header is not None else rows
+    if header is not None:
+        named = _named_column(header)
+        column = column if named is None else named
     if not body:
-        if _number(header[-1]) is None:
-            raise SeriesError("there is a header but no prices under it")
-        header, body = None, rows
-    column = _price_column(header, body)
-    if header is not None and column < len(header) and _number(header[column]) is not None:
-        header, body = None, rows
+        raise SeriesError("there is a header but no prices under it")
     name = header[column] if header is not None and column < len(header) else "prices"
     prices = []
     for line, row in enumerate(body, start=2 if header is not None else 1):

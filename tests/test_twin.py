@@ -5,10 +5,10 @@ import random
 import pytest
 import torch
 
-from lstm.cell import as_tensors, unroll
+from lstm.cell import as_tensors, trace, unroll
 from lstm.data import companies, company_tensors
 from lstm.training import RECIPES, make_trainer, tutorial_loader
-from lstm.twin import LightningLSTM, from_torch_lstm, to_torch_lstm, torch_lstm_state
+from lstm.twin import LightningLSTM, from_torch_lstm, to_torch_lstm, torch_lstm_snippet, torch_lstm_state
 from lstm.weights import NAMES, PRESETS, Weights
 
 
@@ -67,3 +67,19 @@ def test_tutorials_nn_lstm_before_and_after_300_epochs():
     make_trainer(300).fit(model, train_dataloaders=tutorial_loader(RECIPES["tutorial"], companies()))
     after = [model(inputs[0]).item(), model(inputs[1]).item()]
     assert after == pytest.approx([6.757e-05, 0.9809], abs=0.002)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_snippet_builds_an_nn_lstm_with_the_explorer_s_prediction(seed, capsys):
+    weights = random_weights(seed + 100)
+    days = [round(random.Random(seed).uniform(0, 1), 3) for _ in range(seed + 2)]
+    namespace: dict = {}
+    # Run as a visitor would, pasted into a notebook.
+    exec(torch_lstm_snippet(weights, days), namespace)
+    printed = capsys.readouterr().out
+    expected = trace(days, weights).prediction
+    assert printed.startswith("prediction: ")
+    assert float(printed.split()[-1]) == pytest.approx(expected, abs=1e-6)
+    state = namespace["lstm"].state_dict()
+    for name, tensor in torch_lstm_state(weights).items():
+        assert torch.equal(state[name], tensor)
