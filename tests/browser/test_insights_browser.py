@@ -1,0 +1,153 @@
+"""The insight views in Chromium: each renders, reacts to its controls, and its animation plays."""
+
+import time
+
+import pytest
+from playwright.sync_api import expect
+
+from lstm.series import EXAMPLE
+from tests.browser.conftest import ARTIFACTS, wait_for_app, wait_for_page
+from tests.browser.test_hostile_inputs import type_into
+from tests.browser.test_training_browser import wait_for_progress
+
+CHART = "[data-testid='stPlotlyChart']"
+PROBLEMS = "[data-testid='stException'], [data-testid='stNotificationContentError']:has-text('Traceback')"
+
+
+def open_insight(page, title: str) -> None:
+    """Through the Insights menu, as a visitor does: the session (and its runs) stays."""
+    page.get_by_text("Insights", exact=True).click()
+    page.get_by_role("menuitem", name=title).click()
+    wait_for_page(page)
+
+
+def slider_step(page, chart: str) -> int:
+    return page.locator(f"{chart} .js-plotly-plot").evaluate("plot => plot._fullLayout.sliders[0].active")
+
+
+def press_play_and_wait_for(page, chart: str, step: int, limit: float = 30) -> None:
+    page.locator(chart).get_by_text("▶ Play").click()
+    deadline = time.monotonic() + limit
+    while slider_step(page, chart) != step:
+        assert time.monotonic() < deadline, slider_step(page, chart)
+        time.sleep(0.2)
+
+
+def wait_for_caption(page, chart: str, text: str, limit: float = 20) -> None:
+    """The figure's caption (its one annotation, which every frame rewrites) reads `text`."""
+    page.locator(f"{chart} .js-plotly-plot").evaluate(
+        """(plot, [text, limit]) => new Promise((resolve, reject) => {
+            const ends = Date.now() + limit * 1000;
+            const check = () => {
+                const caption = plot.layout.annotations[0].text;
+                if (caption.includes(text)) resolve();
+                else if (Date.now() > ends) reject(new Error(caption));
+                else setTimeout(check, 100);
+            };
+            check();
+        })""",
+        [text, limit],
+    )
+
+
+def assert_no_problems(page) -> None:
+    assert page.locator(PROBLEMS).count() == 0
+
+
+def test_landscape_with_the_run_s_path_playing_in_step_with_its_curve(page, app_url):
+    page.goto(f"{app_url}/training")
+    wait_for_page(page)
+    page.get_by_role("button", name="Train", exact=True).click()
+    wait_for_progress(page, r"Finished")
+    open_insight(page, "Loss landscape")
+    chart = f"{CHART}:has(.contour)"
+    expect(page.locator(chart)).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("the run's path")).to_be_visible()
+    expect(page.get_by_text("where the current training run is now")).to_be_visible()
+    frames = page.locator(f"{chart} .js-plotly-plot").evaluate("plot => plot._transitionData._frames.length")
+    assert frames > 50
+    press_play_and_wait_for(page, chart, frames - 1)
+    markers = page.locator(f"{chart} .js-plotly-plot").evaluate(
+        "plot => plot.data.filter(trace => trace.name === 'the run at this step' || trace.name === '')"
+        ".map(trace => trace.x[0])"
+    )
+    assert markers[1] == 300  # the marker on the curve reached the last epoch
+    page.screenshot(path=str(ARTIFACTS / "landscape.png"), full_page=True)
+    page.get_by_role("combobox", name="Up (y)").click()
+    page.get_by_role("option", name="bp1", exact=True).click()
+    wait_for_page(page)
+    # While the page reruns, the old chart may stay on screen beside the new one for a moment.
+    expect(page.locator(f"{chart} .ytitle").filter(has_text="bp1")).to_be_visible()
+    expect(page.locator(f"{chart} .ytitle").filter(has_text="wo2")).to_have_count(0)
+    assert_no_problems(page)
+
+
+def test_backprop_walks_back_and_follows_the_target(page, app_url):
+    page.goto(f"{app_url}/?days=1,0.5,0.25,1&weights=seed")
+    wait_for_app(page)
+    open_insight(page, "Backpropagation through time")
+    chart = f"{CHART}:has(.updatemenu-button)"  # the only animated chart here; its heatmap empties at the start
+    expect(page.locator(chart)).to_be_visible(timeout=30_000)
+    field = page.get_by_role("spinbutton", name="Target: the true next day")
+    expect(field).to_have_value("1.00")  # Company B's label
+    page.locator(chart).get_by_text("◀◀ Start").click()
+    wait_for_caption(page, chart, "starts back along the short-term memory")
+    # A second a day: the walk back to day 1 takes about five.
+    page.locator(chart).get_by_text("▶ Play").click()
+    wait_for_caption(page, chart, "Day 4: the long-term memory's gradient is")
+    wait_for_caption(page, chart, "Day 1: the long-term memory's gradient is")
+    assert slider_step(page, chart) == 4
+    summary = page.get_by_text("Along the long-term memory line alone")
+    before = summary.inner_text()
+    type_into(page, "Target: the true next day", "abc")
+    expect(page.get_by_text("The target needs a number; it keeps 1.")).to_be_visible(timeout=10_000)
+    expect(field).to_have_value("1.00")
+    assert summary.inner_text() == before
+    type_into(page, "Target: the true next day", "0")
+    wait_for_page(page)
+    expect(field).to_have_value("0.00")
+    expect(summary).not_to_have_text(before)  # the gradients follow the new target
+    page.screenshot(path=str(ARTIFACTS / "backprop.png"), full_page=True)
+    assert_no_problems(page)
+
+
+def test_nn_lstm_side_by_side_follows_the_explorer(page, app_url):
+    page.goto(f"{app_url}/?days=1,0.5,0.25,1")
+    wait_for_app(page)
+    open_insight(page, "The same unit in nn.LSTM")
+    expect(page.get_by_text("Prediction, nn.LSTM")).to_be_visible(timeout=30_000)
+    values = page.locator("[data-testid='stMetricValue']").all_inner_texts()
+    # Both in float32: they agree to the last digit or two of six, as the page's difference column shows.
+    assert float(values[0]) == pytest.approx(0.96926, abs=1e-5)
+    assert float(values[1]) == pytest.approx(float(values[0]), abs=1e-5)
+    code = page.locator("[data-testid='stCode']")
+    expect(code).to_contain_text("lstm.weight_hh_l0.copy_(torch.tensor([1.9983, 2.7043, 1.4122, 4.3848])")
+    expect(code).to_contain_text("days = torch.tensor([1.0, 0.5, 0.25, 1.0])")
+    page.screenshot(path=str(ARTIFACTS / "nn-lstm.png"), full_page=True)
+    assert_no_problems(page)
+
+
+def test_own_series_upload_refusal_training_and_fit(page, app_url, tmp_path):
+    page.goto(f"{app_url}/series")
+    wait_for_page(page)
+    good = tmp_path / "prices.csv"
+    good.write_text(EXAMPLE)
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(good)
+    expect(page.get_by_text("16 windows of 4 days, each with the next day as its label")).to_be_visible(timeout=20_000)
+    bad = tmp_path / "broken.csv"
+    bad.write_text("date,close\n2024-01-02,185.6\n2024-01-03,n/a\n")
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(bad)
+    expect(page.get_by_text("broken.csv was not used: row 3: 'n/a' in column 'close' is not a number")).to_be_visible(
+        timeout=20_000
+    )
+    expect(page.get_by_text("16 windows of 4 days, each with the next day as its label")).to_be_visible()
+    page.get_by_role("button", name="Train on this series").click()
+    wait_for_page(page)
+    expect(page.get_by_role("radio", name="Your series (16 windows of 4 days)")).to_be_checked()
+    page.get_by_role("button", name="Train", exact=True).click()
+    wait_for_progress(page, r"Finished.*on your series")
+    open_insight(page, "Your own series")
+    expect(page.get_by_text("The trained unit on your series")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("Forecast for the day after your last price")).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / "own-series.png"), full_page=True)
+    assert_no_problems(page)
