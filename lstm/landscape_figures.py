@@ -74,7 +74,7 @@ def landscape_figure(
                 "title": {"text": "loss", "side": "top"},
                 "tickvals": ticks,
                 "ticktext": tick_text,
-                "x": 0.57 if has_run else 1.0,
+                "x": 0.6 if has_run else 1.0,
                 "len": 0.9,
                 "thickness": 14,
             },
@@ -105,7 +105,7 @@ def landscape_figure(
     )
     layout: dict = {
         "height": 560,
-        "margin": {"l": 70, "r": 20, "t": 30, "b": 150 if has_run else 40},
+        "margin": {"l": 70, "r": 20, "t": 30, "b": 170 if has_run else 40},
         "paper_bgcolor": colours.background,
         "plot_bgcolor": "rgba(0,0,0,0)",
         "font": {"color": colours.text, "size": 14},
@@ -113,7 +113,7 @@ def landscape_figure(
         "legend": {"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "font": {"size": 13}},
         "xaxis": {
             "title": {"text": x_name},
-            "domain": [0, 0.5 if has_run else 0.94],
+            "domain": [0, 0.55 if has_run else 0.94],
             "range": _ends(landscape.x_values),
         },
         "yaxis": {"title": {"text": y_name}, "range": _ends(landscape.y_values)},
@@ -154,10 +154,16 @@ def landscape_figure(
         moving = [len(data) - 3, len(data) - 1]
         names = [f"epoch {step}" for step in steps]
         frames = [
-            {"name": name, "data": [{"x": [x], "y": [y]}, {"x": [step], "y": [loss]}], "traces": moving}
+            {
+                "name": name,
+                "data": [{"x": [x], "y": [y]}, {"x": [step], "y": [loss]}],
+                "traces": moving,
+                "layout": {"annotations": [_step_caption(step, loss, x_name, x, y_name, y, colours.text)]},
+            }
             for name, x, y, step, loss in zip(names, xs, ys, steps, losses, strict=True)
         ]
-        layout["xaxis2"] = {"title": {"text": "epoch"}, "domain": [0.74, 1], "anchor": "y2", "gridcolor": colours.track}
+        layout["annotations"] = [_step_caption(steps[0], losses[0], x_name, xs[0], y_name, ys[0], colours.text)]
+        layout["xaxis2"] = {"title": {"text": "epoch"}, "domain": [0.76, 1], "anchor": "y2", "gridcolor": colours.track}
         layout["yaxis2"] = {
             "title": {"text": "the run's loss"},
             "anchor": "x2",
@@ -169,6 +175,21 @@ def landscape_figure(
         layout["sliders"][0]["y"] = -0.17
         layout["updatemenus"][0]["y"] = -0.17
     return PlainFigure(data, layout, frames)
+
+
+def _step_caption(epoch: int, loss: float, x_name: str, x: float, y_name: str, y: float, colour: str) -> dict:
+    """Under the slider: where the run is at this step, in numbers."""
+    return {
+        "text": f"epoch {epoch}: {x_name} {x:.3f}, {y_name} {y:.3f}, the run's loss {loss:.3g}",
+        "xref": "paper",
+        "yref": "paper",
+        "x": 1,
+        "y": -0.36,
+        "xanchor": "right",
+        "yanchor": "top",
+        "showarrow": False,
+        "font": {"size": 14, "color": colour},
+    }
 
 
 def _ends(values: Sequence[float]) -> list[float]:

@@ -176,8 +176,9 @@ class Series:
 
 
 def read_series(data: bytes | str, source: str = "") -> Series:
+    """A series named by its column, and by its file (`source`) when it came from one."""
     prices, column = parse_prices(data)
-    return Series(source or column, tuple(prices))
+    return Series(f"{source}, {column}" if source else column, tuple(prices))
 
 
 def training_data(series: Series, window: int) -> TrainingData:

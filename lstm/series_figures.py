@@ -16,6 +16,21 @@ WINDOW_COLOUR = "rgba(230,159,0,0.22)"  # orange, light: the first window
 LABEL_COLOUR = "#E69F00"
 
 
+def _scale_trace(series: Series) -> dict:
+    """The prices again on the right-hand axis, unseen: Plotly draws an axis only when a trace uses it."""
+    return {
+        "type": "scatter",
+        "x": list(range(1, len(series.prices) + 1)),
+        "y": list(series.scaled),
+        "yaxis": "y2",
+        "mode": "lines",
+        "line": {"width": 0},
+        "opacity": 0,
+        "hoverinfo": "skip",
+        "showlegend": False,
+    }
+
+
 def _price_axes(series: Series, colours, height: int) -> dict:
     """Prices on the left, the same heights as the 0..1 scale on the right."""
     pad = (series.high - series.low) * 0.08
@@ -29,6 +44,9 @@ def _price_axes(series: Series, colours, height: int) -> dict:
         "range": [-scaled_pad, 1 + scaled_pad],
         "showgrid": False,
         "zeroline": False,
+        "tickmode": "linear",
+        "tick0": 0,
+        "dtick": 0.25,
     }
     layout["margin"]["r"] = 70
     return layout
@@ -49,7 +67,8 @@ def series_figure(series: Series, window: int | None, dark: bool = False) -> Pla
             "marker": {"size": 6},
             "name": "your prices",
             "hovertemplate": "day %{x}: %{y:.4g} (scaled %{customdata:.3f})<extra></extra>",
-        }
+        },
+        _scale_trace(series),
     ]
     layout = _price_axes(series, colours, 340)
     if window is not None and window < len(series.prices):
@@ -123,6 +142,7 @@ def fit_figure(
             "name": "forecast: the day after your last price",
             "hovertemplate": "day %{x}: forecast %{y:.4g}<extra></extra>",
         },
+        _scale_trace(series),
     ]
     layout = _price_axes(series, colours, 380)
     low = min(series.low, *(series.unscale(value) for value in (*predictions, forecast)))

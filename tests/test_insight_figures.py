@@ -90,7 +90,8 @@ def test_the_series_and_its_fit():
     series = read_series(EXAMPLE)
     figure = series_figure(series, 4).to_dict()
     assert figure["data"][0]["y"] == list(series.prices)
-    assert figure["data"][1]["x"] == [5] and figure["data"][1]["y"] == [series.prices[4]]
+    assert figure["data"][1]["yaxis"] == "y2" and figure["data"][1]["y"][0] == series.scaled[0]
+    assert figure["data"][2]["x"] == [5] and figure["data"][2]["y"] == [series.prices[4]]
     predictions = [0.5] * series.window_count(4)
     fit = fit_figure(series, 4, predictions, 1.0).to_dict()
     assert fit["data"][1]["x"][0] == 5 and fit["data"][1]["y"][0] == pytest.approx(series.unscale(0.5))

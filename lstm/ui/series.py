@@ -97,7 +97,7 @@ def _inputs() -> None:
         if file is not None and st.session_state.get(SOURCE) != file.file_id:
             st.session_state[SOURCE] = file.file_id
             _read(file.getvalue(), file.name)
-    error = st.session_state.get("series_error")
+    error = st.session_state.pop("series_error", None)  # said once: it is about the input just given
     if error:
         kept = " The series below is the last one that worked." if SERIES in st.session_state else ""
         st.error(escape_markdown(error) + kept, icon=":material/error:")
