@@ -220,12 +220,31 @@ def measure(repeats: int = 3, browser: bool = True) -> list[Figure]:
         Figure("explorer trace + figures, 4 days", explorer_figures_ms(4), "ms"),
         Figure("explorer trace + figures, 30 days", explorer_figures_ms(30), "ms"),
         Figure("explorer script run after a day change", script, "ms", "<= 100", script <= 100),
+        *insight_figures(),
         *(browser_figures() if browser else []),
         Figure("one background run", single, "steps/s"),
         Figure("8 background runs at once, added up", eight, "steps/s"),
         Figure("8 runs vs one", eight / single, "x"),
         Figure("peak memory of this process", peak_memory_mb(), "MB"),
         Figure("training threads left afterwards", len(threads_left), "", "0", not threads_left),
+    ]
+
+
+def insight_figures() -> list[Figure]:
+    from lstm import bench_insights as insights
+
+    grid = insights.landscape_ms(100)
+    return [
+        Figure("loss landscape, 100 x 100 grid", grid, "ms", "< 1000", grid < 1000),
+        Figure("loss landscape, 300 x 300 grid", insights.landscape_ms(300, repeats=3), "ms"),
+        Figure("loss landscape page: grid, path and figure", insights.landscape_with_figure_ms(), "ms"),
+        Figure("backpropagation through time + figure, 4 days", insights.backprop_ms(4), "ms"),
+        Figure("backpropagation through time + figure, 12 days", insights.backprop_ms(12), "ms"),
+        Figure("own series: read, scale, windows, chart, 1000 prices", insights.series_ms(1000), "ms"),
+        *(
+            Figure(f"{title} page script run", insights.page_script_ms(module), "ms")
+            for module, title in (("landscape", "landscape"), ("backprop", "backprop"), ("pytorch", "nn.LSTM"))
+        ),
     ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import math
 from dataclasses import dataclass
+from functools import cached_property
 
 import torch
 
@@ -133,15 +134,16 @@ class Series:
         if self.high == self.low:
             raise SeriesError(f"every price is {self.low:g}: a flat series has nothing to learn")
 
-    @property
+    # Computed once: `scaled` reads both for every price.
+    @cached_property
     def low(self) -> float:
         return min(self.prices)
 
-    @property
+    @cached_property
     def high(self) -> float:
         return max(self.prices)
 
-    @property
+    @cached_property
     def scaled(self) -> tuple[float, ...]:
         return tuple((price - self.low) / (self.high - self.low) for price in self.prices)
 

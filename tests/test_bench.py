@@ -33,3 +33,12 @@ def test_table_marks_targets():
     figures = [bench.Figure("a", 2.0, "x", ">= 1", True), bench.Figure("b", 3.0, "ms", "<= 1", False)]
     text = bench.table(figures)
     assert ">= 1 met" in text and "<= 1 NOT met" in text
+
+
+def test_the_insight_figures_are_measured_with_the_landscape_s_target():
+    figures = bench.insight_figures()
+    names = [figure.name for figure in figures]
+    assert "loss landscape, 100 x 100 grid" in names and "nn.LSTM page script run" in names
+    grid = figures[names.index("loss landscape, 100 x 100 grid")]
+    assert grid.target == "< 1000" and grid.met is not None
+    assert all(figure.value > 0 for figure in figures)
