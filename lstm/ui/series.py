@@ -189,6 +189,6 @@ def render() -> None:
         column_config={"next day (label)": st.column_config.NumberColumn(format="%.3f")},
     )
     if st.button("Train on this series", icon=":material/model_training:", type="primary"):
-        st.session_state[TRAIN_ON] = "series"
+        st.session_state[TRAIN_ON] = st.session_state["train_on_field"] = "series"
         st.switch_page(pages.training())
     _fit_panel(series, window, dark)

@@ -106,6 +106,10 @@ def _settings_panel() -> RunConfig:
     )
 
 
+def _remember_train_on() -> None:
+    st.session_state[pages.TRAIN_ON] = st.session_state["train_on_field"]
+
+
 def _training_data() -> TrainingData | None:
     """The visitor's own series if they chose it on its page or here; None for the tutorial's companies."""
     series = st.session_state.get(own_series.SERIES)
@@ -121,7 +125,16 @@ def _training_data() -> TrainingData | None:
         "companies": "The tutorial's two companies",
         "series": f"Your series ({len(data)} windows of {window} days)",
     }
-    choice = st.radio("Train on", list(choices), format_func=choices.get, key=pages.TRAIN_ON, horizontal=True)
+    # The choice outlives the widget, which Streamlit forgets while the visitor is on another page.
+    st.session_state.setdefault("train_on_field", st.session_state.get(pages.TRAIN_ON, "companies"))
+    choice = st.radio(
+        "Train on",
+        list(choices),
+        format_func=choices.get,
+        key="train_on_field",
+        on_change=_remember_train_on,
+        horizontal=True,
+    )
     return data if choice == "series" else None
 
 

@@ -151,3 +151,17 @@ def test_own_series_upload_refusal_training_and_fit(page, app_url, tmp_path):
     expect(page.get_by_text("Forecast for the day after your last price")).to_be_visible()
     page.screenshot(path=str(ARTIFACTS / "own-series.png"), full_page=True)
     assert_no_problems(page)
+
+
+def test_a_lesson_link_can_hide_the_insights_or_only_what_trains(page, app_url):
+    page.goto(f"{app_url}/?hide=training")
+    wait_for_app(page)
+    page.get_by_text("Insights", exact=True).click()
+    expect(page.get_by_role("menuitem", name="Loss landscape")).to_be_visible()
+    expect(page.get_by_role("menuitem", name="Your own series")).to_have_count(0)
+    page.goto(f"{app_url}/?hide=insights")
+    wait_for_app(page)
+    expect(page.get_by_text("Insights", exact=True)).to_have_count(0)
+    expect(page.get_by_role("link", name="Training")).to_be_visible()
+    page.goto(f"{app_url}/landscape?hide=insights")
+    wait_for_app(page)  # the hidden page is not there: the explorer opens instead
