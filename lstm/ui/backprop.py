@@ -10,7 +10,7 @@ from lstm.backprop import backprop_through_time
 from lstm.backprop_figures import GATE_ROWS, backprop_figure
 from lstm.data import COMPANIES, MAX_DAY_MAGNITUDE
 from lstm.exports import image_export_config
-from lstm.ui import explorer_session, guide, pages
+from lstm.ui import explorer_session, guide
 
 EXPLAINED = """\
 **Backpropagation through time.** Training needs the gradient of the loss with respect to each
@@ -78,20 +78,17 @@ def _target(days: tuple[float, ...]) -> float:
 def render() -> None:
     explorer_session.start_session()
     state = explorer_session.current()
-    guide.subheader_with_help("Backpropagation through time", EXPLAINED, "help_backprop", "What am I looking at?")
-    st.caption(
+    guide.insight_heading(
+        "Backpropagation through time",
+        EXPLAINED,
+        "help_backprop",
         "For the explorer's days and weights: the gradient of the loss flowing backward through the unrolled "
-        "cells, how much of it each day's input gave each weight, and how it survives along the long-term memory."
+        "cells, how much of it each day's input gave each weight, and how it survives along the long-term memory.",
     )
-    days_text = ", ".join(f"{day:g}" for day in state.days)
     setting, link = st.columns([1, 2], vertical_alignment="bottom")
     with setting:
         target = _target(state.days)
-    link.page_link(
-        pages.explorer(),
-        label=f"Days {days_text} with the {state.weights_name} weights: change them on the explorer",
-        icon=":material/timeline:",
-    )
+    guide.explorer_link(state.days, state.weights_name, link)
     result = backprop_through_time(state.days, state.weights, target)
     dark = st.context.theme.type == "dark"
     st.plotly_chart(

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lstm.state import HIDEABLE
+from lstm.ui import pages
 
 # The learner often arrives from the tutorial; these take them back to it.
 TUTORIAL_LINKS = (
@@ -61,6 +62,22 @@ def what_am_i_looking_at(text: str, key: str, label: str = "What am I looking at
     """A small popover beside a panel's heading with its explanation."""
     with st.popover(label, icon=":material/help:", key=key, width="stretch"):
         st.markdown(text)
+
+
+def insight_heading(title: str, text: str, key: str, summary: str) -> None:
+    """An insight page's heading, its explanation in a popover, and one sentence on what it shows."""
+    subheader_with_help(title, text, key, "What am I looking at?")
+    st.caption(summary)
+
+
+def explorer_link(days: tuple[float, ...], weights_name: str, container=st) -> None:
+    """Where a page's days and weights come from, and the way back to change them."""
+    listed = ", ".join(f"{day:g}" for day in days)
+    container.page_link(
+        pages.explorer(),
+        label=f"Days {listed} with the {weights_name} weights: change them on the explorer",
+        icon=":material/timeline:",
+    )
 
 
 def subheader_with_help(title: str, text: str, key: str, label: str) -> None:

@@ -102,10 +102,12 @@ def _panel(x_name: str, y_name: str, held: str, grid: int) -> None:
 
 def render() -> None:
     explorer_session.start_session()
-    guide.subheader_with_help("Loss landscape", EXPLAINED, "help_landscape", "What am I looking at?")
-    st.caption(
+    guide.insight_heading(
+        "Loss landscape",
+        EXPLAINED,
+        "help_landscape",
         "Pick two of the twelve weights: the map shows the loss for every pair of their values, and your "
-        "training run's path across it, step by step beside its loss curve."
+        "training run's path across it, step by step beside its loss curve.",
     )
     run = _current_run()
     x_name, y_name, held, grid = _controls(run is not None)

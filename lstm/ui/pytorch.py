@@ -7,7 +7,7 @@ import torch
 
 from lstm.cell import trace
 from lstm.twin import TORCH_GATE_ORDER, to_torch_lstm, torch_lstm_snippet, torch_lstm_state
-from lstm.ui import explorer_session, guide, pages
+from lstm.ui import explorer_session, guide
 
 TENSORS = ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0")
 EXPLAINED = """\
@@ -43,17 +43,14 @@ def _mapping_table(weights) -> dict[str, list]:
 def render() -> None:
     explorer_session.start_session()
     state = explorer_session.current()
-    guide.subheader_with_help("The same unit in nn.LSTM", EXPLAINED, "help_pytorch", "What am I looking at?")
-    st.caption(
+    guide.insight_heading(
+        "The same unit in nn.LSTM",
+        EXPLAINED,
+        "help_pytorch",
         "The explorer's twelve weights, placed into PyTorch's nn.LSTM: the same predictions for the same days, "
-        "and the code that builds it, to copy into a notebook."
+        "and the code that builds it, to copy into a notebook.",
     )
-    st.page_link(
-        pages.explorer(),
-        label=f"The {state.weights_name} weights and the days {', '.join(f'{day:g}' for day in state.days)}: "
-        "change them on the explorer",
-        icon=":material/timeline:",
-    )
+    guide.explorer_link(state.days, state.weights_name)
     lstm = to_torch_lstm(state.weights)
     st.markdown("**`nn.LSTM(input_size=1, hidden_size=1)`**: each tensor's entry, and the hand-built weight it holds")
     st.dataframe(_mapping_table(state.weights), hide_index=True)

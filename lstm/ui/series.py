@@ -155,10 +155,12 @@ def _fit_panel(series: Series, window: int, dark: bool) -> None:
 
 
 def render() -> None:
-    guide.subheader_with_help("Your own series", EXPLAINED, "help_series", "What am I looking at?")
-    st.caption(
+    guide.insight_heading(
+        "Your own series",
+        EXPLAINED,
+        "help_series",
         "Paste or upload a short series of prices: it is scaled to 0 to 1 as the tutorial's data, cut into "
-        "windows of N days with the next day as the label, and the unit trains on it."
+        "windows of N days with the next day as the label, and the unit trains on it.",
     )
     _inputs()
     series: Series | None = st.session_state.get(SERIES)
