@@ -177,10 +177,22 @@ class Series:
         return self.scaled[-window:]
 
 
+def plain_name(text: str, limit: int = 40) -> str:
+    """A file or column name as charts and run labels show it: letters, digits and a little punctuation.
+
+    Names come from a visitor's file; Plotly reads tags in its text and Streamlit reads markdown, so
+    neither gets a character that could mean something to them.
+    """
+    kept = "".join(char for char in text if char.isalnum() or char in " .,_-()")
+    kept = " ".join(kept.split())[:limit].strip()
+    return kept or "prices"
+
+
 def read_series(data: bytes | str, source: str = "") -> Series:
     """A series named by its column, and by its file (`source`) when it came from one."""
     prices, column = parse_prices(data)
-    return Series(f"{source}, {column}" if source else column, tuple(prices))
+    name = f"{plain_name(source)}, {plain_name(column)}" if source else plain_name(column)
+    return Series(name, tuple(prices))
 
 
 def training_data(series: Series, window: int) -> TrainingData:

@@ -100,3 +100,18 @@ def test_a_run_trains_on_a_series(recipe):
     assert set(progress.history.predictions) == {"first window", "latest window"}
     assert "on your series" in run.config.label
     assert "prediction_latest window" in progress.history.to_csv().splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("source", "header", "name"),
+    [
+        ("prices (2024).csv", "Adj Close", "prices (2024).csv, Adj Close"),
+        ("<img src=x onerror=alert(1)>.csv", "close", "img srcx onerroralert(1).csv, close"),
+        ("[link](javascript:alert(1)).csv", "**close**", "link(javascriptalert(1)).csv, close"),
+        ("", "<b>$price$</b>", "bpriceb"),
+        ("", "!!!", "prices"),
+    ],
+)
+def test_names_from_a_file_carry_no_markup(source, header, name):
+    series = read_series(f"{header}\n1\n2\n", source)
+    assert series.name == name

@@ -187,7 +187,7 @@ def _controls(config: RunConfig, run: TrainingRun | None, active: bool) -> None:
 
 
 def _status(run: TrainingRun, progress: Progress) -> None:
-    label = f"{STATE_LABELS[progress.state]} ({run.config.label})"
+    label = escape_markdown(f"{STATE_LABELS[progress.state]} ({run.config.label})")
     fraction = min(1.0, progress.epochs_done / progress.epochs_target) if progress.epochs_target else 0.0
     details = f"epoch {progress.history.epochs[-1]:,} · {progress.epochs_done:,} of {progress.epochs_target:,} this run"
     if progress.steps_per_second:
@@ -323,7 +323,10 @@ def background_status() -> None:
         run.heartbeat()
         progress = run.progress()
         if progress.state.active:
-            st.caption(f"Training in the background: epoch {progress.history.epochs[-1]:,} ({run.config.label}).")
+            st.caption(
+                f"Training in the background: epoch {progress.history.epochs[-1]:,} "
+                f"({escape_markdown(run.config.label)})."
+            )
         else:
             st.caption(f"Training {STATE_LABELS[progress.state].lower()}: see the Training page.")
 
