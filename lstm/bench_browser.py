@@ -59,8 +59,17 @@ def live_steps_per_second(page, base: str, seconds: float) -> float:
     page.goto(f"{base}/training")
     page.get_by_role("spinbutton", name="Epochs").fill(str(LIVE_RUN.epochs))
     page.get_by_role("spinbutton", name="Epochs").press("Enter")
-    page.get_by_role("button", name="Train").click()
-    page.wait_for_function(f'() => /epoch [1-9]/.test(document.querySelector("{PROGRESS}")?.innerText)')
+    budget = f"of {LIVE_RUN.epochs:,} this run"
+    for _ in range(3):
+        # Train pressed while Enter's rerun is still on its way starts the old budget (300 epochs, gone in
+        # a blink); by the next press the server has the new one.
+        page.get_by_role("button", name="Train").click()
+        page.wait_for_function(f'() => /epoch [1-9]/.test(document.querySelector("{PROGRESS}")?.innerText)')
+        if budget in page.locator(PROGRESS).inner_text():
+            break
+        page.wait_for_function(f'() => /Finished/.test(document.querySelector("{PROGRESS}")?.innerText)')
+    else:
+        raise RuntimeError(f"the training page did not take the {LIVE_RUN.epochs:,}-epoch budget")
     time.sleep(1.0)  # past the start of the run
     first_epoch, began = epoch_on_page(page), time.perf_counter()
     time.sleep(seconds)
