@@ -16,11 +16,30 @@ WINDOW_COLOUR = "rgba(230,159,0,0.22)"  # orange, light: the first window
 LABEL_COLOUR = "#E69F00"
 
 
+def _days(series: Series) -> list[int]:
+    return list(range(1, len(series.prices) + 1))
+
+
+def _prices_trace(series: Series) -> dict:
+    """The prices day by day, each with its scaled value on hover."""
+    return {
+        "type": "scatter",
+        "x": _days(series),
+        "y": list(series.prices),
+        "customdata": list(series.scaled),
+        "mode": "lines+markers",
+        "line": {"color": PRICE_COLOUR, "width": 3},
+        "marker": {"size": 6},
+        "name": "your prices",
+        "hovertemplate": "day %{x}: %{y:.4g} (scaled %{customdata:.3f})<extra></extra>",
+    }
+
+
 def _scale_trace(series: Series) -> dict:
     """The prices again on the right-hand axis, unseen: Plotly draws an axis only when a trace uses it."""
     return {
         "type": "scatter",
-        "x": list(range(1, len(series.prices) + 1)),
+        "x": _days(series),
         "y": list(series.scaled),
         "yaxis": "y2",
         "mode": "lines",
@@ -55,21 +74,7 @@ def _price_axes(series: Series, colours, height: int) -> dict:
 def series_figure(series: Series, window: int | None, dark: bool = False) -> PlainFigure:
     """The prices day by day; with a window, the first window shaded and its label (the next day) marked."""
     colours = palette(dark)
-    days = list(range(1, len(series.prices) + 1))
-    data = [
-        {
-            "type": "scatter",
-            "x": days,
-            "y": list(series.prices),
-            "customdata": list(series.scaled),
-            "mode": "lines+markers",
-            "line": {"color": PRICE_COLOUR, "width": 3},
-            "marker": {"size": 6},
-            "name": "your prices",
-            "hovertemplate": "day %{x}: %{y:.4g} (scaled %{customdata:.3f})<extra></extra>",
-        },
-        _scale_trace(series),
-    ]
+    data = [_prices_trace(series), _scale_trace(series)]
     layout = _price_axes(series, colours, 340)
     if window is not None and window < len(series.prices):
         layout["shapes"] = [
@@ -110,19 +115,9 @@ def fit_figure(
 ) -> PlainFigure:
     """Each window's prediction (in the series' units) on the day it predicts, against the real prices."""
     colours = palette(dark)
-    days = list(range(1, len(series.prices) + 1))
     predicted_days = list(range(window + 1, len(series.prices) + 1))
     data = [
-        {
-            "type": "scatter",
-            "x": days,
-            "y": list(series.prices),
-            "mode": "lines+markers",
-            "line": {"color": PRICE_COLOUR, "width": 3},
-            "marker": {"size": 6},
-            "name": "your prices",
-            "hovertemplate": "day %{x}: %{y:.4g}<extra></extra>",
-        },
+        _prices_trace(series),
         {
             "type": "scatter",
             "x": predicted_days,

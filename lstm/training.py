@@ -13,7 +13,7 @@ import lightning as L
 import torch
 from torch.utils.data import DataLoader, Dataset
 
-from lstm.data import TrainingData, companies
+from lstm.data import COMPANIES, TrainingData, companies
 from lstm.history import History
 from lstm.model import LSTMbyHand
 from lstm.weights import MAX_MAGNITUDE, Weights
@@ -220,7 +220,7 @@ def evaluate(model: LSTMbyHand, data: TrainingData | None = None) -> tuple[float
     return loss, predictions
 
 
-def steps_per_epoch(recipe: Recipe, sequences: int = 2) -> int:
+def steps_per_epoch(recipe: Recipe, sequences: int = len(COMPANIES)) -> int:
     return 1 if recipe.batch_size is None else -(-sequences // recipe.batch_size)
 
 

@@ -36,11 +36,6 @@ grid: every pair at once, as a batch.
 """
 
 
-def _current_run():
-    runs = st.session_state.get(pages.TRAINING_RUNS) or []
-    return runs[-1] if runs else None
-
-
 def _controls(has_run: bool) -> tuple[str, str, str, int]:
     x_axis, y_axis, hold, points = st.columns([1, 1, 2, 1.4])
     x_name = x_axis.selectbox("Across (x)", NAMES, index=NAMES.index(DEFAULT_AXES[0]), key="landscape_x")
@@ -63,7 +58,7 @@ def _controls(has_run: bool) -> tuple[str, str, str, int]:
 
 
 def _panel(x_name: str, y_name: str, held: str, grid: int) -> None:
-    run = _current_run()
+    run = pages.latest_run()
     data = run.data if run is not None else companies()
     if run is not None:
         run.heartbeat()
@@ -109,7 +104,7 @@ def render() -> None:
         "Pick two of the twelve weights: the map shows the loss for every pair of their values, and your "
         "training run's path across it, step by step beside its loss curve.",
     )
-    run = _current_run()
+    run = pages.latest_run()
     x_name, y_name, held, grid = _controls(run is not None)
     if x_name == y_name:
         st.warning(f"Pick two different weights: both axes are {x_name}.", icon=":material/warning:")

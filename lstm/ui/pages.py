@@ -45,6 +45,17 @@ def _series() -> None:
     series.render()
 
 
+def training_runs() -> list:
+    """This visitor's training runs, oldest first; the last is the current one."""
+    return st.session_state.setdefault(TRAINING_RUNS, [])
+
+
+def latest_run():
+    """The visitor's current training run, or None before the first."""
+    runs = training_runs()
+    return runs[-1] if runs else None
+
+
 def training_status() -> None:
     """A visitor who leaves the training page mid-run keeps the run going, and sees how far it got."""
     if st.session_state.get(TRAINING_RUNS):  # Lightning is loaded already if there is a run

@@ -128,8 +128,7 @@ def _window(series: Series) -> int | None:
 def _fit_panel(series: Series, window: int, dark: bool) -> None:
     """After a run on this series and window: every window's prediction against the real next day."""
     data = training_data(series, window)
-    runs = st.session_state.get(pages.TRAINING_RUNS) or []
-    run = next((run for run in reversed(runs) if run.data.same_as(data)), None)
+    run = next((run for run in reversed(pages.training_runs()) if run.data.same_as(data)), None)
     if run is None:
         return
     progress = run.progress()

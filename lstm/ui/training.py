@@ -18,7 +18,6 @@ from lstm.ui.text import escape_markdown
 from lstm.weights import WeightsError, from_file_bytes, to_json, to_safetensors
 from lstm.worker import LIMIT_VARIABLES, SERVER_LOAD, Limits, Progress, RunConfig, RunState, TrainingRun
 
-RUNS = pages.TRAINING_RUNS  # this visitor's runs, oldest first; the last is the current one
 KEEP_RUNS = 5  # older runs leave the comparison
 REDRAW_SECONDS = 0.2  # the live panel's refresh while a run is queued or training: 4 a second with margin
 CHART_POINTS = 600  # a curve is thinned to about this many points before it is drawn
@@ -41,15 +40,6 @@ def _limits() -> Limits:
     with contextlib.suppress(FileNotFoundError):  # no secrets file: the environment decides
         settings.update({key: st.secrets[key] for key in LIMIT_VARIABLES.values() if key in st.secrets})
     return Limits.from_settings(settings)
-
-
-def _runs() -> list[TrainingRun]:
-    return st.session_state.setdefault(RUNS, [])
-
-
-def _current() -> TrainingRun | None:
-    runs = _runs()
-    return runs[-1] if runs else None
 
 
 def _on_recipe() -> None:
@@ -140,7 +130,7 @@ def _training_data() -> TrainingData | None:
 
 def _train(config: RunConfig) -> None:
     run = TrainingRun(config, _limits())
-    runs = _runs()
+    runs = pages.training_runs()
     runs.append(run)
     for old in runs[:-KEEP_RUNS]:
         old.stop()
@@ -212,7 +202,7 @@ def _server_line() -> None:
 def _live_panel() -> None:
     """Redrawn on a timer while the current run is queued or training."""
     _server_line()
-    run = _current()
+    run = pages.latest_run()
     if run is None:
         st.info(
             "Choose a recipe and press **Train**. The loss curve, both predictions and all twelve weights draw live."
@@ -224,7 +214,8 @@ def _live_panel() -> None:
     _status(run, progress)
     history = progress.history.thinned(CHART_POINTS)
     # The current run is the last; its history was read above, so only the earlier runs are read again.
-    runs = [(other.config.label, other.progress().history.thinned(CHART_POINTS)) for other in _runs()[:-1]]
+    earlier = pages.training_runs()[:-1]
+    runs = [(other.config.label, other.progress().history.thinned(CHART_POINTS)) for other in earlier]
     runs.append((run.config.label, history))
     st.plotly_chart(
         loss_figure(runs, st.session_state.get("log_loss", True), dark),
@@ -315,7 +306,7 @@ def _upload_panel() -> None:
 
 def background_status() -> None:
     """On the other pages: keeps this visitor's run alive and says how far it got."""
-    run = _current()
+    run = pages.latest_run()
     if run is None or not run.progress().state.active:
         return
 
@@ -346,7 +337,7 @@ def render() -> None:
         "series of prices."
     )
     config = _settings_panel()
-    run = _current()
+    run = pages.latest_run()
     progress = run.progress() if run is not None else None
     active = progress is not None and progress.state.active
     _controls(config, run, active)
