@@ -2,17 +2,17 @@
 
 import streamlit as st
 
-from lstm.ui import pages
+from lstm.ui import navigation, routes
 
 
 def main() -> None:
     st.set_page_config(page_title="LSTM Explorer", page_icon=":material/memory:", layout="wide")
     # The unrolled unit is the page: start it near the top of the screen, not below Streamlit's padding.
     st.html("<style>.stMainBlockContainer { padding-top: 2.5rem; }</style>")
-    page = st.navigation(pages.visible(), position="top")
+    page = st.navigation(navigation.visible(), position="top")
     page.run()
-    if page.url_path != pages.TRAINING_PATH:
-        pages.training_status()
+    if page.url_path != routes.TRAINING.url_path:
+        navigation.training_status()
 
 
 main()

@@ -8,9 +8,9 @@ import math
 import sys
 from pathlib import Path
 
-from lstm.data import DaysError, check_days
-from lstm.trace import STEP_FIELDS, STEP_TITLES, Trace
-from lstm.weights import MAX_FILE_BYTES, PRESETS, Weights, WeightsError, from_file_bytes, to_file_bytes
+from lstm.unit.days import DaysError, check_days
+from lstm.unit.trace import STEP_FIELDS, STEP_TITLES, Trace
+from lstm.unit.weights import MAX_FILE_BYTES, PRESETS, Weights, WeightsError, from_file_bytes, to_file_bytes
 
 MAX_SEED = 2**63 - 1
 
@@ -85,7 +85,7 @@ def trace_table(trace: Trace) -> str:
 
 
 def run_trace(args: argparse.Namespace) -> str:
-    from lstm.cell import trace
+    from lstm.unit.cell import trace
 
     try:
         days = check_days(args.days)
@@ -97,7 +97,11 @@ def run_trace(args: argparse.Namespace) -> str:
 
 def run_train(args: argparse.Namespace) -> str:
     # Lightning takes a second and a half to import: only the command that trains pays for it.
-    from lstm.training import RECIPES, train
+    from lstm.training.fit import train
+    from lstm.training.process import configure_process
+    from lstm.training.recipes import RECIPES
+
+    configure_process()
 
     if args.out and Path(args.out).suffix.lower() not in (".json", ".safetensors"):
         raise UsageError(f"--out must end in .json or .safetensors, not {args.out!r}")
@@ -125,7 +129,15 @@ def run_train(args: argparse.Namespace) -> str:
 
 
 def run_bench(args: argparse.Namespace) -> str:
-    from lstm import bench
+    try:
+        # The benchmark starts servers and browsers from a checkout; an installed package has no bench/.
+        from bench import measure as bench
+    except ModuleNotFoundError as error:
+        if error.name != "bench":
+            raise
+        raise UsageError(
+            "the benchmark needs a checkout of LSTM Explorer: run it from the repository's root, where bench/ is"
+        ) from None
 
     try:
         figures = bench.measure(repeats=args.repeat, browser=not args.no_browser)

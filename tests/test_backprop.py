@@ -6,10 +6,10 @@ import random
 import pytest
 import torch
 
-from lstm.backprop import backprop_through_time
-from lstm.model import LSTMbyHand
-from lstm.weights import NAMES, PRESETS, Weights
-from tests.reference import reference_trace
+from lstm.insights.backprop import backprop_through_time
+from lstm.training.model import LSTMbyHand
+from lstm.unit.weights import NAMES, PRESETS, Weights
+from tests.support.reference import reference_trace
 
 
 def model_gradient(days, weights, target) -> dict[str, float]:

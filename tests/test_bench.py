@@ -2,9 +2,12 @@
 
 import pytest
 
-from lstm import bench
-from lstm.training import RECIPES
-from lstm.worker import WORKER_THREAD
+from bench import measure as bench
+from lstm.training.recipes import RECIPES
+from lstm.training.worker import WORKER_THREAD
+
+# Whole measurements, some of them training to the end: the full suite runs them, the fast tier does not.
+pytestmark = pytest.mark.slow
 
 
 def test_time_to_trained_stops_when_both_companies_are_within_reach():

@@ -5,10 +5,10 @@ import random
 import pytest
 import torch
 
-from lstm.cell import as_tensors, gate_weights, lstm_step, trace, unroll
-from lstm.trace import STEP_FIELDS
-from lstm.weights import NAMES, PRESETS
-from tests.reference import reference_trace
+from lstm.unit.cell import as_tensors, gate_weights, lstm_step, trace, unroll
+from lstm.unit.trace import STEP_FIELDS
+from lstm.unit.weights import NAMES, PRESETS
+from tests.support.reference import reference_trace
 
 
 def random_weights(rng: random.Random) -> dict[str, float]:

@@ -2,16 +2,15 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from lstm.trace import STEP_FIELDS
-from lstm.weights import NAMES, PRESETS, to_json, to_safetensors
-
-REPO = Path(__file__).resolve().parents[1]
+from lstm.unit.trace import STEP_FIELDS
+from lstm.unit.weights import NAMES, PRESETS, to_json, to_safetensors
+from tests.support.paths import REPO
 
 
 def run(*args, cwd=None):
@@ -115,3 +114,15 @@ def test_train_tutorial_recipe_text_output():
     result = run("train", "--recipe", "tutorial", "--epochs", "3")
     assert result.returncode == 0 and result.stderr == ""
     assert "recipe tutorial: 3 epochs, 6 optimiser steps" in result.stdout
+
+
+def test_bench_outside_a_checkout_says_what_is_missing_in_one_line(tmp_path):
+    # An installed package has lstm/ but not the checkout's bench/: copy only the package, run from there.
+    shutil.copytree(REPO / "lstm", tmp_path / "lstm", ignore=shutil.ignore_patterns("__pycache__"))
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    result = subprocess.run(
+        [sys.executable, "-m", "lstm", "bench", "--no-browser"],
+        capture_output=True, text=True, timeout=120, cwd=tmp_path, env=env,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "needs a checkout of LSTM Explorer" in result.stderr

@@ -2,9 +2,10 @@
 
 import pytest
 
-from lstm.cell import trace
-from lstm.explain import STAGES, Position, describe, frame_count, prediction_meaning, sum_text
-from lstm.weights import PRESETS
+from lstm.unit.cell import trace
+from lstm.unit.explain import describe, prediction_meaning, sum_text
+from lstm.unit.stages import STAGES, Position, frame_count
+from lstm.unit.weights import PRESETS
 
 TRAINED = PRESETS["trained"]
 

@@ -6,8 +6,12 @@ import time
 
 import pytest
 
-from lstm.training import evaluate
-from lstm.worker import Limits, RunConfig, RunState, TrainingRun
+from lstm.training.evaluation import evaluate
+from lstm.training.limits import Limits
+from lstm.training.worker import RunConfig, RunState, TrainingRun
+
+# Hundreds of stops, or whole measurements: the full suite runs them, the fast tier leaves them out.
+pytestmark = pytest.mark.slow
 
 GENEROUS = Limits(max_concurrent_runs=2, idle_seconds=60)
 STOPS = 80

@@ -7,19 +7,23 @@ import sys
 import plotly.io as pio
 import pytest
 
-from lstm.cell import trace
-from lstm.explain import Position, frame_count, last_position
-from lstm.figures import NARROW_CELLS, WIDE_CELLS, cell_layout, gates_over_days_figure, unrolled_figure
-from lstm.trace import DayStep, Trace
-from lstm.weights import PRESETS
-from tests.test_cli import REPO
+from lstm.figures.days import gates_over_days_figure
+from lstm.figures.unrolled import ANIMATED, NARROW_CELLS, WIDE_CELLS, cell_layout, unrolled_figure
+from lstm.unit.cell import trace
+from lstm.unit.gates import GATES
+from lstm.unit.stages import Position, frame_count, last_position
+from lstm.unit.trace import DayStep, Trace
+from lstm.unit.weights import PRESETS
+from tests.support.paths import REPO
 
 TRAINED = PRESETS["trained"]
 COMPANY_A = trace([0, 0.5, 0.25, 1], TRAINED)
 
-# Animated traces, in order: four bars (one per gate), the numbers, long and short memory, highlight, caption,
-# prediction.
-BARS, NUMBERS, LONG, SHORT, HIGHLIGHT, CAPTION, PREDICTION = slice(0, 4), 4, 5, 6, 7, 8, 9
+# Animated traces by name: the figure holds them in ANIMATED's order, and every frame updates all of them.
+BARS = slice(0, len(GATES))
+NUMBERS, LONG, SHORT, HIGHLIGHT, CAPTION, PREDICTION = (
+    ANIMATED.index(name) for name in ("values", "long memory", "short memory", "highlight", "caption", "prediction")
+)
 
 
 def frames_of(figure):
@@ -111,8 +115,9 @@ def test_gates_over_days_has_six_series():
 
 def test_figures_draw_from_plain_data_without_torch():
     code = (
-        "import sys, json; from lstm.figures import unrolled_figure; from lstm.trace import Trace, DayStep;"
-        "from lstm.explain import Position;"
+        "import sys, json; from lstm.figures.unrolled import ANIMATED, unrolled_figure;"
+        "from lstm.unit.trace import Trace, DayStep;"
+        "from lstm.unit.stages import Position;"
         "t = Trace((DayStep(1, 0.5, 0.9, 0.6, -0.3, 0.6, -0.2, -0.1),));"
         "w = dict(zip('wlr1 wlr2 blr1 wpr1 wpr2 bpr1 wp1 wp2 bp1 wo1 wo2 bo1'.split(), [1.0] * 12));"
         "unrolled_figure(t, w, Position(3)).to_dict(); assert 'torch' not in sys.modules, 'torch imported'"
@@ -126,3 +131,11 @@ def test_a_hand_made_trace_is_drawn_as_given():
     data = unrolled_figure(handmade, TRAINED, Position(5)).to_dict()["data"]
     assert data[NUMBERS]["text"] == ["25%", "75%", "-1.00", "100%"]
     assert json.dumps(data)  # plain JSON all the way down
+
+
+def test_frames_update_every_animated_trace_by_name():
+    figure = unrolled_figure(COMPANY_A, TRAINED, last_position(4)).to_dict()
+    assert ANIMATED[BARS] == tuple(f"bars {gate.field}" for gate in GATES)
+    assert [trace["name"] for trace in figure["data"][BARS]] == [gate.tutorial for gate in GATES]
+    assert all(frame["traces"] == list(range(len(ANIMATED))) for frame in figure["frames"])
+    assert all(len(frame["data"]) == len(ANIMATED) for frame in figure["frames"])

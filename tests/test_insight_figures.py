@@ -7,15 +7,15 @@ import sys
 import plotly.io as pio
 import pytest
 
-from lstm.backprop import backprop_through_time
-from lstm.backprop_figures import GATE_ROWS, backprop_figure
-from lstm.data import companies
-from lstm.landscape import landscape
-from lstm.landscape_figures import MAX_FRAMES, landscape_figure
-from lstm.series import EXAMPLE, read_series
-from lstm.series_figures import fit_figure, series_figure
-from lstm.weights import NAMES, PRESETS
-from tests.test_cli import REPO
+from lstm.figures.backprop import GATE_ROWS, backprop_figure
+from lstm.figures.landscape import MAX_FRAMES, landscape_figure
+from lstm.figures.series import fit_figure, series_figure
+from lstm.insights.backprop import backprop_through_time
+from lstm.insights.landscape import landscape
+from lstm.training.data import companies
+from lstm.training.series import EXAMPLE, read_series
+from lstm.unit.weights import NAMES, PRESETS
+from tests.support.paths import REPO
 
 TRAINED = PRESETS["trained"]
 DATA = companies()
@@ -102,7 +102,7 @@ def test_the_series_and_its_fit():
 
 def test_the_insight_figures_need_no_torch():
     code = (
-        "import sys; import lstm.landscape_figures, lstm.backprop_figures, lstm.series_figures;"
+        "import sys; import lstm.figures.landscape, lstm.figures.backprop, lstm.figures.series;"
         "assert 'torch' not in sys.modules, 'torch imported'"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)

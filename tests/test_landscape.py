@@ -6,11 +6,12 @@ import random
 import pytest
 import torch
 
-from lstm.data import companies
-from lstm.landscape import MIN_HALF_SPAN, axis_range, landscape, loss_grid
-from lstm.weights import NAMES, PRESETS
-from lstm.worker import Limits, RunConfig, TrainingRun
-from tests.reference import reference_trace
+from lstm.insights.landscape import MIN_HALF_SPAN, axis_range, landscape, loss_grid
+from lstm.training.data import companies
+from lstm.training.limits import Limits
+from lstm.training.worker import RunConfig, TrainingRun
+from lstm.unit.weights import NAMES, PRESETS
+from tests.support.reference import reference_trace
 
 DATA = companies()
 

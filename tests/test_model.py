@@ -5,10 +5,11 @@ import threading
 import pytest
 import torch
 
-from lstm.cell import trace
-from lstm.data import COMPANIES, company_tensors
-from lstm.model import LSTMbyHand
-from lstm.weights import NAMES, PRESETS
+from lstm.training.data import company_tensors
+from lstm.training.model import LSTMbyHand
+from lstm.unit.cell import trace
+from lstm.unit.days import COMPANIES
+from lstm.unit.weights import NAMES, PRESETS
 
 
 def test_seed_42_draws_the_tutorials_initial_weights():

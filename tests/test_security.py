@@ -2,9 +2,9 @@
 
 import ast
 import tomllib
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.support.paths import REPO
+
 SOURCES = [REPO / "streamlit_app.py", *sorted((REPO / "lstm").rglob("*.py"))]
 
 

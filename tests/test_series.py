@@ -3,8 +3,9 @@
 import pytest
 import torch
 
-from lstm.series import EXAMPLE, MAX_PRICES, Series, SeriesError, parse_prices, read_series, training_data
-from lstm.worker import Limits, RunConfig, RunState, TrainingRun
+from lstm.training.limits import Limits
+from lstm.training.series import EXAMPLE, MAX_PRICES, Series, SeriesError, parse_prices, read_series, training_data
+from lstm.training.worker import RunConfig, RunState, TrainingRun
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,9 @@
 
 import pytest
 
-from lstm.explain import Position
-from lstm.state import MAX_PAGE_DAYS, ExplorerState, from_query, to_query
-from lstm.weights import PRESETS, Weights
+from lstm.explorer.state import MAX_PAGE_DAYS, ExplorerState, from_query, to_query
+from lstm.unit.stages import Position
+from lstm.unit.weights import PRESETS, Weights
 
 DEFAULT = ExplorerState()
 

@@ -2,11 +2,14 @@
 
 import pytest
 
-from lstm.model import LSTMbyHand
-from lstm.training import RECIPES, evaluate, fit, train
-from lstm.weights import PRESETS
+from lstm.training.evaluation import evaluate
+from lstm.training.fit import fit, train
+from lstm.training.model import LSTMbyHand
+from lstm.training.recipes import RECIPES
+from lstm.unit.weights import PRESETS
 
 
+@pytest.mark.slow
 def test_tutorial_recipe_reproduces_the_videos_predictions_after_5000_epochs():
     result = train(RECIPES["tutorial"])
     assert result.steps == 10_000

@@ -5,11 +5,13 @@ import random
 import pytest
 import torch
 
-from lstm.cell import as_tensors, trace, unroll
-from lstm.data import companies, company_tensors
-from lstm.training import RECIPES, make_trainer, tutorial_loader
-from lstm.twin import LightningLSTM, from_torch_lstm, to_torch_lstm, torch_lstm_snippet, torch_lstm_state
-from lstm.weights import NAMES, PRESETS, Weights
+from lstm.training.data import companies, company_tensors
+from lstm.training.fit import make_trainer, tutorial_loader
+from lstm.training.nn_lstm_model import LightningLSTM
+from lstm.training.recipes import RECIPES
+from lstm.unit.cell import as_tensors, trace, unroll
+from lstm.unit.twin import from_torch_lstm, to_torch_lstm, torch_lstm_snippet, torch_lstm_state
+from lstm.unit.weights import NAMES, PRESETS, Weights
 
 
 def random_weights(seed):

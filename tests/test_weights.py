@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from safetensors.numpy import save as save_safetensors
 
-from lstm.weights import (
+from lstm.unit.weights import (
     NAMES,
     PRESETS,
     Weights,

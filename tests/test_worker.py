@@ -5,8 +5,9 @@ import time
 
 import pytest
 
-from lstm.weights import PRESETS
-from lstm.worker import WORKER_THREAD, Limits, RunConfig, RunState, TrainingRun
+from lstm.training.limits import Limits
+from lstm.training.worker import WORKER_THREAD, RunConfig, RunState, TrainingRun
+from lstm.unit.weights import PRESETS
 
 GENEROUS = Limits(max_concurrent_runs=2, idle_seconds=60)
 

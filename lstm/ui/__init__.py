@@ -1,1 +1,1 @@
-"""The Streamlit pages: the only code besides streamlit_app.py that calls Streamlit."""
+"""The Streamlit pages: the only code besides streamlit_app.py that imports Streamlit."""

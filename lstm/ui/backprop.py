@@ -6,11 +6,11 @@ import math
 
 import streamlit as st
 
-from lstm.backprop import backprop_through_time
-from lstm.backprop_figures import GATE_ROWS, backprop_figure
-from lstm.data import COMPANIES, MAX_DAY_MAGNITUDE
-from lstm.exports import image_export_config
+from lstm.figures.backprop import GATE_ROWS, backprop_figure
+from lstm.figures.exports import image_export_config
+from lstm.insights.backprop import backprop_through_time
 from lstm.ui import explorer_session, guide
+from lstm.unit.days import COMPANIES, MAX_DAY_MAGNITUDE
 
 EXPLAINED = """\
 **Backpropagation through time.** Training needs the gradient of the loss with respect to each

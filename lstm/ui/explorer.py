@@ -8,17 +8,19 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
-from lstm.cell import trace
-from lstm.data import DAY_PRESETS, MAX_DAY_MAGNITUDE
-from lstm.explain import prediction_meaning
-from lstm.exports import image_export_config, standalone_html, table_figure
-from lstm.figures import gates_over_days_figure, unrolled_figure
-from lstm.state import MAX_PAGE_DAYS, ExplorerState, to_query
-from lstm.trace import STEP_FIELDS, Trace
+from lstm.explorer.state import MAX_PAGE_DAYS, ExplorerState, to_query
+from lstm.figures.days import gates_over_days_figure
+from lstm.figures.exports import image_export_config, standalone_html, table_figure
+from lstm.figures.unrolled import unrolled_figure
 from lstm.ui import explorer_session as session
 from lstm.ui import guide, lesson_panel
 from lstm.ui.text import escape_markdown
-from lstm.weights import MAX_MAGNITUDE, PRESETS
+from lstm.unit.cell import trace
+from lstm.unit.days import DAY_PRESETS, MAX_DAY_MAGNITUDE
+from lstm.unit.explain import prediction_meaning
+from lstm.unit.gates import GATES, ROLES
+from lstm.unit.trace import STEP_FIELDS, Trace
+from lstm.unit.weights import MAX_MAGNITUDE, PRESETS
 
 SPEEDS = {"slow": 1400, "normal": 800, "fast": 400}  # ms per animation frame
 # Presenter mode: every text of the unrolled unit this much larger, readable from the back row.
@@ -34,14 +36,6 @@ PRESENTER_CSS = """<style>
 .stMainBlockContainer .stButton button { min-height: 3.5rem; }
 .stMainBlockContainer .stButton button p { font-size: 1.5rem; }
 </style>"""
-
-GATES = (
-    ("long-remember %", "forget gate", ("wlr1", "wlr2", "blr1")),
-    ("potential-remember %", "input gate", ("wpr1", "wpr2", "bpr1")),
-    ("potential memory", "candidate", ("wp1", "wp2", "bp1")),
-    ("output %", "output gate", ("wo1", "wo2", "bo1")),
-)
-ROLES = ("weight on short memory", "weight on the input", "bias")
 
 
 # Panels: each draws one part of the page.
@@ -115,10 +109,10 @@ def _weights_preset_panel() -> None:
 def _weights_editor() -> None:
     with st.expander("Edit the twelve weights", icon=":material/tune:"):
         columns = st.columns(4)
-        for column, (stage, standard, names) in zip(columns, GATES, strict=True):
+        for column, gate in zip(columns, GATES, strict=True):
             with column:
-                st.markdown(f"**{stage}**  \n{standard}")
-                for name, role in zip(names, ROLES, strict=True):
+                st.markdown(f"**{gate.tutorial}**  \n{gate.standard}")
+                for name, role in zip(gate.weights, ROLES, strict=True):
                     st.number_input(
                         f"{name} ({role})",
                         value=None,  # a cleared field reads as None, not as the minimum; session.on_weight restores it

@@ -6,10 +6,10 @@ from dataclasses import replace
 
 import streamlit as st
 
-from lstm.data import DAY_PRESETS, MAX_DAY_MAGNITUDE
-from lstm.explain import frame_count
-from lstm.state import MAX_PAGE_DAYS, ExplorerState, from_query
-from lstm.weights import MAX_MAGNITUDE, PRESETS, Weights
+from lstm.explorer.state import MAX_PAGE_DAYS, ExplorerState, from_query
+from lstm.unit.days import DAY_PRESETS, MAX_DAY_MAGNITUDE
+from lstm.unit.stages import frame_count
+from lstm.unit.weights import MAX_MAGNITUDE, PRESETS, Weights
 
 STATE = "explorer"  # session key of the ExplorerState: the one source of truth for this visitor
 MESSAGES = "explorer_messages"  # what was wrong with the link this view came from

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from lstm.state import HIDEABLE
-from lstm.ui import pages
+from lstm.explorer.state import HIDEABLE
+from lstm.ui import routes
 
 # The learner often arrives from the tutorial; these take them back to it.
 TUTORIAL_LINKS = (
@@ -74,7 +74,7 @@ def explorer_link(days: tuple[float, ...], weights_name: str, container=st) -> N
     """Where a page's days and weights come from, and the way back to change them."""
     listed = ", ".join(f"{day:g}" for day in days)
     container.page_link(
-        pages.explorer(),
+        routes.EXPLORER.target(),
         label=f"Days {listed} with the {weights_name} weights: change them on the explorer",
         icon=":material/timeline:",
     )

@@ -6,12 +6,12 @@ import time
 
 import streamlit as st
 
-from lstm.data import companies
-from lstm.exports import image_export_config
-from lstm.landscape import GRID_POINTS, landscape
-from lstm.landscape_figures import landscape_figure
-from lstm.ui import explorer_session, guide, pages
-from lstm.weights import NAMES
+from lstm.figures.exports import image_export_config
+from lstm.figures.landscape import landscape_figure
+from lstm.insights.landscape import GRID_POINTS, landscape
+from lstm.training.data import companies
+from lstm.ui import explorer_session, guide, visitor
+from lstm.unit.weights import NAMES
 
 HOLD = {
     "run": "where the current training run is now",
@@ -58,7 +58,7 @@ def _controls(has_run: bool) -> tuple[str, str, str, int]:
 
 
 def _panel(x_name: str, y_name: str, held: str, grid: int) -> None:
-    run = pages.latest_run()
+    run = visitor.latest_run()
     data = run.data if run is not None else companies()
     if run is not None:
         run.heartbeat()
@@ -104,7 +104,7 @@ def render() -> None:
         "Pick two of the twelve weights: the map shows the loss for every pair of their values, and your "
         "training run's path across it, step by step beside its loss curve.",
     )
-    run = pages.latest_run()
+    run = visitor.latest_run()
     x_name, y_name, held, grid = _controls(run is not None)
     if x_name == y_name:
         st.warning(f"Pick two different weights: both axes are {x_name}.", icon=":material/warning:")

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from lstm.explain import describe
-from lstm.lesson import LESSON
-from lstm.state import ExplorerState
-from lstm.trace import Trace
+from lstm.explorer.lesson import LESSON
+from lstm.explorer.state import ExplorerState
 from lstm.ui import explorer_session as session
-from lstm.ui import pages
-from lstm.weights import Weights
+from lstm.ui import routes
+from lstm.unit.explain import describe
+from lstm.unit.trace import Trace
+from lstm.unit.weights import Weights
 
 
 def render(state: ExplorerState, result: Trace, weights: Weights) -> None:
@@ -49,4 +49,4 @@ def render(state: ExplorerState, result: Trace, weights: Weights) -> None:
             help="Keeps this view and lets you explore freely.",
         )
         if step.training and "training" not in state.hidden:
-            training.page_link(pages.training(), label="Open the Training page", icon=":material/model_training:")
+            training.page_link(routes.TRAINING.target(), label="Open the Training page", icon=routes.TRAINING.icon)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 import torch
 
-from lstm.cell import as_tensors, trace, unroll
-from lstm.exports import image_export_config
-from lstm.series import (
+from lstm.figures.exports import image_export_config
+from lstm.figures.series import fit_figure, series_figure
+from lstm.training.series import (
     DEFAULT_WINDOW,
     EXAMPLE,
     MAX_PRICES,
@@ -18,15 +18,12 @@ from lstm.series import (
     read_series,
     training_data,
 )
-from lstm.series_figures import fit_figure, series_figure
-from lstm.ui import guide, pages
-from lstm.ui.pages import TRAIN_ON
+from lstm.ui import guide, routes, visitor
 from lstm.ui.text import escape_markdown
+from lstm.unit.cell import as_tensors, trace, unroll
 
 # Session keys. Streamlit forgets a widget's value when its page is left, so what must last is kept
 # under keys of its own and put back into the widgets on the way in.
-SERIES = "own_series"  # the last good series; a bad paste or file never replaces it
-WINDOW = "own_series_window"  # the last good window
 PASTED = "own_series_pasted"  # the text last pasted
 SOURCE = "own_series_source"  # the file last read, so the same upload is not read on every rerun
 
@@ -52,7 +49,7 @@ def _read(data: bytes | str, source: str) -> None:
     except SeriesError as error:
         st.session_state["series_error"] = f"{source or 'The pasted text'} was not used: {error}."
         return
-    st.session_state[SERIES] = series
+    st.session_state[visitor.SERIES] = series
     st.session_state.pop("series_error", None)
 
 
@@ -71,9 +68,9 @@ def _use_example() -> None:
 def _on_window() -> None:
     value = st.session_state["series_window_field"]
     if value is None:  # cleared, or not a whole number: keep the last good window
-        st.session_state["series_window_field"] = st.session_state[WINDOW]
+        st.session_state["series_window_field"] = st.session_state[visitor.SERIES_WINDOW]
     else:
-        st.session_state[WINDOW] = int(value)
+        st.session_state[visitor.SERIES_WINDOW] = int(value)
 
 
 def _inputs() -> None:
@@ -99,13 +96,13 @@ def _inputs() -> None:
             _read(file.getvalue(), file.name)
     error = st.session_state.pop("series_error", None)  # said once: it is about the input just given
     if error:
-        kept = " The series below is the last one that worked." if SERIES in st.session_state else ""
+        kept = " The series below is the last one that worked." if visitor.SERIES in st.session_state else ""
         st.error(escape_markdown(error) + kept, icon=":material/error:")
 
 
 def _window(series: Series) -> int | None:
-    st.session_state.setdefault(WINDOW, DEFAULT_WINDOW)
-    st.session_state.setdefault("series_window_field", st.session_state[WINDOW])
+    st.session_state.setdefault(visitor.SERIES_WINDOW, DEFAULT_WINDOW)
+    st.session_state.setdefault("series_window_field", st.session_state[visitor.SERIES_WINDOW])
     st.number_input(
         "Window: days the unit reads before predicting the next",
         value=None,  # a cleared field reads as None, not as the minimum; _on_window restores it
@@ -116,7 +113,7 @@ def _window(series: Series) -> int | None:
         on_change=_on_window,
         help="The tutorial uses 4. Longer windows give fewer of them, and a longer way back for the gradient.",
     )
-    window = st.session_state[WINDOW]
+    window = st.session_state[visitor.SERIES_WINDOW]
     try:
         series.check_window(window)
     except SeriesError as error:
@@ -128,7 +125,7 @@ def _window(series: Series) -> int | None:
 def _fit_panel(series: Series, window: int, dark: bool) -> None:
     """After a run on this series and window: every window's prediction against the real next day."""
     data = training_data(series, window)
-    run = next((run for run in reversed(pages.training_runs()) if run.data.same_as(data)), None)
+    run = next((run for run in reversed(visitor.training_runs()) if run.data.same_as(data)), None)
     if run is None:
         return
     progress = run.progress()
@@ -162,7 +159,7 @@ def render() -> None:
         "windows of N days with the next day as the label, and the unit trains on it.",
     )
     _inputs()
-    series: Series | None = st.session_state.get(SERIES)
+    series: Series | None = st.session_state.get(visitor.SERIES)
     if series is None:
         st.info("Paste prices, upload a CSV, or press **Use an example** to begin.", icon=":material/info:")
         return
@@ -190,6 +187,6 @@ def render() -> None:
         column_config={"next day (label)": st.column_config.NumberColumn(format="%.3f")},
     )
     if st.button("Train on this series", icon=":material/model_training:", type="primary"):
-        st.session_state[TRAIN_ON] = st.session_state["train_on_field"] = "series"
-        st.switch_page(pages.training())
+        st.session_state[visitor.TRAIN_ON] = st.session_state["train_on_field"] = "series"
+        st.switch_page(routes.TRAINING.target())
     _fit_panel(series, window, dark)

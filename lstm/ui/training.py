@@ -7,16 +7,16 @@ import os
 
 import streamlit as st
 
-from lstm.data import TrainingData
-from lstm.exports import image_export_config
-from lstm.series import DEFAULT_WINDOW, SeriesError, training_data
-from lstm.training import MAX_EPOCHS, RECIPES
-from lstm.training_figures import loss_figure, parameters_figure, predictions_figure
-from lstm.ui import explorer_session, guide, pages
-from lstm.ui import series as own_series
+from lstm.figures.exports import image_export_config
+from lstm.figures.training import loss_figure, parameters_figure, predictions_figure
+from lstm.training.data import TrainingData
+from lstm.training.limits import LIMIT_VARIABLES, SERVER_LOAD, Limits
+from lstm.training.recipes import MAX_EPOCHS, RECIPES
+from lstm.training.series import DEFAULT_WINDOW, SeriesError, training_data
+from lstm.training.worker import Progress, RunConfig, RunState, TrainingRun
+from lstm.ui import explorer_session, guide, routes, visitor
 from lstm.ui.text import escape_markdown
-from lstm.weights import WeightsError, from_file_bytes, to_json, to_safetensors
-from lstm.worker import LIMIT_VARIABLES, SERVER_LOAD, Limits, Progress, RunConfig, RunState, TrainingRun
+from lstm.unit.weights import WeightsError, from_file_bytes, to_json, to_safetensors
 
 KEEP_RUNS = 5  # older runs leave the comparison
 REDRAW_SECONDS = 0.2  # the live panel's refresh while a run is queued or training: 4 a second with margin
@@ -97,16 +97,16 @@ def _settings_panel() -> RunConfig:
 
 
 def _remember_train_on() -> None:
-    st.session_state[pages.TRAIN_ON] = st.session_state["train_on_field"]
+    st.session_state[visitor.TRAIN_ON] = st.session_state["train_on_field"]
 
 
 def _training_data() -> TrainingData | None:
     """The visitor's own series if they chose it on its page or here; None for the tutorial's companies."""
-    series = st.session_state.get(own_series.SERIES)
+    series = st.session_state.get(visitor.SERIES)
     if series is None:
-        st.page_link(pages.series(), label="Train on your own prices: add them here", icon=":material/upload_file:")
+        st.page_link(routes.SERIES.target(), label="Train on your own prices: add them here", icon=routes.SERIES.icon)
         return None
-    window = st.session_state.get(own_series.WINDOW, DEFAULT_WINDOW)
+    window = st.session_state.get(visitor.SERIES_WINDOW, DEFAULT_WINDOW)
     try:
         data = training_data(series, window)
     except SeriesError:
@@ -116,7 +116,7 @@ def _training_data() -> TrainingData | None:
         "series": f"Your series ({len(data)} windows of {window} days)",
     }
     # The choice outlives the widget, which Streamlit forgets while the visitor is on another page.
-    st.session_state.setdefault("train_on_field", st.session_state.get(pages.TRAIN_ON, "companies"))
+    st.session_state.setdefault("train_on_field", st.session_state.get(visitor.TRAIN_ON, "companies"))
     choice = st.radio(
         "Train on",
         list(choices),
@@ -130,7 +130,7 @@ def _training_data() -> TrainingData | None:
 
 def _train(config: RunConfig) -> None:
     run = TrainingRun(config, _limits())
-    runs = pages.training_runs()
+    runs = visitor.training_runs()
     runs.append(run)
     for old in runs[:-KEEP_RUNS]:
         old.stop()
@@ -202,7 +202,7 @@ def _server_line() -> None:
 def _live_panel() -> None:
     """Redrawn on a timer while the current run is queued or training."""
     _server_line()
-    run = pages.latest_run()
+    run = visitor.latest_run()
     if run is None:
         st.info(
             "Choose a recipe and press **Train**. The loss curve, both predictions and all twelve weights draw live."
@@ -214,7 +214,7 @@ def _live_panel() -> None:
     _status(run, progress)
     history = progress.history.thinned(CHART_POINTS)
     # The current run is the last; its history was read above, so only the earlier runs are read again.
-    earlier = pages.training_runs()[:-1]
+    earlier = visitor.training_runs()[:-1]
     runs = [(other.config.label, other.progress().history.thinned(CHART_POINTS)) for other in earlier]
     runs.append((run.config.label, history))
     st.plotly_chart(
@@ -255,7 +255,7 @@ def _results_panel(run: TrainingRun, progress: Progress) -> None:
     carry, weights_json, weights_safetensors, curve = st.columns(4)
     if carry.button("Use these weights in the explorer", icon=":material/arrow_back:", type="primary", width="stretch"):
         explorer_session.use_weights(progress.weights)
-        st.switch_page(pages.explorer())
+        st.switch_page(routes.EXPLORER.target())
     weights_json.download_button(
         "Weights (JSON)",
         to_json(progress.weights),
@@ -306,7 +306,7 @@ def _upload_panel() -> None:
 
 def background_status() -> None:
     """On the other pages: keeps this visitor's run alive and says how far it got."""
-    run = pages.latest_run()
+    run = visitor.latest_run()
     if run is None or not run.progress().state.active:
         return
 
@@ -337,7 +337,7 @@ def render() -> None:
         "series of prices."
     )
     config = _settings_panel()
-    run = pages.latest_run()
+    run = visitor.latest_run()
     progress = run.progress() if run is not None else None
     active = progress is not None and progress.state.active
     _controls(config, run, active)

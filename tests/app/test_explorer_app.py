@@ -5,9 +5,9 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lstm.state import MAX_PAGE_DAYS
-from lstm.weights import NAMES, PRESETS
-from tests.test_cli import REPO
+from lstm.explorer.state import MAX_PAGE_DAYS
+from lstm.unit.weights import NAMES, PRESETS
+from tests.support.paths import REPO
 
 APP = str(REPO / "streamlit_app.py")
 NUMBERS = 4  # index of the numbers trace in the unrolled figure

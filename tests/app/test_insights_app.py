@@ -5,11 +5,11 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lstm.backprop import backprop_through_time
-from lstm.cell import trace
-from lstm.series import EXAMPLE, read_series
-from lstm.weights import PRESETS
-from tests.app.test_training_app import button, progress_text, run_to_the_end
+from lstm.insights.backprop import backprop_through_time
+from lstm.training.series import EXAMPLE, read_series
+from lstm.unit.cell import trace
+from lstm.unit.weights import PRESETS
+from tests.support.apptest import button, progress_text, run_to_the_end
 
 
 def open_page(module: str, **state) -> AppTest:

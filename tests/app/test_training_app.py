@@ -1,12 +1,12 @@
 """The training page through AppTest: settings, a run to its end, downloads, uploads, bad limits."""
 
 import json
-import time
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.test_cli import REPO
+from tests.support.apptest import button, progress_text, run_to_the_end
+from tests.support.paths import REPO
 
 PAGE = str(REPO / "tests" / "app" / "training_page.py")
 
@@ -16,22 +16,6 @@ def open_page() -> AppTest:
     app.run()
     assert not app.exception, app.exception
     return app
-
-
-def button(app: AppTest, label: str):
-    return next(item for item in app.button if item.label == label)
-
-
-def progress_text(app: AppTest) -> str:
-    return app.get("progress")[0].proto.text
-
-
-def run_to_the_end(app: AppTest, limit: float = 60) -> None:
-    deadline = time.monotonic() + limit
-    while not progress_text(app).startswith(("**Finished", "**Stopped", "**Diverged")):
-        assert time.monotonic() < deadline, progress_text(app)
-        time.sleep(0.2)
-        app.run()
 
 
 def test_settings_follow_the_recipe():

@@ -3,13 +3,11 @@
 import pytest
 from playwright.sync_api import sync_playwright
 
-from lstm.served import REPO, launch_chromium, streamlit_server
+from bench.served import launch_chromium, streamlit_server
+from tests.support.browser import ARTIFACTS
 
-ARTIFACTS = REPO / "test-artifacts"
 # A run whose page is gone stops after this many seconds; short, so the tests can watch it happen.
 TEST_IDLE_SECONDS = "4"
-# The unrolled unit: the chart with Plotly's Play button.
-UNROLLED = "[data-testid='stPlotlyChart']:has(.updatemenu-button)"
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -54,18 +52,3 @@ def pytest_runtest_makereport(item, call):
     if report.when == "call" and report.failed:
         item.failed = True
     return report
-
-
-def wait_for_app(page) -> None:
-    """The page has finished its script run and drawn the unrolled unit."""
-    page.wait_for_selector(f"{UNROLLED} .main-svg", timeout=30_000)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
-
-
-def wait_for_page(page) -> None:
-    """Any page has finished its script run."""
-    page.wait_for_selector("[data-testid='stMainBlockContainer']", timeout=30_000)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
-
-
-__all__ = ["ARTIFACTS", "UNROLLED", "wait_for_app", "wait_for_page"]

@@ -1,7 +1,7 @@
 """The benchmark's browser figures measure a real page: start-up, reload, and a run read off the screen."""
 
-from lstm import bench_browser
-from tests.browser.conftest import ARTIFACTS
+from bench import browser as bench_browser
+from tests.support.browser import ARTIFACTS
 
 
 def test_start_up_and_reload_reach_the_drawn_cells(page):

@@ -4,10 +4,16 @@ import time
 
 from playwright.sync_api import expect
 
-from lstm.lesson import LESSON
-from tests.browser.conftest import ARTIFACTS, UNROLLED, wait_for_app, wait_for_page
-from tests.browser.test_explorer_browser import caption, chart_texts
-from tests.browser.test_training_browser import wait_for_progress
+from lstm.explorer.lesson import LESSON
+from tests.support.browser import (
+    ARTIFACTS,
+    UNROLLED,
+    caption,
+    chart_texts,
+    wait_for_app,
+    wait_for_page,
+    wait_for_progress,
+)
 
 # Plotly's camera button in a chart's mode bar.
 CAMERA = ".modebar-btn[data-title^='Download plot']"

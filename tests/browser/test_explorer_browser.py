@@ -6,19 +6,9 @@ from urllib.parse import unquote
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ARTIFACTS, UNROLLED, wait_for_app
+from tests.support.browser import ARTIFACTS, UNROLLED, caption, chart_texts, wait_for_app
 
 CHART = UNROLLED
-
-
-def chart_texts(page) -> list[str]:
-    """Every text of the unrolled unit's SVG, as the visitor sees it."""
-    return page.eval_on_selector_all(f"{CHART} text", "nodes => nodes.map(node => node.textContent)")
-
-
-def caption(page) -> str:
-    texts = chart_texts(page)
-    return next((text for text in texts if text.startswith("Day ") or text.startswith("Start")), "")
 
 
 def wait_for_text(page, text: str, timeout_s: float = 20) -> None:

@@ -12,8 +12,8 @@ import pytest
 from playwright.sync_api import expect
 from safetensors.numpy import save
 
-from lstm.weights import PRESETS, to_json
-from tests.browser.conftest import wait_for_app, wait_for_page
+from lstm.unit.weights import PRESETS, to_json
+from tests.support.browser import type_into, wait_for_app, wait_for_page
 
 LINK_NOTICE = "The link had a value that could not be used"
 TRAINED = {name: np.array(value, dtype=np.float32) for name, value in PRESETS["trained"].items()}
@@ -84,15 +84,6 @@ def test_a_bad_link_value_is_named_and_the_rest_of_the_link_applies(page, app_ur
     assert message in notice.inner_text()
     expect(page.get_by_text(PREDICTIONS.get(field, PREDICTIONS["day"]), exact=True)).to_be_visible()
     assert_healthy(page)
-
-
-def type_into(page, label: str, text: str) -> None:
-    field = page.get_by_role("spinbutton", name=label)
-    field.click()
-    page.keyboard.press("Control+A")
-    page.keyboard.press("Backspace")
-    page.keyboard.type(text)
-    page.keyboard.press("Enter")
 
 
 # (case, field label, what is typed, the message). Text that is not a number reaches the server as

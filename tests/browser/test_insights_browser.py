@@ -5,10 +5,8 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from lstm.series import EXAMPLE
-from tests.browser.conftest import ARTIFACTS, wait_for_app, wait_for_page
-from tests.browser.test_hostile_inputs import type_into
-from tests.browser.test_training_browser import wait_for_progress
+from lstm.training.series import EXAMPLE
+from tests.support.browser import ARTIFACTS, type_into, wait_for_app, wait_for_page, wait_for_progress
 
 CHART = "[data-testid='stPlotlyChart']"
 PROBLEMS = "[data-testid='stException'], [data-testid='stNotificationContentError']:has-text('Traceback')"

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from lstm.served import REPO, free_port, peak_memory_mb, wait_until_healthy
-from tests.browser.conftest import ARTIFACTS
-from tests.browser.visitors import (
+from bench.served import REPO, free_port, peak_memory_mb, wait_until_healthy
+from tests.support.browser import ARTIFACTS
+from tests.support.visitors import (
     CROWD_IDLE_SECONDS,
     TROUBLE,
     LoadResult,

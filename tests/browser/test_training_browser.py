@@ -7,42 +7,14 @@ import time
 
 from playwright.sync_api import expect
 
-from lstm.weights import PRESETS, to_json
-from tests.browser.conftest import ARTIFACTS, wait_for_page
-
-PROGRESS = "[data-testid='stProgress']"
-
-
-def progress_text(page) -> str:
-    return page.locator(PROGRESS).inner_text()
-
-
-def epoch_shown(page) -> int:
-    match = re.search(r"epoch ([\d,]+)", progress_text(page))
-    return int(match.group(1).replace(",", "")) if match else -1
-
-
-def wait_for_progress(page, pattern: str, limit: float = 60) -> None:
-    deadline = time.monotonic() + limit
-    while not re.search(pattern, progress_text(page)):
-        assert time.monotonic() < deadline, progress_text(page)
-        time.sleep(0.1)
-
-
-def start_tutorial_run(page, app_url) -> None:
-    """Open the training page and start the tutorial's recipe: 5000 epochs, long enough to watch."""
-    page.goto(f"{app_url}/training")
-    train_tutorial_recipe(page)
-
-
-def train_tutorial_recipe(page) -> None:
-    """On the training page, choose the tutorial's recipe and press Train."""
-    wait_for_page(page)
-    page.get_by_role("combobox", name="Recipe").click()
-    page.get_by_role("option", name="tutorial").click()
-    wait_for_page(page)
-    page.get_by_role("button", name="Train").click()
-    wait_for_progress(page, r"Training")
+from lstm.unit.weights import PRESETS, to_json
+from tests.support.browser import (
+    ARTIFACTS,
+    epoch_shown,
+    start_tutorial_run,
+    wait_for_page,
+    wait_for_progress,
+)
 
 
 def test_train_watch_stop_continue_and_carry_back(page, app_url):

@@ -7,17 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from lstm.served import peak_memory_mb, streamlit_server
-from lstm.worker import WORKER_OS_THREAD
-from tests.browser.conftest import ARTIFACTS, wait_for_app, wait_for_page
-from tests.browser.test_training_browser import (
+from bench.served import peak_memory_mb, streamlit_server
+from lstm.training.worker import WORKER_OS_THREAD
+from tests.support.browser import (
+    ARTIFACTS,
     epoch_shown,
     progress_text,
     start_tutorial_run,
     train_tutorial_recipe,
+    wait_for_app,
+    wait_for_page,
     wait_for_progress,
 )
-from tests.browser.visitors import (
+from tests.support.visitors import (
     CROWD_IDLE_SECONDS,
     TROUBLE,
     LoadResult,

@@ -1,0 +1,99 @@
+"""The guided lesson: the tutorial's story in steps, each one a view of the explorer and what to look at."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lstm.unit.days import COMPANIES, DAY_PRESETS
+from lstm.unit.stages import Position
+
+
+@dataclass(frozen=True)
+class LessonStep:
+    """One step: the view it sets (days, weights, animation position) and what it says."""
+
+    title: str
+    story: str  # the point of the step, two or three sentences of markdown
+    look_at: str  # where on the page to look
+    days: tuple[float, ...]
+    weights: str  # a preset name
+    frame: int | None = None  # animation position; None shows every stage
+    training: bool = False  # the step continues on the Training page
+
+
+LESSON: tuple[LessonStep, ...] = (
+    LessonStep(
+        "Why a plain RNN forgets",
+        "A plain recurrent network hands one number from day to day and multiplies it by the same weight "
+        "every time. Over many days that product shrinks towards zero (or blows up), and so does the "
+        "gradient that training follows: the early days stop counting. An LSTM adds a second line, the "
+        "long-term memory, which each day only scales by a percentage and adds to.",
+        "The two lines through the cells: long-term memory along the top, short-term memory along the bottom. "
+        "Both start at zero.",
+        COMPANIES["A"][0],
+        "trained",
+        frame=0,
+    ),
+    LessonStep(
+        "Two companies that differ only on day 1",
+        "Company A's days are 0, 0.5, 0.25, 1 and its day 5 is 0. Company B's are 1, 0.5, 0.25, 1 and its "
+        "day 5 is 1. Days 2 to 4 are the same, so to predict day 5 the unit has to carry day 1 across "
+        "three more days.",
+        "Day 1's input, bottom left. Change it from 0 to 1 in the Days fields and watch the prediction jump.",
+        COMPANIES["A"][0],
+        "trained",
+    ),
+    LessonStep(
+        "Follow the long-term memory",
+        "With Company B, day 1's input of 1 raises the long-term memory, and the trained gates keep most "
+        "of it from day to day. The short-term memory after day 4 is the prediction.",
+        "The values on the top line between the cells, from left to right.",
+        COMPANIES["B"][0],
+        "trained",
+        frame=Position.of(4, "long-memory").frame,
+    ),
+    LessonStep(
+        "What each gate does, with numbers",
+        "Each day the unit computes four things from the short-term memory and the input: how much "
+        "long-term memory to keep (long-remember %), a potential memory and how much of it to add "
+        "(potential-remember %), and how much of the new long-term memory to show as short-term memory "
+        "(output %). Step forward to see each one computed.",
+        "The highlighted bar and the line of arithmetic above the cells: every number is the current one.",
+        COMPANIES["A"][0],
+        "trained",
+        frame=Position.of(1, "long-remember").frame,
+    ),
+    LessonStep(
+        "The untrained unit gets it wrong",
+        "These are the weights before training, drawn at random with seed 42. Company A should give 0 "
+        "and Company B 1, but both come out near -0.04: the unit cannot yet tell them apart.",
+        "The prediction after day 4. Switch the days between Company A and Company B: it hardly moves.",
+        COMPANIES["B"][0],
+        "seed",
+    ),
+    LessonStep(
+        "Training with Adam",
+        "Training compares both predictions with their targets and nudges all twelve weights a little "
+        "downhill on the loss, step after step. Adam adapts the size of each weight's nudges.",
+        "On the Training page, press Train and watch the loss fall and the two predictions split apart.",
+        COMPANIES["B"][0],
+        "seed",
+        training=True,
+    ),
+    LessonStep(
+        "The trained unit gets it right",
+        "After training (these are the tutorial's weights after 5000 epochs) Company A gives 0.0022 and "
+        "Company B gives 0.9693: the unit remembers day 1.",
+        "The prediction, then switch the days to Company A and compare.",
+        COMPANIES["B"][0],
+        "trained",
+    ),
+    LessonStep(
+        "What happens with other inputs",
+        "The unit only ever saw two sequences. Try days it never saw: a spike on day 1 and then calm, a "
+        "steady rise, or your own. Predict the answer before you look.",
+        "Example days, next to the Days fields. Change one day at a time and explain what moved.",
+        DAY_PRESETS["Early spike, then calm"],
+        "trained",
+    ),
+)

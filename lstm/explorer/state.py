@@ -1,0 +1,246 @@
+"""The explorer's state and its URL query string: one table of fields, parsed and written in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+
+from lstm.explorer.lesson import LESSON
+from lstm.unit.days import COMPANIES, DaysError, check_days
+from lstm.unit.stages import STAGES, Position, frame_count
+from lstm.unit.weights import PRESETS, Weights, WeightsError, quoted
+
+# The page draws one cell per day side by side; beyond this they are too narrow to read.
+MAX_PAGE_DAYS = 12
+# A query value longer than this is not a link someone shared; refuse it before parsing.
+MAX_VALUE_CHARS = 2000
+# What a lesson link can hide (hide=weights,training): a teacher hands out exactly one exercise.
+HIDEABLE = {
+    "days": "the day values and their examples",
+    "weights": "the weight presets and the twelve weight fields",
+    "training": "the Training and Your own series pages",
+    "insights": "the Insights menu: loss landscape, backpropagation, nn.LSTM, your own series",
+    "table": "the gates-over-days chart and the per-day table",
+    "share": "the share link and the exports",
+}
+
+
+@dataclass(frozen=True)
+class ExplorerState:
+    """Everything a shared link reproduces."""
+
+    days: tuple[float, ...] = COMPANIES["A"][0]  # the day values, 1 to MAX_PAGE_DAYS
+    weights_name: str = "trained"  # a preset name, or "custom" once a weight is edited
+    weights: Weights = PRESETS["trained"]
+    frame: int | None = None  # animation position (see explain.Position); None: every stage shown
+    lesson: int | None = None  # 1-based step of the guided lesson, None outside it
+    present: bool = False  # presenter mode: large type, the cells filling the screen
+    hidden: frozenset[str] = frozenset()  # parts of the page a lesson link hides, from HIDEABLE
+
+    @property
+    def position(self) -> Position:
+        last = frame_count(len(self.days)) - 1
+        return Position(last if self.frame is None else min(self.frame, last))
+
+    def with_days(self, days: tuple[float, ...]) -> ExplorerState:
+        """New days; an animation position past the new last day moves to the end."""
+        frame = self.frame if self.frame is not None and self.frame < frame_count(len(days)) else None
+        return replace(self, days=days, frame=frame)
+
+    def with_weights(self, weights: Weights, name: str = "custom") -> ExplorerState:
+        return replace(self, weights=weights, weights_name=name)
+
+    def at_lesson_step(self, number: int) -> ExplorerState:
+        """The view a lesson step sets: its days, its weights and its animation position."""
+        step = LESSON[number - 1]
+        return replace(
+            self,
+            days=step.days,
+            weights_name=step.weights,
+            weights=PRESETS[step.weights],
+            frame=step.frame,
+            lesson=number,
+        )
+
+
+class FieldError(ValueError):
+    """A query value that cannot be used; the message names the field and the problem."""
+
+
+def _parse_days(text: str) -> tuple[float, ...]:
+    if not text.strip():
+        raise FieldError("days is empty: give day values like days=0,0.5,0.25,1")
+    try:
+        return check_days([part.strip() for part in text.split(",")], max_days=MAX_PAGE_DAYS)
+    except DaysError as error:
+        raise FieldError(f"days: {error}") from None
+
+
+def _exact(number: float) -> str:
+    """The shortest text that reads back as the same float: 0.25, 1, -0.637997031211853."""
+    text = repr(float(number))
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _format_days(days: tuple[float, ...]) -> str:
+    return ",".join(_exact(day) for day in days)
+
+
+def _parse_weights(text: str) -> tuple[str, Weights]:
+    if text in PRESETS:
+        return text, PRESETS[text]
+    parts = [part.strip() for part in text.split(",")]
+    if len(parts) == 1:
+        raise FieldError(f"weights: {quoted(text)} is neither {' nor '.join(PRESETS)} nor twelve numbers")
+    numbers = []
+    for name_index, part in enumerate(parts):
+        try:
+            numbers.append(float(part))
+        except ValueError:
+            raise FieldError(f"weights: number {name_index + 1}, {quoted(part)}, is not a number") from None
+    try:
+        return "custom", Weights.from_sequence(numbers)
+    except WeightsError as error:
+        raise FieldError(f"weights: {error}") from None
+
+
+def _format_weights(state: ExplorerState) -> str:
+    if state.weights_name in PRESETS and PRESETS[state.weights_name] == state.weights:
+        return state.weights_name
+    return ",".join(_exact(value) for value in state.weights.values_in_order())
+
+
+def _parse_day_number(text: str, days: int) -> int:
+    try:
+        day = int(text)
+    except ValueError:
+        raise FieldError(f"day: {quoted(text)} is not a whole number") from None
+    if not 0 <= day <= days:
+        raise FieldError(f"day: {day} is outside 0 (the start) to {days} (the last day)")
+    return day
+
+
+def _parse_stage(text: str) -> str:
+    if text not in STAGES:
+        raise FieldError(f"stage: {quoted(text)} is not one of {', '.join(STAGES)}")
+    return text
+
+
+def _read_lesson(text: str, state: ExplorerState) -> ExplorerState:
+    try:
+        number = int(text)
+    except ValueError:
+        raise FieldError(f"lesson: {quoted(text)} is not a step number (1 to {len(LESSON)})") from None
+    if not 1 <= number <= len(LESSON):
+        raise FieldError(f"lesson: {number} is outside the steps 1 to {len(LESSON)}")
+    return state.at_lesson_step(number)
+
+
+def _read_mode(text: str, state: ExplorerState) -> ExplorerState:
+    if text not in ("present", "explore"):
+        raise FieldError(f"mode: {quoted(text)} is neither present nor explore")
+    return replace(state, present=text == "present")
+
+
+def _read_hide(text: str, state: ExplorerState) -> ExplorerState:
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in HIDEABLE]
+    if unknown:
+        raise FieldError(f"hide: {quoted(unknown[0])} is not one of {', '.join(HIDEABLE)}")
+    return replace(state, hidden=frozenset(names))
+
+
+@dataclass(frozen=True)
+class Field:
+    """One query parameter: its name, what it means, and how it reads and writes the state."""
+
+    name: str
+    meaning: str
+    read: Callable[[str, ExplorerState], ExplorerState]
+    write: Callable[[ExplorerState], str | None]  # None: left out of the URL
+
+
+def _read_days(text: str, state: ExplorerState) -> ExplorerState:
+    return state.with_days(_parse_days(text))
+
+
+def _read_weights(text: str, state: ExplorerState) -> ExplorerState:
+    name, weights = _parse_weights(text)
+    return state.with_weights(weights, name)
+
+
+def _read_day(text: str, state: ExplorerState) -> ExplorerState:
+    day = _parse_day_number(text, len(state.days))
+    stage = STAGES[0] if state.frame is None else state.position.stage or STAGES[0]
+    return replace(state, frame=0 if day == 0 else Position.of(day, stage).frame)
+
+
+def _read_stage(text: str, state: ExplorerState) -> ExplorerState:
+    stage = _parse_stage(text)
+    position = state.position
+    day = 1 if state.frame is None or position.day_index is None else position.day_index + 1
+    return replace(state, frame=Position.of(day, stage).frame)
+
+
+def _write_day(state: ExplorerState) -> str | None:
+    if state.frame is None:
+        return None
+    index = state.position.day_index
+    return "0" if index is None else str(index + 1)
+
+
+def _write_stage(state: ExplorerState) -> str | None:
+    return None if state.frame is None else state.position.stage
+
+
+# Read in this order: a lesson step sets days, weights and position, which the link may then change;
+# the position fields need the days to check against.
+FIELDS = (
+    Field(
+        "lesson",
+        f"step of the guided lesson, 1 to {len(LESSON)}",
+        _read_lesson,
+        lambda s: None if s.lesson is None else str(s.lesson),
+    ),
+    Field("days", "day values, comma-separated (1 to 12)", _read_days, lambda s: _format_days(s.days)),
+    Field("weights", "seed, trained, or twelve numbers wlr1,wlr2,blr1,...,bo1", _read_weights, _format_weights),
+    Field("day", "animation position: the day (0 is the start)", _read_day, _write_day),
+    Field("stage", f"animation position within the day: {', '.join(STAGES)}", _read_stage, _write_stage),
+    Field("mode", "present: presenter mode, for a projector", _read_mode, lambda s: "present" if s.present else None),
+    Field(
+        "hide",
+        f"parts of the page to hide, comma-separated: {', '.join(HIDEABLE)}",
+        _read_hide,
+        lambda s: ",".join(name for name in HIDEABLE if name in s.hidden) or None,
+    ),
+)
+
+
+def from_query(query: Mapping[str, str]) -> tuple[ExplorerState, list[str]]:
+    """The state a link describes, and a message for each field that could not be used.
+
+    A bad field falls back to its default; the others still apply.
+    """
+    state = ExplorerState()
+    messages = []
+    for field in FIELDS:
+        if field.name not in query:
+            continue
+        text = str(query[field.name])
+        try:
+            if len(text) > MAX_VALUE_CHARS:
+                raise FieldError(f"{field.name}: the value is {len(text):,} characters long, too long to be a link")
+            state = field.read(text, state)
+        except FieldError as error:
+            messages.append(str(error))
+    return state, messages
+
+
+def to_query(state: ExplorerState) -> dict[str, str]:
+    """The query string that reproduces `state`, field by field."""
+    query = {}
+    for field in FIELDS:
+        value = field.write(state)
+        if value is not None:
+            query[field.name] = value
+    return query

@@ -1,0 +1,1 @@
+"""Plotly figures from plain data (no torch): the theme, the unrolled unit, training and insight charts, exports."""

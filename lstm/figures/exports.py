@@ -1,0 +1,64 @@
+"""What a teacher takes away: the animation as a standalone HTML file, charts and the table as PNG."""
+
+from __future__ import annotations
+
+import plotly.io as pio
+
+from lstm.figures.theme import PlainFigure, palette
+from lstm.unit.trace import STEP_FIELDS, STEP_TITLES, Trace
+
+
+def image_export_config(filename: str) -> dict:
+    """Plotly's own camera button, alone, saving a PNG at twice the screen's resolution for slides."""
+    return {
+        "displaylogo": False,
+        "modeBarButtons": [["toImage"]],
+        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+    }
+
+
+def standalone_html(figure: PlainFigure, title: str) -> str:
+    """The animated figure as one HTML file with plotly.js inside: it plays offline, with its controls."""
+    page = pio.to_html(
+        figure.to_dict(),
+        include_plotlyjs=True,
+        full_html=True,
+        auto_play=False,
+        validate=False,
+        config={"displayModeBar": False, "responsive": True},
+    )
+    return page.replace("<head>", f"<head><title>{title}</title>", 1)
+
+
+def table_figure(trace: Trace, dark: bool = False) -> PlainFigure:
+    """The per-day table (every gate and both memories) as a Plotly table, exportable like a chart."""
+    colours = palette(dark)
+    columns = list(zip(*trace.rows(), strict=True))
+    cells = [list(columns[0])] + [[f"{value:.4f}" for value in column] for column in columns[1:]]
+    data = [
+        {
+            "type": "table",
+            "header": {
+                "values": [f"<b>{STEP_TITLES[field]}</b>" for field in STEP_FIELDS],
+                "fill": {"color": colours.track},
+                "font": {"color": colours.text, "size": 13},
+                "align": "center",
+                "height": 44,
+            },
+            "cells": {
+                "values": cells,
+                "fill": {"color": colours.cell},
+                "font": {"color": colours.text, "size": 14},
+                "align": "right",
+                "height": 30,
+                "line": {"color": colours.track},
+            },
+            "columnwidth": [0.5] + [1] * (len(STEP_FIELDS) - 1),
+        }
+    ]
+    layout = {
+        "height": 70 + 31 * len(trace.steps),
+        "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+        "paper_bgcolor": colours.background,
+    }
+    return PlainFigure(data, layout)

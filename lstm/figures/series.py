@@ -1,0 +1,149 @@
+"""A visitor's own series: the prices with their 0..1 scale and the first window, and the trained unit's fit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from lstm.figures.theme import PlainFigure, chart_layout, palette
+
+if TYPE_CHECKING:
+    from lstm.training.series import Series
+
+PRICE_COLOUR = "#0072B2"
+PREDICTION_COLOUR = "#D55E00"
+WINDOW_COLOUR = "rgba(230,159,0,0.22)"  # orange, light: the first window
+LABEL_COLOUR = "#E69F00"
+
+
+def _days(series: Series) -> list[int]:
+    return list(range(1, len(series.prices) + 1))
+
+
+def _prices_trace(series: Series) -> dict:
+    """The prices day by day, each with its scaled value on hover."""
+    return {
+        "type": "scatter",
+        "x": _days(series),
+        "y": list(series.prices),
+        "customdata": list(series.scaled),
+        "mode": "lines+markers",
+        "line": {"color": PRICE_COLOUR, "width": 3},
+        "marker": {"size": 6},
+        "name": "your prices",
+        "hovertemplate": "day %{x}: %{y:.4g} (scaled %{customdata:.3f})<extra></extra>",
+    }
+
+
+def _scale_trace(series: Series) -> dict:
+    """The prices again on the right-hand axis, unseen: Plotly draws an axis only when a trace uses it."""
+    return {
+        "type": "scatter",
+        "x": _days(series),
+        "y": list(series.scaled),
+        "yaxis": "y2",
+        "mode": "lines",
+        "line": {"width": 0},
+        "opacity": 0,
+        "hoverinfo": "skip",
+        "showlegend": False,
+    }
+
+
+def _price_axes(series: Series, colours, height: int) -> dict:
+    """Prices on the left, the same heights as the 0..1 scale on the right."""
+    pad = (series.high - series.low) * 0.08
+    layout = chart_layout(colours, height, "day", series.name)
+    layout["yaxis"]["range"] = [series.low - pad, series.high + pad]
+    scaled_pad = pad / (series.high - series.low)
+    layout["yaxis2"] = {
+        "title": {"text": "scaled (0 to 1)"},
+        "overlaying": "y",
+        "side": "right",
+        "range": [-scaled_pad, 1 + scaled_pad],
+        "showgrid": False,
+        "zeroline": False,
+        "tickmode": "linear",
+        "tick0": 0,
+        "dtick": 0.25,
+    }
+    layout["margin"]["r"] = 70
+    return layout
+
+
+def series_figure(series: Series, window: int | None, dark: bool = False) -> PlainFigure:
+    """The prices day by day; with a window, the first window shaded and its label (the next day) marked."""
+    colours = palette(dark)
+    data = [_prices_trace(series), _scale_trace(series)]
+    layout = _price_axes(series, colours, 340)
+    if window is not None and window < len(series.prices):
+        layout["shapes"] = [
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": 0.6,
+                "x1": window + 0.4,
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": WINDOW_COLOUR,
+                "line": {"width": 0},
+                "layer": "below",
+            }
+        ]
+        data.append(
+            {
+                "type": "scatter",
+                "x": [window + 1],
+                "y": [series.prices[window]],
+                "mode": "markers",
+                "marker": {
+                    "size": 16,
+                    "color": LABEL_COLOUR,
+                    "symbol": "diamond",
+                    "line": {"color": "#000", "width": 1},
+                },
+                "name": f"first window ({window} days, shaded) and its label",
+                "hovertemplate": "day %{x}: the first window's label %{y:.4g}<extra></extra>",
+            }
+        )
+    return PlainFigure(data, layout)
+
+
+def fit_figure(
+    series: Series, window: int, predictions: Sequence[float], forecast: float, dark: bool = False
+) -> PlainFigure:
+    """Each window's prediction (in the series' units) on the day it predicts, against the real prices."""
+    colours = palette(dark)
+    predicted_days = list(range(window + 1, len(series.prices) + 1))
+    data = [
+        _prices_trace(series),
+        {
+            "type": "scatter",
+            "x": predicted_days,
+            "y": [series.unscale(value) for value in predictions],
+            "mode": "lines+markers",
+            "line": {"color": PREDICTION_COLOUR, "width": 2, "dash": "dash"},
+            "marker": {"size": 7},
+            "name": f"predicted from the {window} days before",
+            "hovertemplate": "day %{x}: predicted %{y:.4g}<extra></extra>",
+        },
+        {
+            "type": "scatter",
+            "x": [len(series.prices) + 1],
+            "y": [series.unscale(forecast)],
+            "mode": "markers",
+            "marker": {"size": 18, "color": PREDICTION_COLOUR, "symbol": "star", "line": {"color": "#000", "width": 1}},
+            "name": "forecast: the day after your last price",
+            "hovertemplate": "day %{x}: forecast %{y:.4g}<extra></extra>",
+        },
+        _scale_trace(series),
+    ]
+    layout = _price_axes(series, colours, 380)
+    low = min(series.low, *(series.unscale(value) for value in (*predictions, forecast)))
+    high = max(series.high, *(series.unscale(value) for value in (*predictions, forecast)))
+    pad = (high - low) * 0.08
+    layout["yaxis"]["range"] = [low - pad, high + pad]
+    span = series.high - series.low
+    layout["yaxis2"]["range"] = [(low - pad - series.low) / span, (high + pad - series.low) / span]
+    return PlainFigure(data, layout)

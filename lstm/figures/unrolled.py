@@ -1,0 +1,319 @@
+"""The unrolled unit as a Plotly figure: one cell per day, both memory lines, frames stepping through the stages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from lstm.figures.animation import animation_controls
+from lstm.figures.theme import LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR, Palette, PlainFigure, palette
+from lstm.unit.explain import describe
+from lstm.unit.gates import GATES
+from lstm.unit.stages import STAGES, Position, frame_count
+from lstm.unit.trace import Trace
+
+# One row per stage inside a cell, top to bottom in the order the unit computes them.
+ROW_Y = {"long_remember": 4.0, "potential_remember": 3.0, "potential_memory": 2.0, "output": 1.0}
+LONG_LINE_Y = 5.25
+SHORT_LINE_Y = -0.25
+INPUT_Y = -1.35
+CAPTION_Y = 6.55
+PREDICTION_GAP = 0.22  # from the last short-memory node to the prediction's label
+PREDICTION_WIDTH = 0.7  # room kept right of the cells for that label, in cell widths
+
+# The traces that change from frame to frame, by name, in the order the figure holds them: a bar trace
+# per gate, the numbers in the cells, both memory lines' values, the highlight, the caption, the prediction.
+ANIMATED = (*(f"bars {gate.field}" for gate in GATES), "values", "long memory", "short memory", "highlight",
+            "caption", "prediction")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CellLayout:
+    """Where a row's bar and number sit inside a cell of width 1 (axis units, relative to the row)."""
+
+    bar_start: float
+    bar_length: float
+    bar_height: float
+    bar_y: float  # bar centre above (+) or below (-) the row's line
+    value_x: float
+    value_y: float
+    value_position: str  # Plotly textposition of the number
+    value_size: int
+
+
+# Wide cells (up to six days) put the number beside the bar; narrow cells put it above a full-width bar.
+WIDE_CELLS = CellLayout(0.12, 0.5, 0.42, 0.0, 0.66, 0.0, "middle right", 16)
+NARROW_CELLS = CellLayout(0.12, 0.76, 0.26, -0.14, 0.5, 0.2, "middle center", 14)
+MAX_WIDE_DAYS = 6
+
+
+def cell_layout(days: int) -> CellLayout:
+    return WIDE_CELLS if days <= MAX_WIDE_DAYS else NARROW_CELLS
+
+
+def _stages_known(position: Position, day_index: int) -> int:
+    """How many of day `day_index`'s stages are computed at `position` (0 to 5)."""
+    if position.day_index is None or day_index > position.day_index:
+        return 0
+    if day_index < position.day_index:
+        return len(STAGES)
+    return STAGES.index(position.stage) + 1
+
+
+def _row_known(row: str, known: int) -> bool:
+    needed = {"long_remember": 1, "potential_remember": 2, "potential_memory": 2, "output": 4}
+    return known >= needed[row]
+
+
+def _value_text(row: str, value: float) -> str:
+    return f"{value:.2f}" if row == "potential_memory" else f"{value:.0%}"
+
+
+def _bar(cell: CellLayout, row: str, value: float) -> tuple[float, float]:
+    """Base and length of a row's bar: gates fill from the left, potential memory from the middle."""
+    if row == "potential_memory":
+        return cell.bar_start + cell.bar_length / 2, value * cell.bar_length / 2
+    return cell.bar_start, value * cell.bar_length
+
+
+def _highlight_box(position: Position) -> tuple[list[float], list[float]]:
+    """Outline of what the current stage computes, as a closed path."""
+    if position.day_index is None:
+        left, right, bottom, top = -0.18, 0.18, SHORT_LINE_Y - 0.3, LONG_LINE_Y + 0.3
+    else:
+        cell = position.day_index
+        boxes = {
+            "long-remember": (cell + 0.05, cell + 0.95, 3.55, 4.45),
+            "potential": (cell + 0.05, cell + 0.95, 1.55, 3.45),
+            "long-memory": (cell + 0.8, cell + 1.2, LONG_LINE_Y - 0.35, LONG_LINE_Y + 0.6),
+            "output": (cell + 0.05, cell + 0.95, 0.55, 1.45),
+            "short-memory": (cell + 0.8, cell + 1.2, SHORT_LINE_Y - 0.6, SHORT_LINE_Y + 0.35),
+        }
+        left, right, bottom, top = boxes[position.stage]
+    return [left, right, right, left, left], [bottom, bottom, top, top, bottom]
+
+
+def frame_updates(trace: Trace, weights: Mapping[str, float], position: Position) -> dict[str, dict]:
+    """What each animated trace shows at `position`, by name: values not computed yet are blank."""
+    cell = cell_layout(len(trace.steps))
+    known = [_stages_known(position, index) for index in range(len(trace.steps))]
+    steps = list(zip(trace.steps, known, strict=True))
+    updates = {
+        f"bars {gate.field}": {
+            "x": [round(_bar(cell, gate.field, getattr(step, gate.field))[1], 4) if _row_known(gate.field, k) else 0.0
+                  for step, k in steps]
+        }
+        for gate in GATES
+    }  # fmt: skip
+    updates["values"] = {
+        "text": [
+            _value_text(gate.field, getattr(step, gate.field)) if _row_known(gate.field, k) else "·"
+            for gate in GATES
+            for step, k in steps
+        ]
+    }
+    updates["long memory"] = {"text": ["0.00"] + [f"{step.long_memory:.3f}" if k >= 3 else "" for step, k in steps]}
+    updates["short memory"] = {"text": ["0.00"] + [f"{step.short_memory:.3f}" if k >= 5 else "" for step, k in steps]}
+    box_x, box_y = _highlight_box(position)
+    updates["highlight"] = {"x": box_x, "y": box_y}
+    heading, equations, sentence = describe(position, trace, weights)
+    updates["caption"] = {"text": [f"<b>{heading}</b><br>" + "<br>".join(equations) + f"<br><i>{sentence}</i>"]}
+    # The prediction appears when the last day's short memory does.
+    finished = known[-1] == len(STAGES)
+    updates["prediction"] = {"text": [f"<b>prediction</b><br>{trace.prediction:.4f}" if finished else ""]}
+    return updates
+
+
+def _line(x0: float, y0: float, x1: float, y1: float, colour: str, width: float = 2, dash: str = "solid") -> dict:
+    return {
+        "type": "line", "x0": x0, "y0": y0, "x1": x1, "y1": y1,
+        "line": {"color": colour, "width": width, "dash": dash}, "layer": "below",
+    }  # fmt: skip
+
+
+def _rect(x0: float, x1: float, y0: float, y1: float, fill: str, outline: dict | None = None) -> dict:
+    return {
+        "type": "rect", "x0": x0, "x1": x1, "y0": y0, "y1": y1,
+        "line": outline or {"width": 0}, "fillcolor": fill, "layer": "below",
+    }  # fmt: skip
+
+
+def _shapes(days: int, colours: Palette) -> list[dict]:
+    """The memory lines through every cell (as in the tutorial's drawing), the cells, and each row's empty track."""
+    cell = cell_layout(days)
+    shapes = [
+        _line(-0.15, LONG_LINE_Y, days + 0.15, LONG_LINE_Y, LONG_MEMORY_COLOUR, width=5),
+        _line(-0.15, SHORT_LINE_Y, days + 0.15, SHORT_LINE_Y, SHORT_MEMORY_COLOUR, width=5),
+    ]
+    for index in range(days):
+        shapes.append(_rect(index + 0.05, index + 0.95, 0.5, 4.5, colours.cell, {"color": colours.muted, "width": 1.5}))
+        # Memories enter the cell from the lines and leave it into them.
+        shapes.append(_line(index + 0.5, 4.5, index + 0.5, LONG_LINE_Y, LONG_MEMORY_COLOUR, dash="dot"))
+        shapes.append(_line(index + 0.5, 0.5, index + 0.5, SHORT_LINE_Y, SHORT_MEMORY_COLOUR, dash="dot"))
+        for gate in GATES:
+            left, bar_y = index + cell.bar_start, ROW_Y[gate.field] + cell.bar_y
+            low, high = bar_y - cell.bar_height / 2, bar_y + cell.bar_height / 2
+            shapes.append(_rect(left, left + cell.bar_length, low, high, colours.track))
+            if not gate.is_percent:  # the zero mark: a candidate can subtract from the memory
+                middle = left + cell.bar_length / 2
+                shapes.append(_line(middle, low - 0.06, middle, high + 0.06, colours.muted))
+    return shapes
+
+
+def _day_annotations(trace: Trace, colours: Palette, px: Callable[[float], int]) -> list[dict]:
+    """Each day's input below its cell, with an arrow up into it."""
+    annotations = []
+    for index, step in enumerate(trace.steps):
+        annotations.append(
+            {
+                "x": index + 0.5, "y": INPUT_Y, "text": f"day {step.day}<br><b>{step.input:.2f}</b>", "showarrow": True,
+                "ax": 0, "ay": 0, "axref": "pixel", "ayref": "pixel", "font": {"size": px(16), "color": colours.text},
+            }
+        )  # fmt: skip
+        annotations.append(
+            {
+                "x": index + 0.5, "y": 0.5, "ax": index + 0.5, "ay": INPUT_Y + 0.35, "xref": "x", "yref": "y",
+                "axref": "x", "ayref": "y", "text": "", "showarrow": True, "arrowhead": 2, "arrowwidth": 2,
+                "arrowcolor": colours.muted,
+            }
+        )  # fmt: skip
+    return annotations
+
+
+def _row_labels(colours: Palette, px: Callable[[float], int]) -> list[dict]:
+    """In the left margin: each stage by the tutorial's name and the textbook's, then the lines and the input."""
+
+    def label(text: str, y: float, colour: str) -> dict:
+        return {
+            "xref": "paper", "x": 0, "xanchor": "right", "xshift": -12, "y": y, "showarrow": False,
+            "text": text, "font": {"size": px(14), "color": colour}, "align": "right",
+        }  # fmt: skip
+
+    def named(name: str, standard: str) -> str:
+        return f"<b>{name}</b><br><span style='font-size:{px(12)}px'>{standard}</span>"
+
+    return [
+        *(label(named(gate.tutorial, gate.standard), ROW_Y[gate.field], colours.text) for gate in GATES),
+        label(named("long-term memory", "cell state"), LONG_LINE_Y, LONG_MEMORY_COLOUR),
+        label(named("short-term memory", "hidden state"), SHORT_LINE_Y, SHORT_MEMORY_COLOUR),
+        label("<b>input</b>", INPUT_Y, colours.text),
+    ]
+
+
+def _text_trace(x: list, y: list, text: list, position: str, font: dict, marker: dict | None = None) -> dict:
+    """Numbers drawn at points, free to spill past the plot area; with a marker, the points show too."""
+    trace = {
+        "type": "scatter",
+        "x": x,
+        "y": y,
+        "mode": "text" if marker is None else "markers+text",
+        "text": text,
+        "textposition": position,
+        "textfont": font,
+        "cliponaxis": False,
+        "hoverinfo": "skip",
+    }
+    if marker is not None:
+        trace["marker"] = marker
+    return trace
+
+
+def _frame_name(position: Position) -> str:
+    return str(position.frame)
+
+
+def _slider_label(position: Position) -> str:
+    """A label at each day's first stage; the start sits too close to day 1 to carry one."""
+    if position.day_index is None:
+        return ""
+    return f"day {position.day_index + 1}" if position.stage == STAGES[0] else ""
+
+
+def _traces(days: int, colours: Palette, px: Callable[[float], int], initial: dict[str, dict]) -> list[dict]:
+    """The animated traces in ANIMATED's order, showing the opening frame `initial`."""
+    cell = cell_layout(days)
+    bars = [
+        {
+            "type": "bar", "orientation": "h", "y": [ROW_Y[gate.field] + cell.bar_y] * days,
+            "base": [index + _bar(cell, gate.field, 0)[0] for index in range(days)],
+            "x": initial[f"bars {gate.field}"]["x"], "width": cell.bar_height,
+            "marker": {"color": gate.colour, "line": {"width": 0}}, "name": gate.tutorial,
+            "hovertemplate": f"{gate.tutorial}: %{{x:.3f}}<extra></extra>" if not gate.is_percent
+            else f"{gate.tutorial}<extra></extra>",
+        }
+        for gate in GATES
+    ]  # fmt: skip
+    value_positions = [
+        (index + cell.value_x, ROW_Y[gate.field] + cell.value_y) for gate in GATES for index in range(days)
+    ]
+    memory_marker = {"size": px(13), "line": {"color": colours.cell, "width": 2}}
+    nodes = list(range(days + 1))
+    text_font = {"size": px(15), "color": colours.text}
+    return [
+        *bars,
+        _text_trace(
+            [x for x, _ in value_positions], [y for _, y in value_positions], initial["values"]["text"],
+            cell.value_position, {"size": px(cell.value_size), "color": colours.text},
+        ),
+        _text_trace(nodes, [LONG_LINE_Y] * (days + 1), initial["long memory"]["text"], "top center", text_font,
+                    marker={**memory_marker, "color": LONG_MEMORY_COLOUR}),
+        _text_trace(nodes, [SHORT_LINE_Y] * (days + 1), initial["short memory"]["text"], "bottom center", text_font,
+                    marker={**memory_marker, "color": SHORT_MEMORY_COLOUR}),
+        {
+            "type": "scatter", "x": initial["highlight"]["x"], "y": initial["highlight"]["y"], "mode": "lines",
+            "line": {"color": colours.highlight, "width": 4}, "hoverinfo": "skip",
+        },
+        _text_trace([days / 2], [CAPTION_Y], initial["caption"]["text"], "middle center",
+                    {"size": px(17), "color": colours.text}),
+        _text_trace([days + PREDICTION_GAP], [SHORT_LINE_Y], initial["prediction"]["text"], "middle right", text_font),
+    ]  # fmt: skip
+
+
+def unrolled_figure(
+    trace: Trace,
+    weights: Mapping[str, float],
+    position: Position,
+    dark: bool = False,
+    frame_ms: int = 700,
+    text_scale: float = 1.0,
+) -> PlainFigure:
+    """One cell per day, both memory lines, every stage's value; frames step through the stages.
+
+    The figure opens at `position`; Play, Pause and the slider run in the browser. `text_scale`
+    enlarges every text and the drawing with it, for presenter mode on a projector.
+    """
+
+    def px(size: float) -> int:
+        return round(size * text_scale)
+
+    colours = palette(dark)
+    days = len(trace.steps)
+    positions = [Position(frame) for frame in range(frame_count(days))]
+    updates = [frame_updates(trace, weights, at) for at in positions]
+    animated = list(range(len(ANIMATED)))
+    frames = [
+        {"name": _frame_name(at), "data": [update[name] for name in ANIMATED], "traces": animated}
+        for at, update in zip(positions, updates, strict=True)
+    ]
+    layout = dict(
+        height=px(640),
+        margin={"l": px(175), "r": 10, "t": 10, "b": px(95)},
+        showlegend=False,
+        paper_bgcolor=colours.background,
+        plot_bgcolor="rgba(0,0,0,0)",
+        font={"color": colours.text, "size": px(14)},
+        xaxis={"range": [-0.25, days + PREDICTION_GAP + PREDICTION_WIDTH], "visible": False, "fixedrange": True},
+        yaxis={"range": [INPUT_Y - 0.55, CAPTION_Y + 0.75], "visible": False, "fixedrange": True},
+        barmode="overlay",
+        shapes=_shapes(days, colours),
+        annotations=_day_annotations(trace, colours, px) + _row_labels(colours, px),
+        **animation_controls(
+            colours,
+            [_frame_name(at) for at in positions],
+            [_slider_label(at) for at in positions],
+            frame_ms,
+            active=position.frame,
+            font_size=px(15),
+        ),
+    )
+    return PlainFigure(_traces(days, colours, px, updates[position.frame]), layout, frames)

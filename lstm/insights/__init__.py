@@ -1,0 +1,1 @@
+"""What students ask after the first demo: the loss over two weights, and backpropagation through time by day."""

@@ -1,0 +1,92 @@
+"""The callbacks of a run: stop on divergence, record every epoch, carry Adam's state from one fit to the next."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from copy import deepcopy
+
+import lightning as L
+import torch
+
+from lstm.training.data import TrainingData, companies
+from lstm.training.evaluation import evaluate_tensors
+from lstm.training.history import History
+from lstm.training.model import LSTMbyHand
+from lstm.unit.weights import MAX_MAGNITUDE
+
+
+class DivergenceGuard(L.Callback):
+    """Stops a run whose loss or weights stop being finite numbers, and restores the last good weights.
+
+    Too high a learning rate (try 10) sends the loss to inf or nan within a few steps; the weights
+    one step earlier are the last ones worth keeping.
+    """
+
+    def __init__(self) -> None:
+        self.diverged_at_step: int | None = None
+        self._last_good: torch.Tensor | None = None
+
+    def on_train_batch_start(self, trainer, pl_module, batch, batch_idx) -> None:
+        self._last_good = torch.stack([p.detach() for p in pl_module.parameters()]).clone()
+
+    def on_train_batch_end(self, trainer, pl_module, outputs, batch, batch_idx) -> None:
+        parameters = torch.stack([p.detach() for p in pl_module.parameters()])
+        healthy = torch.isfinite(outputs["loss"]) and parameters.abs().max() <= MAX_MAGNITUDE
+        if not healthy:
+            self.diverged_at_step = trainer.global_step
+            with torch.no_grad():
+                for parameter, value in zip(pl_module.parameters(), self._last_good, strict=True):
+                    parameter.copy_(value)
+            trainer.should_stop = True
+
+
+class ProgressStream(L.Callback):
+    """Records every epoch into a History and stops the run when `should_stop` gives a reason.
+
+    `should_stop` is asked after every epoch (one or two optimiser steps, a few milliseconds), so a
+    stop lands at once.
+    """
+
+    def __init__(
+        self,
+        history: History,
+        steps_per_epoch: int,
+        first_epoch: int,
+        should_stop: Callable[[], str | None] = lambda: None,
+        data: TrainingData | None = None,
+    ):
+        self.history = history
+        self.steps_per_epoch = steps_per_epoch
+        self.epoch = first_epoch
+        self.should_stop = should_stop
+        self.steps = 0
+        self.stop_reason: str | None = None
+        self.data = companies() if data is None else data
+
+    def record(self, pl_module: LSTMbyHand) -> None:
+        self.history.append(self.epoch, *evaluate_tensors(pl_module, self.data))
+
+    def on_train_batch_end(self, trainer, pl_module, outputs, batch, batch_idx) -> None:
+        self.steps += 1
+        if self.steps % self.steps_per_epoch:
+            return  # a stop waits for the end of the epoch, so the curve's last point is the model as it is
+        self.epoch += 1
+        self.record(pl_module)
+        reason = self.should_stop()
+        if reason is not None and self.stop_reason is None:
+            self.stop_reason = reason
+            trainer.should_stop = True
+
+
+class OptimizerCarryOver(L.Callback):
+    """Keeps Adam's state from one fit of a model to the next, so a stopped run continues, not restarts."""
+
+    def __init__(self) -> None:
+        self.state: dict | None = None
+
+    def on_train_start(self, trainer, pl_module) -> None:
+        if self.state is not None:
+            trainer.optimizers[0].load_state_dict(self.state)
+
+    def on_train_end(self, trainer, pl_module) -> None:
+        self.state = deepcopy(trainer.optimizers[0].state_dict())

@@ -1,0 +1,141 @@
+"""One training run of the unit through lightning.Trainer: lean Trainer flags, the loaders, and `train`."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import lightning as L
+import torch
+from torch.utils.data import DataLoader, Dataset
+
+from lstm.training.callbacks import DivergenceGuard
+from lstm.training.data import TrainingData, companies
+from lstm.training.evaluation import evaluate
+from lstm.training.model import LSTMbyHand
+from lstm.training.recipes import Recipe
+from lstm.unit.weights import Weights
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """What a finished run reports: its budget, its cost, and where the unit ended."""
+
+    recipe: str
+    epochs: int
+    steps: int
+    fit_seconds: float
+    loss: float  # summed squared residual over every sequence after training
+    predictions: dict[str, float]  # followed sequence (company A, B) -> prediction
+    weights: Weights
+    diverged_at_step: int | None = None  # set when the guard stopped the run; weights are the last good
+
+    def to_dict(self) -> dict:
+        return {
+            "recipe": self.recipe,
+            "epochs": self.epochs,
+            "steps": self.steps,
+            "fit_seconds": self.fit_seconds,
+            "loss": self.loss,
+            "predictions": self.predictions,
+            "weights": dict(self.weights),
+            "diverged_at_step": self.diverged_at_step,
+        }
+
+
+def make_trainer(max_epochs: int, callbacks: list[L.Callback] | None = None, log_steps: bool = False) -> L.Trainer:
+    """A Trainer for a model of twelve numbers: CPU, no logger files, checkpoints, bars or summaries.
+
+    Unless `log_steps`, it runs in Lightning's barebones mode, where `self.log` does nothing: the
+    product records progress in its own callback, and Lightning's logging machinery costs more per
+    step than the unit's arithmetic. With `log_steps`, `self.log` works as in the tutorial.
+    """
+    if not log_steps:
+        return L.Trainer(max_epochs=max_epochs, accelerator="cpu", devices=1, barebones=True, callbacks=callbacks or [])
+    return L.Trainer(
+        max_epochs=max_epochs,
+        accelerator="cpu",
+        devices=1,
+        logger=False,
+        enable_checkpointing=False,
+        enable_progress_bar=False,
+        enable_model_summary=False,
+        num_sanity_val_steps=0,
+        callbacks=callbacks or [],
+    )
+
+
+class RepeatedBatches(Dataset):
+    """The same full batch `steps` times: a whole run is one Lightning epoch.
+
+    Lightning spends milliseconds between epochs; with two sequences an epoch is a single step,
+    so a run of one long epoch costs a fraction of the time and feeds the optimiser the same
+    batches in the same order.
+    """
+
+    def __init__(self, inputs: torch.Tensor, labels: torch.Tensor, steps: int):
+        self.batch = (inputs, labels)
+        self.steps = steps
+
+    def __len__(self) -> int:
+        return self.steps
+
+    def __getitem__(self, index: int) -> tuple[torch.Tensor, torch.Tensor]:
+        return self.batch
+
+
+def tutorial_loader(recipe: Recipe, data: TrainingData) -> DataLoader:
+    """The tutorial's loader: one epoch is one pass over the sequences, `batch_size` at a time."""
+    return DataLoader(data.dataset(), batch_size=recipe.batch_size)
+
+
+def full_batch_loader(epochs: int, data: TrainingData) -> DataLoader:
+    """Every sequence in every step, `epochs` steps in one Lightning epoch, no collation per step."""
+    return DataLoader(RepeatedBatches(data.inputs, data.labels, steps=epochs), batch_size=None)
+
+
+def fit(
+    model: LSTMbyHand,
+    recipe: Recipe,
+    epochs: int,
+    callbacks: list[L.Callback],
+    log_steps: bool = False,
+    data: TrainingData | None = None,
+) -> L.Trainer:
+    """Train `model` for `epochs` passes over the sequences (the companies by default) as `recipe` batches them."""
+    data = companies() if data is None else data
+    if recipe.batch_size is None:
+        trainer, loader = make_trainer(1, callbacks, log_steps), full_batch_loader(epochs, data)
+    else:
+        trainer, loader = make_trainer(epochs, callbacks, log_steps), tutorial_loader(recipe, data)
+    trainer.fit(model, train_dataloaders=loader)
+    return trainer
+
+
+def train(
+    recipe: Recipe,
+    epochs: int | None = None,
+    learning_rate: float | None = None,
+    seed: int = 42,
+    start: Weights | None = None,
+    callbacks: list[L.Callback] | None = None,
+) -> RunResult:
+    """Train a fresh unit (seeded draw, or `start`) on the two companies and report the result."""
+    epochs = recipe.epochs if epochs is None else epochs
+    learning_rate = recipe.learning_rate if learning_rate is None else learning_rate
+    model = LSTMbyHand(learning_rate=learning_rate, seed=seed, weights=start)
+    guard = DivergenceGuard()
+    began = time.perf_counter()
+    trainer = fit(model, recipe, epochs, [guard, *(callbacks or [])])
+    fit_seconds = time.perf_counter() - began
+    loss, predictions = evaluate(model)
+    return RunResult(
+        recipe=recipe.name,
+        epochs=epochs,
+        steps=trainer.global_step,
+        fit_seconds=fit_seconds,
+        loss=loss,
+        predictions=predictions,
+        weights=model.weights(),
+        diverged_at_step=guard.diverged_at_step,
+    )

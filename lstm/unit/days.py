@@ -1,0 +1,51 @@
+"""The tutorial's two companies, example day sequences, and the checks on day values: plain floats, no torch."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from lstm.unit.weights import quoted
+
+# The tutorial's data: four days of (scaled) stock prices, and the price on day 5 as the label.
+COMPANIES: dict[str, tuple[tuple[float, ...], float]] = {
+    "A": ((0.0, 0.5, 0.25, 1.0), 0.0),
+    "B": ((1.0, 0.5, 0.25, 1.0), 1.0),
+}
+
+# Day sequences a visitor can start from; the companies first, then ones that show something.
+DAY_PRESETS: dict[str, tuple[float, ...]] = {
+    "Company A": COMPANIES["A"][0],
+    "Company B": COMPANIES["B"][0],
+    "Early spike, then calm": (1.0, 0.0, 0.0, 0.0, 0.0, 0.0),
+    "Steady rise": (0.0, 0.2, 0.4, 0.6, 0.8, 1.0),
+}
+
+# The unrolled pass handles any length; past this a sequence is a mistake, not a lesson.
+MAX_DAYS = 100
+# Day values are prices scaled to about 0..1 as in the tutorial; far outside that every gate saturates.
+MAX_DAY_MAGNITUDE = 100.0
+
+
+class DaysError(ValueError):
+    """Day values that cannot be run through the unit, with a message a visitor can act on."""
+
+
+def check_days(values: Sequence[object], max_days: int = MAX_DAYS) -> tuple[float, ...]:
+    """Between 1 and `max_days` finite numbers within ±MAX_DAY_MAGNITUDE, as floats."""
+    if len(values) == 0:
+        raise DaysError("give at least one day value")
+    if len(values) > max_days:
+        raise DaysError(f"{len(values):,} days is too many: at most {max_days}")
+    days = []
+    for index, value in enumerate(values, start=1):
+        try:
+            number = float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            raise DaysError(f"day {index}: {quoted(value, limit=30)} is not a number") from None
+        if not math.isfinite(number):
+            raise DaysError(f"day {index}: {value} is not a finite number")
+        if abs(number) > MAX_DAY_MAGNITUDE:
+            raise DaysError(f"day {index}: {number:g} is outside ±{MAX_DAY_MAGNITUDE:g}")
+        days.append(number)
+    return tuple(days)

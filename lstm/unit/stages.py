@@ -1,0 +1,44 @@
+"""The animation's stages within a day, and a position in the animation: frame 0 is the start, then five a day."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Within a day the unit computes in this order; the animation and the URL step through it.
+STAGES = ("long-remember", "potential", "long-memory", "output", "short-memory")
+STAGE_TITLES = {
+    "long-remember": "long-remember % (forget gate)",
+    "potential": "potential-remember % (input gate) and potential memory (candidate)",
+    "long-memory": "new long-term memory (cell state)",
+    "output": "output % (output gate)",
+    "short-memory": "new short-term memory (hidden state)",
+}
+
+
+@dataclass(frozen=True)
+class Position:
+    """A point of the animation: frame 0 is the start (both memories 0), then five stages a day."""
+
+    frame: int
+
+    @property
+    def day_index(self) -> int | None:
+        """0-based day being computed, None at the start."""
+        return None if self.frame == 0 else (self.frame - 1) // len(STAGES)
+
+    @property
+    def stage(self) -> str | None:
+        return None if self.frame == 0 else STAGES[(self.frame - 1) % len(STAGES)]
+
+    @classmethod
+    def of(cls, day: int, stage: str) -> Position:
+        """Day (1-based) and stage name as a frame."""
+        return cls(1 + (day - 1) * len(STAGES) + STAGES.index(stage))
+
+
+def frame_count(days: int) -> int:
+    return 1 + days * len(STAGES)
+
+
+def last_position(days: int) -> Position:
+    return Position(frame_count(days) - 1)
