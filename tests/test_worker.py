@@ -192,3 +192,22 @@ def test_limits_from_environment_variables():
         Limits.from_settings({"LSTM_EXPLORER_MAX_RUNS": "two"})
     with pytest.raises(ValueError, match="must be positive"):
         Limits.from_settings({"LSTM_EXPLORER_IDLE_SECONDS": "-1"})
+
+
+def test_watch_it_spreads_a_fast_run_and_stop_cuts_the_wait_short():
+    run = TrainingRun(RunConfig(recipe="fast", learning_rate=0.1, epochs=40, pace_seconds=1.5), GENEROUS)
+    run.start()
+    wait_until_done(run)
+    assert run.progress().state is RunState.FINISHED
+    # paced, at most about 40 steps in 1.5 s; unpaced the same run takes a few hundredths of a second
+    assert run.progress().steps_per_second < 40 / 1.5 * 1.5
+    assert "paced over 1.5 s" in run.config.label
+    unpaced = TrainingRun(RunConfig(recipe="fast", learning_rate=0.1, epochs=40), GENEROUS)
+    unpaced.start()
+    wait_until_done(unpaced)
+    assert unpaced.progress().history.loss == run.progress().history.loss  # the pace changes the time, not the numbers
+    slow = TrainingRun(RunConfig(recipe="fast", learning_rate=0.1, epochs=300, pace_seconds=600), GENEROUS)
+    slow.start()
+    wait_for(lambda: len(slow.history) > 1)
+    slow.stop()
+    assert not slow.alive and slow.progress().state is RunState.STOPPED

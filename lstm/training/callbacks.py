@@ -1,8 +1,10 @@
-"""The callbacks of a run: stop on divergence, record every epoch, carry Adam's state from one fit to the next."""
+"""The callbacks of a run: stop on divergence, record epochs, carry Adam's state over, keep snapshots, set a pace."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Sequence
 from copy import deepcopy
 
 import lightning as L
@@ -12,7 +14,7 @@ from lstm.training.data import TrainingData, companies
 from lstm.training.evaluation import evaluate_tensors
 from lstm.training.history import History
 from lstm.training.model import LSTMbyHand
-from lstm.unit.weights import MAX_MAGNITUDE
+from lstm.unit.weights import MAX_MAGNITUDE, Weights
 
 
 class DivergenceGuard(L.Callback):
@@ -90,3 +92,43 @@ class OptimizerCarryOver(L.Callback):
 
     def on_train_end(self, trainer, pl_module) -> None:
         self.state = deepcopy(trainer.optimizers[0].state_dict())
+
+
+class SnapshotRecorder(L.Callback):
+    """Keeps the weights at the end of the chosen epochs: a copy of twelve numbers at a few epochs, nothing else.
+
+    The loss and predictions of each are computed after the run, all at once, so recording costs the
+    run nothing it could measure.
+    """
+
+    def __init__(self, epochs: Sequence[int], steps_per_epoch: int):
+        self.wanted = set(epochs)
+        self.steps_per_epoch = steps_per_epoch
+        self.steps = 0
+        self.weights: dict[int, Weights] = {}
+
+    def on_train_batch_end(self, trainer, pl_module, outputs, batch, batch_idx) -> None:
+        self.steps += 1
+        if self.steps % self.steps_per_epoch == 0 and self.steps // self.steps_per_epoch in self.wanted:
+            self.weights[self.steps // self.steps_per_epoch] = pl_module.weights()
+
+
+class Pace(L.Callback):
+    """Spreads a run over at least `seconds`, so a class can watch a fast run learn; `stop` cuts the wait short."""
+
+    def __init__(self, seconds: float, steps: int, stop: threading.Event):
+        self.seconds = seconds
+        self.steps = max(1, steps)
+        self.stop = stop
+        self.done = 0
+        self.began = time.monotonic()
+
+    def on_train_start(self, trainer, pl_module) -> None:
+        self.began, self.done = time.monotonic(), 0
+
+    def on_train_batch_end(self, trainer, pl_module, outputs, batch, batch_idx) -> None:
+        self.done += 1
+        due = self.began + self.seconds * self.done / self.steps
+        wait = due - time.monotonic()
+        if wait > 0:
+            self.stop.wait(wait)

@@ -9,11 +9,12 @@ import lightning as L
 import torch
 from torch.utils.data import DataLoader, Dataset
 
-from lstm.training.callbacks import DivergenceGuard
+from lstm.training.callbacks import DivergenceGuard, SnapshotRecorder
 from lstm.training.data import TrainingData, companies
-from lstm.training.evaluation import evaluate
+from lstm.training.evaluation import Saturation, evaluate, evaluate_many, saturation
 from lstm.training.model import LSTMbyHand
-from lstm.training.recipes import Recipe
+from lstm.training.recipes import Recipe, steps_per_epoch
+from lstm.training.snapshots import Snapshot, check_count, spread
 from lstm.unit.weights import Weights
 
 
@@ -29,9 +30,11 @@ class RunResult:
     predictions: dict[str, float]  # followed sequence (company A, B) -> prediction
     weights: Weights
     diverged_at_step: int | None = None  # set when the guard stopped the run; weights are the last good
+    saturated: Saturation | None = None  # set when every gate got stuck and the loss stopped falling
+    snapshots: tuple[Snapshot, ...] | None = None  # only when asked for: epoch 0 first, the last epoch last
 
     def to_dict(self) -> dict:
-        return {
+        result = {
             "recipe": self.recipe,
             "epochs": self.epochs,
             "steps": self.steps,
@@ -40,7 +43,11 @@ class RunResult:
             "predictions": self.predictions,
             "weights": dict(self.weights),
             "diverged_at_step": self.diverged_at_step,
+            "saturated": None if self.saturated is None else self.saturated.to_dict(),
         }
+        if self.snapshots is not None:
+            result["snapshots"] = [snapshot.to_dict() for snapshot in self.snapshots]
+        return result
 
 
 def make_trainer(max_epochs: int, callbacks: list[L.Callback] | None = None, log_steps: bool = False) -> L.Trainer:
@@ -119,16 +126,31 @@ def train(
     seed: int = 42,
     start: Weights | None = None,
     callbacks: list[L.Callback] | None = None,
+    snapshots: int | None = None,
 ) -> RunResult:
-    """Train a fresh unit (seeded draw, or `start`) on the two companies and report the result."""
+    """Train a fresh unit (seeded draw, or `start`) on the two companies and report the result.
+
+    With `snapshots` (2 to 500), the result also holds that many epochs of the run, evenly spread:
+    epoch 0 (the weights before any step) first, the last epoch trained last.
+    """
     epochs = recipe.epochs if epochs is None else epochs
     learning_rate = recipe.learning_rate if learning_rate is None else learning_rate
     model = LSTMbyHand(learning_rate=learning_rate, seed=seed, weights=start)
+    data = companies()
+    initial = model.weights()
+    start_loss, _ = evaluate(model, data)
+    per_epoch = steps_per_epoch(recipe, len(data))
+    recorder = SnapshotRecorder(spread(epochs, check_count(snapshots)) if snapshots else [], per_epoch)
     guard = DivergenceGuard()
     began = time.perf_counter()
-    trainer = fit(model, recipe, epochs, [guard, *(callbacks or [])])
+    trainer = fit(model, recipe, epochs, [guard, recorder, *(callbacks or [])], data=data)
     fit_seconds = time.perf_counter() - began
-    loss, predictions = evaluate(model)
+    loss, predictions = evaluate(model, data)
+    weights = model.weights()
+    last_epoch = -(-trainer.global_step // per_epoch)  # a run the guard stopped mid-epoch ends in that epoch
+    kept = None
+    if snapshots:
+        kept = _snapshots({0: initial, **recorder.weights, last_epoch: weights}, data, last_epoch)
     return RunResult(
         recipe=recipe.name,
         epochs=epochs,
@@ -136,6 +158,18 @@ def train(
         fit_seconds=fit_seconds,
         loss=loss,
         predictions=predictions,
-        weights=model.weights(),
+        weights=weights,
         diverged_at_step=guard.diverged_at_step,
+        saturated=saturation(weights, start_loss, loss),
+        snapshots=kept,
+    )
+
+
+def _snapshots(weights_by_epoch: dict[int, Weights], data: TrainingData, last_epoch: int) -> tuple[Snapshot, ...]:
+    """The recorded epochs up to the last, each with its loss and predictions computed from its weights."""
+    epochs = sorted(epoch for epoch in weights_by_epoch if epoch <= last_epoch)
+    outcomes = evaluate_many([weights_by_epoch[epoch] for epoch in epochs], data)
+    return tuple(
+        Snapshot(epoch, weights_by_epoch[epoch], loss, predictions)
+        for epoch, (loss, predictions) in zip(epochs, outcomes, strict=True)
     )

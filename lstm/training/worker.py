@@ -10,9 +10,9 @@ import time
 from dataclasses import dataclass, field
 from enum import Enum
 
-from lstm.training.callbacks import DivergenceGuard, OptimizerCarryOver, ProgressStream
+from lstm.training.callbacks import DivergenceGuard, OptimizerCarryOver, Pace, ProgressStream
 from lstm.training.data import TrainingData, companies
-from lstm.training.evaluation import evaluate_tensors
+from lstm.training.evaluation import evaluate_tensors, saturation
 from lstm.training.fit import fit
 from lstm.training.history import History, HistoryView
 from lstm.training.limits import SERVER_LOAD, Limits, server_slots
@@ -22,10 +22,6 @@ from lstm.training.recipes import RECIPES, steps_per_epoch
 from lstm.unit.weights import Weights
 
 log = logging.getLogger(__name__)
-
-# Past this, every sigmoid in the unit sits at 0 or 1 and every tanh at ±1 for inputs near 0..1:
-# the gradient vanishes and Adam can no longer bring the weights back.
-SATURATED_WEIGHT = 20.0
 
 # Every training worker's thread carries this name, in Python and (cut to Linux's 15 bytes) in the
 # operating system, so `top -H`, `ps -L` and the tests can tell workers from the server's own threads.
@@ -64,6 +60,7 @@ class RunConfig:
     start: Weights | None = None  # None: draw the tutorial's way from the seed
     # None: the tutorial's two companies. Tensors have no plain ==, so a config compares without them.
     data: TrainingData | None = field(default=None, compare=False)
+    pace_seconds: float | None = None  # "watch it": spread each Train or Continue over at least this long
 
     @property
     def training_data(self) -> TrainingData:
@@ -73,7 +70,8 @@ class RunConfig:
     def label(self) -> str:
         start = f"seed {self.seed}" if self.start is None else "from explorer weights"
         on = "" if self.data is None else f", on {self.data.name}"
-        return f"{self.recipe}, lr {self.learning_rate:g}, {self.epochs:,} epochs, {start}{on}"
+        pace = "" if self.pace_seconds is None else f", paced over {self.pace_seconds:g} s"
+        return f"{self.recipe}, lr {self.learning_rate:g}, {self.epochs:,} epochs, {start}{on}{pace}"
 
 
 @dataclass(frozen=True)
@@ -220,7 +218,10 @@ class TrainingRun:
         guard = DivergenceGuard()
         with self._lock:
             self._leg, self._state, self._message = leg, RunState.RUNNING, ""
-        fit(self.model, self.recipe, epochs, [guard, leg.stream, self._carry], data=self.data)
+        callbacks = [guard, leg.stream, self._carry]
+        if self.config.pace_seconds is not None:
+            callbacks.append(Pace(self.config.pace_seconds, epochs * per_epoch, self._stop))
+        fit(self.model, self.recipe, epochs, callbacks, data=self.data)
         if guard.diverged_at_step is not None:
             stream = leg.stream
             if stream.steps % per_epoch:  # diverged mid-epoch: the curve still ends on the restored weights
@@ -235,16 +236,9 @@ class TrainingRun:
             return
         view = self.history.view()
         start_loss = view.loss[view.epochs.index(first_epoch)]
-        largest = max(abs(value) for value in self.model.weights().values())
-        if largest > SATURATED_WEIGHT and view.loss[-1] > start_loss / 2:
-            self._finish(
-                RunState.DIVERGED,
-                f"Training went wrong: the loss is stuck at {view.loss[-1]:.3g} (it started at {start_loss:.3g}). "
-                f"The learning rate "
-                f"{self.config.learning_rate:g} is too high: Adam's steps pushed the weights out to {largest:.0f}, "
-                "where every gate is stuck at 0 or 1 and the gradient vanishes. Reset, lower the learning rate and "
-                "train again.",
-            )
+        stuck = saturation(self.model.weights(), start_loss, view.loss[-1])
+        if stuck is not None:
+            self._finish(RunState.DIVERGED, stuck.message(self.config.learning_rate))
             return
         messages = {
             None: (RunState.FINISHED, ""),
