@@ -1,12 +1,12 @@
-"""Plotly figures of training from plain histories: loss curves of several runs, predictions, weights."""
+"""Plotly figures of training from plain histories: loss curves of several runs, predictions, weights by gate."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from lstm.figures.theme import PlainFigure, chart_layout, palette
+from lstm.figures.theme import Palette, PlainFigure, chart_layout, palette
 from lstm.training.history import HistoryView
-from lstm.unit.gates import GATE_OF_WEIGHT
+from lstm.unit.gates import GATES
 
 # Runs to compare get these Okabe-Ito colours in turn; the newest run is drawn thickest.
 RUN_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
@@ -75,11 +75,57 @@ def predictions_figure(
     return PlainFigure(traces, layout)
 
 
-def parameters_figure(history: HistoryView, dark: bool = False) -> PlainFigure:
-    """The twelve parameters' paths: colour by gate, dash by role (short memory, input, bias)."""
+def _suffix(axis: int) -> str:
+    """Plotly names the first axes x and y, the others x2, y2, ..."""
+    return "" if axis == 1 else str(axis)
+
+
+def weights_traces(history: HistoryView, first_axis: int) -> list[dict]:
+    """Each gate's three weights on its own small chart (axes `first_axis` on, one per gate), dash by role."""
     data = []
-    for name, values in history.weights.items():
-        gate = GATE_OF_WEIGHT[name]
-        hover = f"epoch %{{x}}: {name} %{{y:.4f}}<extra></extra>"
-        data.append(_line(history.epochs, values, name, gate.colour, 2, hover, ROLE_DASH[gate.weights.index(name)]))
-    return PlainFigure(data, _layout(dark, 360, "epoch", "value"))
+    for index, gate in enumerate(GATES):
+        for role, name in enumerate(gate.weights):
+            line = _line(history.epochs, history.weights[name], name, gate.colour, 2,
+                         f"epoch %{{x}}: {name} %{{y:.4f}}<extra></extra>", ROLE_DASH[role])  # fmt: skip
+            suffix = _suffix(first_axis + index)
+            data.append({**line, "xaxis": f"x{suffix}", "yaxis": f"y{suffix}"})
+    return data
+
+
+def weights_axes(
+    history: HistoryView, colours: Palette, font: int, area: list[float], first_axis: int, columns: int
+) -> dict:
+    """The small charts' axes, `columns` a row within the vertical `area`; each titled by its gate and lines."""
+    rows = -(-len(GATES) // columns)
+    gap_x, gap_y = 0.06, 0.2 * (area[1] - area[0]) / rows
+    width, height = (1 - gap_x * (columns - 1)) / columns, (area[1] - area[0] - gap_y * (rows - 1)) / rows
+    span = [0, max(1, history.epochs[-1])]
+    layout = {}
+    for index, gate in enumerate(GATES):
+        row, column = divmod(index, columns)
+        left, top = column * (width + gap_x), area[1] - row * (height + gap_y)
+        values = [value for name in gate.weights for value in history.weights[name]]
+        pad = 0.1 * (max(values) - min(values)) or 0.5
+        short, given, bias = gate.weights
+        axis = {"automargin": True, "gridcolor": colours.track, "zerolinecolor": colours.muted,
+                "tickfont": {"size": font - 2}, "fixedrange": True}  # fmt: skip
+        suffix = _suffix(first_axis + index)
+        layout[f"xaxis{suffix}"] = {**axis, "domain": [left, left + width], "anchor": f"y{suffix}", "range": span,
+                                    "title": {"text": f"<b>{gate.tutorial}</b>: {short} ━ {given} ╍ {bias} ┈",
+                                              "font": {"size": font}, "standoff": 2}}  # fmt: skip
+        layout[f"yaxis{suffix}"] = {**axis, "domain": [top - height, top], "anchor": f"x{suffix}",
+                                    "range": [min(values) - pad, max(values) + pad]}  # fmt: skip
+    return layout
+
+
+def parameters_figure(history: HistoryView, dark: bool = False, present: bool = False) -> PlainFigure:
+    """The twelve parameters' paths as four small charts, one per gate, dash by role (short memory, input, bias)."""
+    colours = palette(dark)
+    font = 16 if present else 13
+    layout = {
+        "height": 420, "margin": {"l": 10, "r": 10, "t": 10, "b": 10}, "showlegend": False,
+        "paper_bgcolor": colours.background, "plot_bgcolor": "rgba(0,0,0,0)",
+        "font": {"color": colours.text, "size": font}, "uirevision": "keep",
+        **weights_axes(history, colours, font, [0.0, 1.0], first_axis=1, columns=2),
+    }  # fmt: skip
+    return PlainFigure(weights_traces(history, first_axis=1), layout)

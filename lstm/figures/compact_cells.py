@@ -1,0 +1,138 @@
+"""Compact unrolled cells: every gate % and both memories of each day as a bar and a number, A above B."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lstm.figures.theme import LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR, Palette, PlainFigure, palette
+from lstm.unit.gates import GATES
+from lstm.unit.trace import STEP_TITLES, Trace
+
+# One row per quantity, top to bottom in the order the unit computes them.
+ROWS = (*(gate.field for gate in GATES), "long_memory", "short_memory")
+ROW_COLOURS = {**{gate.field: gate.colour for gate in GATES}, "long_memory": LONG_MEMORY_COLOUR,
+               "short_memory": SHORT_MEMORY_COLOUR}  # fmt: skip
+ROW_Y = {row: float(len(ROWS) - 1 - index) for index, row in enumerate(ROWS)}
+SIGNED = {"potential_memory": 1.0, "short_memory": 1.0, "long_memory": 3.0}  # drawn from the middle: the full scale
+BAR_START, BAR_LENGTH, BAR_HEIGHT = 0.04, 0.5, 0.62  # within a cell one unit wide
+VALUE_X = BAR_START + BAR_LENGTH + 0.04
+PREDICTION_X = 0.0  # relative to the last cell's right edge
+
+
+@dataclass(frozen=True)
+class CellRow:
+    """One sequence to draw: its title (Company A), its trace through the unit, and its target."""
+
+    title: str
+    trace: Trace
+    target: float
+
+
+def value_text(row: str, value: float) -> str:
+    """One rounding rule: gates as whole percentages, the potential memory to 2 decimals, memories to 3."""
+    if row in SIGNED:
+        return f"{value:.3f}" if row != "potential_memory" else f"{value:.2f}"
+    return f"{value:.0%}"
+
+
+def _bar(row: str, day: int, value: float) -> tuple[float, float]:
+    """Base and length of a bar: gates fill from the left, signed values from the middle of the track."""
+    if row in SIGNED:
+        scale = SIGNED[row]
+        return day + BAR_START + BAR_LENGTH / 2, max(-1.0, min(1.0, value / scale)) * BAR_LENGTH / 2
+    return day + BAR_START, value * BAR_LENGTH
+
+
+def _values(trace: Trace) -> list[tuple[str, int, float]]:
+    return [(row, step.day - 1, getattr(step, row)) for row in ROWS for step in trace.steps]
+
+
+def prediction_text(row: CellRow) -> str:
+    return f"prediction<br><b>{row.trace.prediction:.3f}</b><br>target {row.target:g}"
+
+
+def cell_updates(row: CellRow) -> list[dict]:
+    """What the traces of one row show: the tracks (the same), the bars' lengths, the numbers, the prediction.
+
+    The tracks' update is empty, but a frame has to name them: Plotly's animation drops the bars of a
+    subplot that a frame leaves out.
+    """
+    values = _values(row.trace)
+    return [
+        {},
+        {"x": [round(_bar(name, day, value)[1], 4) for name, day, value in values],
+         "base": [round(_bar(name, day, value)[0], 4) for name, day, value in values]},
+        {"text": [value_text(name, value) for name, _, value in values]},
+        {"text": [prediction_text(row)]},
+    ]  # fmt: skip
+
+
+def cell_traces(row: CellRow, colours: Palette, axes: tuple[str, str], font_size: int) -> list[dict]:
+    """The tracks, the bars, the numbers and the prediction of one row on the axes `axes`, as `cell_updates`."""
+    xaxis, yaxis = axes
+    days = len(row.trace.steps)
+    values = _values(row.trace)
+    ys = [ROW_Y[name] for name, _, _ in values]
+    _, bars, numbers, prediction = cell_updates(row)
+    common = {"xaxis": xaxis, "yaxis": yaxis, "hoverinfo": "skip", "showlegend": False}
+    track = {"type": "bar", "orientation": "h", "y": ys, "x": [BAR_LENGTH] * len(values), "width": BAR_HEIGHT,
+             "base": [day + BAR_START for _, day, _ in values], "marker": {"color": colours.track},
+             **common}  # fmt: skip
+    fill = {"type": "bar", "orientation": "h", "y": ys, "width": BAR_HEIGHT, **bars,
+            "marker": {"color": [ROW_COLOURS[name] for name, _, _ in values]}, **common}  # fmt: skip
+    text = {"type": "scatter", "mode": "text", "y": ys, "x": [day + VALUE_X for _, day, _ in values], **numbers,
+            "textposition": "middle right", "cliponaxis": False,
+            "textfont": {"size": font_size, "color": colours.text}, **common}  # fmt: skip
+    said = {"type": "scatter", "mode": "text", "x": [days + PREDICTION_X], "y": [ROW_Y["short_memory"] + 1.0],
+            **prediction, "textposition": "middle right", "cliponaxis": False,
+            "textfont": {"size": font_size, "color": colours.text}, **common}  # fmt: skip
+    return [track, fill, text, said]
+
+
+def cell_axes(row: CellRow, colours: Palette, domains: tuple[list[float], list[float]], anchor: tuple[str, str],
+              font_size: int) -> tuple[dict, dict]:  # fmt: skip
+    """The x axis (a column per day, the inputs under it) and the y axis (a row per quantity) of one row."""
+    x_domain, y_domain = domains
+    days = len(row.trace.steps)
+    x = {
+        "domain": x_domain, "range": [-0.02, days + 0.95], "anchor": anchor[1], "showgrid": False, "zeroline": False,
+        "automargin": True,
+        "tickvals": [day + 0.3 for day in range(days)], "ticks": "", "fixedrange": True,
+        "ticktext": [f"day {step.day} · input {step.input:g}" for step in row.trace.steps],
+        "tickfont": {"size": font_size, "color": colours.muted},
+    }  # fmt: skip
+    y = {
+        "domain": y_domain, "range": [-0.6, len(ROWS) - 0.4], "anchor": anchor[0], "showgrid": False,
+        "automargin": True, "zeroline": False, "tickvals": [ROW_Y[name] for name in ROWS], "fixedrange": True,
+        "ticktext": [STEP_TITLES[name] for name in ROWS], "tickfont": {"size": font_size, "color": colours.text},
+        "title": {"text": f"<b>{row.title}</b>", "font": {"size": font_size + 2}, "standoff": 4},
+    }  # fmt: skip
+    return x, y
+
+
+def stacked_domains(count: int, top: float = 1.0, bottom: float = 0.0, gap: float = 0.08) -> list[list[float]]:
+    """Vertical domains for `count` rows between `bottom` and `top`, the first row on top."""
+    height = (top - bottom - gap * (count - 1)) / count
+    return [[top - index * (height + gap) - height, top - index * (height + gap)] for index in range(count)]
+
+
+def compact_cells_figure(rows: Sequence[CellRow], epoch: int, dark: bool = False, present: bool = False) -> PlainFigure:
+    """The followed sequences (Company A above B) through the unit as it stands at `epoch`."""
+    colours = palette(dark)
+    font_size = 17 if present else 13
+    data: list[dict] = []
+    layout: dict = {
+        "height": (300 if present else 230) * len(rows),
+        "margin": {"l": 10, "r": 10, "t": 36, "b": 10},
+        "paper_bgcolor": colours.background, "plot_bgcolor": "rgba(0,0,0,0)",
+        "font": {"color": colours.text, "size": font_size}, "barmode": "overlay", "showlegend": False,
+        "title": {"text": f"The unit at epoch {epoch:,}", "x": 0, "xanchor": "left", "y": 0.99, "yanchor": "top",
+                  "font": {"size": font_size + 3}},
+    }  # fmt: skip
+    for index, (row, y_domain) in enumerate(zip(rows, stacked_domains(len(rows)), strict=True)):
+        suffix = "" if index == 0 else str(index + 1)
+        x, y = cell_axes(row, colours, ([0, 1], y_domain), (f"x{suffix}", f"y{suffix}"), font_size)
+        layout[f"xaxis{suffix}"], layout[f"yaxis{suffix}"] = x, y
+        data += cell_traces(row, colours, (f"x{suffix}", f"y{suffix}"), font_size)
+    return PlainFigure(data, layout)
