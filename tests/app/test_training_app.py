@@ -38,8 +38,16 @@ def test_a_run_from_train_to_results():
     table = app.dataframe[0].value
     assert table["Company A (target 0)"].tolist()[0] == pytest.approx(-0.0377, abs=2e-4)
     assert table["Company B (target 1)"].tolist()[1] > 0.9
-    loss = json.loads(app.get("plotly_chart")[0].proto.spec)
+    charts = [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+    replay = next(spec for spec in charts if spec.get("frames"))
+    assert 10 <= len(replay["frames"]) <= 200
+    assert replay["frames"][0]["name"] == "0" and replay["frames"][-1]["name"] == "150"
+    assert "-0.038" in replay["frames"][0]["data"][3]["text"][0]  # Company A's untrained prediction in its cells
+    loss = next(spec for spec in charts if spec["layout"].get("yaxis", {}).get("title", {}).get("text", "")
+                .startswith("loss"))  # fmt: skip
     assert len(loss["data"][0]["x"]) == 151
+    # losses keep their significant digits: a small loss is not 0.0000
+    assert app.dataframe[0].proto.columns and "%.4g" in app.dataframe[0].proto.columns
     assert [item.label for item in app.get("download_button")] == [
         "Weights (JSON)",
         "Weights (safetensors)",
@@ -48,7 +56,8 @@ def test_a_run_from_train_to_results():
     # a second run joins the comparison
     button(app, "Train").click().run()
     run_to_the_end(app)
-    loss = json.loads(app.get("plotly_chart")[0].proto.spec)
+    loss = next(spec for spec in map(json.loads, (chart.proto.spec for chart in app.get("plotly_chart")))
+                if spec["layout"].get("yaxis", {}).get("title", {}).get("text", "").startswith("loss"))  # fmt: skip
     assert len(loss["data"]) == 2 and loss["data"][1]["name"].endswith("(current)")
 
 

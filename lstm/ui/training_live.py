@@ -1,0 +1,136 @@
+"""The Training page's live panel: the run's status, the unit's cells for A and B, the loss, predictions and weights."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+
+import streamlit as st
+
+from lstm.figures.compact_cells import CellRow, compact_cells_figure
+from lstm.figures.exports import image_export_config
+from lstm.figures.training import loss_figure, parameters_figure, predictions_figure
+from lstm.training.limits import LIMIT_VARIABLES, SERVER_LOAD, Limits
+from lstm.training.worker import Progress, RunState, TrainingRun
+from lstm.ui import training_replay, visitor
+from lstm.ui.text import escape_markdown
+from lstm.unit.cell import trace
+
+CHART_POINTS = 600  # a curve is thinned to about this many points before it is drawn
+STATE_LABELS = {
+    RunState.READY: "Ready",
+    RunState.QUEUED: "Queued: the server is training other visitors' runs; yours starts when a slot frees up",
+    RunState.RUNNING: "Training",
+    RunState.STOPPED: "Stopped",
+    RunState.FINISHED: "Finished",
+    RunState.DIVERGED: "Diverged",
+    RunState.FAILED: "Failed",
+}
+
+
+def limits() -> Limits:
+    """This server's limits: Streamlit secrets override environment variables."""
+    settings = dict(os.environ)
+    with contextlib.suppress(FileNotFoundError):  # no secrets file: the environment decides
+        settings.update({key: st.secrets[key] for key in LIMIT_VARIABLES.values() if key in st.secrets})
+    return Limits.from_settings(settings)
+
+
+def _status(run: TrainingRun, progress: Progress) -> None:
+    label = escape_markdown(f"{STATE_LABELS[progress.state]} ({run.config.label})")
+    fraction = min(1.0, progress.epochs_done / progress.epochs_target) if progress.epochs_target else 0.0
+    details = f"epoch {progress.history.epochs[-1]:,} · {progress.epochs_done:,} of {progress.epochs_target:,} this run"
+    details += f" · loss {progress.history.loss[-1]:.3g}"
+    if progress.steps_per_second:
+        details += f" · {progress.steps_per_second:,.0f} steps/s"
+    if progress.seconds_left is not None:
+        details += f" · {progress.seconds_left:.1f} s left"
+    st.progress(fraction, text=f"**{label}** · {details}")
+    if progress.state is RunState.DIVERGED or progress.state is RunState.FAILED:
+        st.error(escape_markdown(progress.message), icon=":material/error:")
+    elif progress.message:
+        st.info(escape_markdown(progress.message), icon=":material/info:")
+
+
+def _server_line() -> None:
+    training, queued = SERVER_LOAD.snapshot()
+    st.caption(
+        f"On this server: {training} run{'s' if training != 1 else ''} training, {queued} queued "
+        f"(at most {limits().max_concurrent_runs} at once)."
+    )
+
+
+def cell_rows(run: TrainingRun, progress: Progress) -> list[CellRow]:
+    """The followed sequences (Company A and B) through the unit as the run has it now."""
+    return [
+        CellRow(title, trace(run.data.inputs[run.data.followed[name]].tolist(), progress.weights), target)
+        for name, (title, target) in run.data.targets.items()
+    ]
+
+
+def _charts(run: TrainingRun, progress: Progress, dark: bool) -> None:
+    """The loss of every run of the session, both predictions, and the weights by gate."""
+    history = progress.history.thinned(CHART_POINTS)
+    # The current run is the last; its history was read above, so only the earlier runs are read again.
+    earlier = visitor.training_runs()[:-1]
+    runs = [(other.config.label, other.progress().history.thinned(CHART_POINTS)) for other in earlier]
+    runs.append((run.config.label, history))
+    st.plotly_chart(
+        loss_figure(runs, st.session_state.get("log_loss", True), dark),
+        key="loss",
+        theme=None,
+        config=image_export_config("lstm-loss"),
+    )
+    st.plotly_chart(
+        predictions_figure(history, run.data.targets, dark),
+        key="predictions",
+        theme=None,
+        config=image_export_config("lstm-predictions"),
+    )
+
+
+def _live_view(run: TrainingRun, progress: Progress, dark: bool, present: bool) -> None:
+    """While a run trains: the cells of A and B as the unit stands, beside the loss and the predictions."""
+    cells, charts = st.columns([3, 2])
+    cells.plotly_chart(
+        compact_cells_figure(cell_rows(run, progress), progress.history.epochs[-1], dark, present),
+        key="live_cells",
+        theme=None,
+        config=image_export_config("lstm-cells"),
+    )
+    with charts:
+        _charts(run, progress, dark)
+    st.plotly_chart(
+        parameters_figure(progress.history.thinned(CHART_POINTS), dark, present),
+        key="parameters",
+        theme=None,
+        config=image_export_config("lstm-weights"),
+    )
+
+
+def live_panel(present: bool) -> None:
+    """Redrawn on a timer while the current run is queued or training; the replay once it has ended."""
+    _server_line()
+    run = visitor.latest_run()
+    if run is None:
+        st.info(
+            "Choose a recipe and press **Train**. The unit's cells for Company A and B, the loss, both predictions "
+            "and the twelve weights draw live; when the run ends, a replay plays it back."
+        )
+        return
+    run.heartbeat()
+    progress = run.progress()
+    dark = st.context.theme.type == "dark"
+    _status(run, progress)
+    if progress.state.active or len(progress.history) < 2:
+        _live_view(run, progress, dark, present)
+    else:
+        replay, charts = st.tabs(["Replay", "Loss, predictions and weights"])
+        with replay:
+            training_replay.replay(run, progress, dark, present)
+        with charts:
+            _live_view(run, progress, dark, present)
+    if st.session_state.get("was_active") and not progress.state.active:
+        st.session_state["was_active"] = False
+        st.rerun()  # the run ended: redraw the whole page so buttons and downloads follow
+    st.session_state["was_active"] = progress.state.active

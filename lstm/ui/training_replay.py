@@ -1,0 +1,51 @@
+"""The replay of a finished or stopped run on the Training page: built once per run and state, played in the browser."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lstm.figures.exports import image_export_config
+from lstm.figures.replay import REPLAY_FRAMES, REPLAY_SECONDS, ReplayFrame, replay_figure
+from lstm.training.snapshots import from_history, milestones, spread_by_change
+from lstm.training.worker import Progress, TrainingRun
+from lstm.unit.cell import trace
+
+CACHE = "training_replay"  # session key: (what the replay was built from, the figure)
+REPLAY_CURVE_POINTS = 300  # the still curves behind the markers; every frame redraws them
+
+
+def _frames(run: TrainingRun, progress: Progress) -> list[ReplayFrame]:
+    """Snapshots spaced by change, each with the followed sequences traced through its weights."""
+    history = progress.history
+    days = {name: run.data.inputs[row].tolist() for name, row in run.data.followed.items()}
+    snapshots = from_history(history, spread_by_change(history, REPLAY_FRAMES))
+    return [
+        ReplayFrame(each, {name: trace(values, each.weights) for name, values in days.items()}) for each in snapshots
+    ]
+
+
+def _figure(run: TrainingRun, progress: Progress, dark: bool, present: bool):
+    key = (id(run), len(progress.history), progress.history.epochs[-1], progress.state, dark, present)
+    cached = st.session_state.get(CACHE)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    history = progress.history
+    marks = milestones(history, run.data.targets, tutorial=run.recipe.name == "tutorial")
+    figure = replay_figure(
+        _frames(run, progress), history.thinned(REPLAY_CURVE_POINTS), run.data.targets, marks, dark, present
+    )
+    st.session_state[CACHE] = (key, figure)
+    return figure
+
+
+def replay(run: TrainingRun, progress: Progress, dark: bool, present: bool) -> None:
+    """The whole run, from the untrained unit to where it stopped, with Play and a slider."""
+    st.caption(
+        f"**Replay** of this run ({progress.history.epochs[-1]:,} epochs, an epoch is one pass over "
+        f"{run.data.name}). Press **Play**: about {REPLAY_SECONDS} s from the untrained unit to the end, frames "
+        "closer together where the unit changed most. The diamonds on the loss mark milestones (hover for them); "
+        "the link under the sentence opens the epoch shown in the explorer, in a new tab."
+    )
+    st.plotly_chart(
+        _figure(run, progress, dark, present), key="replay", theme=None, config=image_export_config("lstm-replay")
+    )

@@ -1,0 +1,76 @@
+"""The Training page after a run: before and after, carrying the weights back, downloads, and loading weights."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lstm.training.worker import Progress, TrainingRun
+from lstm.ui import explorer_session, routes
+from lstm.ui.text import escape_markdown
+from lstm.unit.weights import WeightsError, from_file_bytes, to_json, to_safetensors
+
+
+def results_panel(run: TrainingRun, progress: Progress) -> None:
+    history = progress.history
+    st.subheader("Before and after")
+    columns = {
+        f"{title} (target {target:.4g})": history.predictions[name]
+        for name, (title, target) in run.data.targets.items()
+    }
+    columns["loss"] = history.loss
+    st.dataframe(
+        {"": ["before training", "now"], **{title: [values[0], values[-1]] for title, values in columns.items()}},
+        hide_index=True,
+        # Significant digits, not decimals: a trained loss of 4e-5 must not read 0.0000.
+        column_config={title: st.column_config.NumberColumn(title, format="%.4g") for title in columns},
+    )
+    carry, weights_json, weights_safetensors, curve = st.columns(4)
+    if carry.button("Use these weights in the explorer", icon=":material/arrow_back:", type="primary", width="stretch"):
+        explorer_session.use_weights(progress.weights)
+        st.switch_page(routes.EXPLORER.target())
+    weights_json.download_button(
+        "Weights (JSON)",
+        to_json(progress.weights),
+        "lstm-weights.json",
+        "application/json",
+        icon=":material/download:",
+        width="stretch",
+    )
+    weights_safetensors.download_button(
+        "Weights (safetensors)",
+        to_safetensors(progress.weights),
+        "lstm-weights.safetensors",
+        "application/octet-stream",
+        icon=":material/download:",
+        width="stretch",
+    )
+    curve.download_button(
+        "Loss history (CSV)",
+        history.to_csv(),
+        "lstm-training.csv",
+        "text/csv",
+        icon=":material/download:",
+        width="stretch",
+    )
+
+
+def upload_panel() -> None:
+    st.subheader("Load weights")
+    upload = st.file_uploader(
+        "A weights file (.json or .safetensors, at most 1 MB) goes into the explorer and can start a run.",
+        type=["json", "safetensors"],
+        key="weights_upload",
+    )
+    if upload is None:
+        return
+    try:
+        weights = from_file_bytes(upload.getvalue(), upload.name)
+    except WeightsError as error:
+        st.error(
+            f"{escape_markdown(upload.name)} was not loaded: {escape_markdown(str(error))}", icon=":material/error:"
+        )
+        return
+    if st.session_state.get("uploaded") != (upload.file_id, weights):
+        explorer_session.use_weights(weights)
+        st.session_state["uploaded"] = (upload.file_id, weights)
+    st.success(f"Loaded {escape_markdown(upload.name)}: the explorer now shows these weights.", icon=":material/check:")
