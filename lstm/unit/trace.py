@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 # The per-day quantities, in the order the unit computes them; tables and CSV columns follow it.
 STEP_FIELDS = (
@@ -42,6 +42,10 @@ class DayStep:
     output: float  # output % (output gate)
     long_memory: float  # long-term memory (cell state) after the day
     short_memory: float  # short-term memory (hidden state) after the day
+    # Each gate's weighted sum before its sigmoid or tanh, in GATES order, and tanh of the new long memory:
+    # what the cell's detail view writes on its wires. Not part of tables, CSV or the command line's JSON.
+    sums: tuple[float, ...] = ()
+    squashed_long_memory: float | None = None
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,8 @@ class Trace:
         return previous.long_memory, previous.short_memory
 
     def to_dict(self) -> dict:
-        return {"prediction": self.prediction, "steps": [asdict(step) for step in self.steps]}
+        steps = [{field: getattr(step, field) for field in STEP_FIELDS} for step in self.steps]
+        return {"prediction": self.prediction, "steps": steps}
 
     def rows(self) -> list[list[float]]:
         """One row per day in STEP_FIELDS order, for tables and CSV."""
