@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lstm.figures.animation import animation_controls
-from lstm.figures.theme import LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR, Palette, PlainFigure, palette
+from lstm.figures.theme import LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR, Palette, PlainFigure, palette, readable
 from lstm.unit.gates import GATES
 
 if TYPE_CHECKING:
@@ -17,11 +19,20 @@ GATE_ROWS = tuple(name for gate in GATES for name in gate.weights)
 LONG_Y, SHORT_Y, INPUT_Y = 1.0, 0.0, -0.55
 FRAME_MS = 1100
 LOSS_GAP = 0.75  # from the last day's short memory to the loss node
+DECADES = 4  # the heatmap's colours span four powers of ten below the largest share; smaller ones read as 0
 
 
-def gradient_text(value: float) -> str:
-    """A gradient as a few significant figures: they run from about 1 down to 1e-6 and below."""
-    return f"{value:.3g}" if value else "0"
+def gradient_text(value: float, digits: int = 3) -> str:
+    """A gradient to `digits` significant figures, written out in full: 0.00000734, never 7.34e-06.
+
+    Gradients run from about 1 down to 1e-6 and below; learners read plain decimals, and the count
+    of zeros after the point is the size.
+    """
+    if not value or not math.isfinite(value):
+        return "0" if not value else f"{value}"
+    decimals = max(digits - 1 - math.floor(math.log10(abs(value))), 0)
+    text = f"{value:.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _revealed(days: int, frame: int) -> list[bool]:
@@ -38,8 +49,9 @@ def _caption(result: Backprop, frame: int) -> str:
     error = 2 * (result.prediction - result.target)
     if frame == 0:
         return (
-            f"loss = (prediction − target)² = ({result.prediction:.4f} − {result.target:g})² = {result.loss:.4g}.  "
-            f"Its gradient, 2 × ({result.prediction:.4f} − {result.target:g}) = {error:.4g}, "
+            f"loss = (prediction − target)² = ({result.prediction:.4f} − {result.target:g})² = "
+            f"{gradient_text(result.loss, 4)}.  Its gradient, 2 × ({result.prediction:.4f} − {result.target:g}) = "
+            f"{gradient_text(error, 4)}, "
             "starts back along the short-term memory."
         )
     day = days - frame  # 0-based
@@ -84,17 +96,36 @@ def _nodes(result: Backprop, memory: str, frame: int, colours: Palette) -> dict:
     }
 
 
+def _log_colour(value: float, largest: float) -> float:
+    """-1 to 1: the share's sign, and its size in powers of ten above the scale's floor, as a fraction of DECADES."""
+    if not value or not largest:
+        return 0.0
+    above_floor = max(math.log10(abs(value) / largest) + DECADES, 0.0)
+    return math.copysign(above_floor / DECADES, value)
+
+
+def _colour_bar(largest: float) -> dict:
+    """Ticks at the largest share, a hundredth of it and 0, each written as the gradient it stands for."""
+    ticks = [-1.0, -0.5, 0.0, 0.5, 1.0]
+    values = [math.copysign(largest * 10 ** (DECADES * (abs(tick) - 1)), tick) if tick else 0.0 for tick in ticks]
+    return {
+        "title": {"text": "gradient (log scale)", "side": "right"},
+        "tickvals": ticks,
+        "ticktext": [gradient_text(value).replace("-", "−") for value in values],
+        "len": 0.45,
+        "y": 0,
+        "yanchor": "bottom",
+    }
+
+
 def _heat(result: Backprop, frame: int) -> dict:
-    """Each weight's share through each day reached so far, each row coloured against its own largest share."""
+    """Each weight's share through each day reached so far, on one log colour scale for every row."""
     days = len(result.days)
     shown = _revealed(days, frame)
-    row_largest = {name: max(abs(value) for value in values) or 1.0 for name, values in result.by_day.items()}
+    largest = max(abs(value) for values in result.by_day.values() for value in values)
     values = [[value if shown[day] else None for day, value in enumerate(result.by_day[name])] for name in GATE_ROWS]
-    # Each row coloured against its own largest share: which day moved this weight most, whatever its size.
-    z = [
-        [None if value is None else value / row_largest[name] for value in row]
-        for name, row in zip(GATE_ROWS, values, strict=True)
-    ]
+    # The shares differ by orders of magnitude: a log scale keeps 1e-6 pale beside 1e-3, and every row comparable.
+    z = [[None if value is None else _log_colour(value, largest) for value in row] for row in values]
     return {
         "type": "heatmap",
         "x": list(range(1, days + 1)),
@@ -107,15 +138,8 @@ def _heat(result: Backprop, frame: int) -> dict:
         "colorscale": "RdBu",
         "zmin": -1,
         "zmax": 1,
-        "colorbar": {
-            "title": {"text": "of the row's<br>largest", "side": "top"},
-            "tickvals": [-1, 0, 1],
-            "ticktext": ["−100%", "0", "100%"],
-            "len": 0.45,
-            "y": 0,
-            "yanchor": "bottom",
-        },
-        "hovertemplate": "%{y}, through day %{x}: %{customdata:.4g}<extra></extra>",
+        "colorbar": _colour_bar(largest),
+        "hovertemplate": "%{y}, through day %{x}: %{text}<extra></extra>",
         "xaxis": "x2",
         "yaxis": "y2",
         "xgap": 2,
@@ -133,15 +157,15 @@ def _still_traces(result: Backprop, colours: Palette) -> list[dict]:
     day_x = list(range(1, days + 1))
     loss = {
         "type": "scatter", "x": [days + LOSS_GAP], "y": [SHORT_Y], "mode": "markers+text",
-        "text": [f"loss {result.loss:.3g}"], "textposition": "middle right",
+        "text": [f"loss<br>{gradient_text(result.loss)}"], "textposition": "top center",
         "textfont": {"size": 16, "color": colours.text},
         "marker": {"size": 22, "color": colours.highlight, "symbol": "diamond"},
         "name": "loss", "hoverinfo": "skip", "showlegend": False,
     }  # fmt: skip
     carried = {
-        "type": "scatter", "x": [day - 0.5 for day in day_x[1:]], "y": [LONG_Y + 0.16] * (days - 1), "mode": "text",
+        "type": "scatter", "x": [day - 0.5 for day in day_x[1:]], "y": [LONG_Y - 0.16] * (days - 1), "mode": "text",
         "text": [f"× {value:.2f}" for value in result.long_remember[1:]],
-        "textfont": {"size": 14, "color": LONG_MEMORY_COLOUR},
+        "textfont": {"size": 14, "color": readable(LONG_MEMORY_COLOUR, colours.background)},
         "name": "long-remember % on the way back", "hoverinfo": "skip", "showlegend": False,
     }  # fmt: skip
     inputs = {
@@ -163,14 +187,15 @@ def _layout(result: Backprop, colours: Palette) -> dict:
         "font": {"color": colours.text, "size": 14},
         "showlegend": True,
         "legend": {"orientation": "h", "y": 0.995, "yanchor": "top", "x": 0, "font": {"size": 13}},
-        "xaxis": {"range": [0.4, days + LOSS_GAP + 0.9], "visible": False, "fixedrange": True},
+        "xaxis": {"range": [0.4, days + LOSS_GAP + 0.45], "visible": False, "fixedrange": True},
         "yaxis": {"domain": [0.6, 0.93], "range": [INPUT_Y - 0.3, LONG_Y + 0.45], "visible": False, "fixedrange": True},
         "xaxis2": {
             "anchor": "y2",
-            "range": [0.4, days + LOSS_GAP + 0.9],
+            "range": [0.4, days + LOSS_GAP + 0.45],
             "tickmode": "array",
             "tickvals": day_x,
-            "ticktext": [f"through day {day}" for day in day_x],
+            "ticktext": [f"day {day}" for day in day_x],
+            "title": {"text": "each weight's share of the gradient, through each day", "standoff": 8},
             "fixedrange": True,
         },
         "yaxis2": {"domain": [0, 0.52], "anchor": "x2", "autorange": "reversed", "fixedrange": True},
@@ -183,28 +208,52 @@ def _layout(result: Backprop, colours: Palette) -> dict:
     }
 
 
+@dataclass(frozen=True)
+class WalkBack:
+    """The animation's frames in playing order (from the loss back to day 1), each with its label and caption."""
+
+    names: list[str]
+    labels: list[str]
+    captions: list[str]
+
+    @property
+    def last(self) -> int:
+        """The frame the figure opens on: the walk back has reached day 1, every number is drawn."""
+        return len(self.names) - 1
+
+
+def walk_back(result: Backprop) -> WalkBack:
+    days = len(result.days)
+    return WalkBack(
+        names=["loss", *(f"day {days - frame + 1}" for frame in range(1, days + 1))],
+        labels=["loss", *(f"← day {days - frame + 1}" for frame in range(1, days + 1))],
+        captions=[_caption(result, frame) for frame in range(days + 1)],
+    )
+
+
 def backprop_figure(result: Backprop, dark: bool = False) -> PlainFigure:
     """Top: the unrolled unit's memories, each node sized by its gradient. Bottom: each weight's share per day.
 
-    Play walks backward from the loss, one day a frame: the order backpropagation computes them.
+    The frames walk backward from the loss, one day a frame: the order backpropagation computes them.
+    The page plays them with its own buttons (lstm.ui.player); the figure keeps Plotly's slider.
     """
     colours = palette(dark)
-    days = len(result.days)
-    last = days  # the frame that has reached day 1
-    names = ["loss", *(f"day {days - frame + 1}" for frame in range(1, days + 1))]
-    labels = ["loss", *(f"← day {days - frame + 1}" for frame in range(1, days + 1))]
+    walk = walk_back(result)
     frames = [
         {
             "name": name,
             "data": _frame_traces(result, frame, colours),
             "traces": [0, 1, 2],
-            "layout": {"annotations": [_caption_annotation(_caption(result, frame), colours.text)]},
+            "layout": {"annotations": [_caption_annotation(caption, colours.text)]},
         }
-        for frame, name in enumerate(names)
+        for frame, (name, caption) in enumerate(zip(walk.names, walk.captions, strict=True))
     ]
     layout = _layout(result, colours)
-    layout.update(animation_controls(colours, names, labels, FRAME_MS, active=last, font_size=14, left_margin=False))
-    return PlainFigure(_frame_traces(result, last, colours) + _still_traces(result, colours), layout, frames)
+    # The slider runs as the heatmap's columns do, day 1 to day 4 and the loss; playing walks it right to left.
+    in_day_order = walk.names[::-1]
+    controls = animation_controls(colours, in_day_order, in_day_order, FRAME_MS, active=0, font_size=14)
+    layout["sliders"] = controls["sliders"]  # Play, Step and Start are the page's buttons, above the figure
+    return PlainFigure(_frame_traces(result, walk.last, colours) + _still_traces(result, colours), layout, frames)
 
 
 def _line(x0: float, y0: float, x1: float, y1: float, colour: str, dash: str = "solid") -> dict:

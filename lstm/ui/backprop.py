@@ -6,10 +6,11 @@ import math
 
 import streamlit as st
 
-from lstm.figures.backprop import GATE_ROWS, backprop_figure
+from lstm.figures.backprop import FRAME_MS, GATE_ROWS, backprop_figure, gradient_text, walk_back
 from lstm.figures.exports import image_export_config
 from lstm.insights.backprop import backprop_through_time
 from lstm.ui import explorer_session, guide
+from lstm.ui.player import PlayerTexts, player
 from lstm.unit.days import COMPANIES, MAX_DAY_MAGNITUDE
 
 EXPLAINED = """\
@@ -91,6 +92,17 @@ def render() -> None:
     guide.explorer_link(state.days, state.weights_name, link)
     result = backprop_through_time(state.days, state.weights, target)
     dark = st.context.theme.type == "dark"
+    walk = walk_back(result)
+    player(
+        "backprop",
+        walk.names,
+        walk.captions,
+        labels=walk.labels,
+        start=walk.last,
+        frame_ms=FRAME_MS,
+        right_to_left=True,
+        texts=PlayerTexts(group="Walk back from the loss", back="Step back", forward="Step forward"),
+    )
     st.plotly_chart(
         backprop_figure(result, dark), key="backprop", theme=None, config=image_export_config("lstm-backprop")
     )
@@ -99,8 +111,8 @@ def render() -> None:
     if len(state.days) > 1 and last:
         st.caption(
             f"Along the long-term memory line alone, day {len(state.days)}'s gradient reaches day 1 multiplied by "
-            f"{carried:.3g} (the product of the long-remember % on the way). Day 1's long-term memory gets "
-            f"{first:.3g} in all, against {last:.3g} on day {len(state.days)}."
+            f"{gradient_text(carried)} (the product of the long-remember % on the way). Day 1's long-term memory "
+            f"gets {gradient_text(first)} in all, against {gradient_text(last)} on day {len(state.days)}."
         )
     totals = result.total
     table = {"weight": list(GATE_ROWS), "gradient": [totals[name] for name in GATE_ROWS]}

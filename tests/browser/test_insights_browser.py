@@ -84,17 +84,17 @@ def test_backprop_walks_back_and_follows_the_target(page, app_url):
     page.goto(f"{app_url}/?days=1,0.5,0.25,1&weights=seed")
     wait_for_app(page)
     open_insight(page, "Backpropagation through time")
-    chart = f"{CHART}:has(.updatemenu-button)"  # the only animated chart here; its heatmap empties at the start
-    expect(page.locator(chart)).to_be_visible(timeout=30_000)
+    chart = ".st-key-backprop"  # played by the page's own buttons (lstm.ui.player); its heatmap empties at the start
+    expect(page.locator(f"{chart} .main-svg").first).to_be_visible(timeout=30_000)
     field = page.get_by_role("spinbutton", name="Target: the true next day")
     expect(field).to_have_value("1.00")  # Company B's label
-    page.locator(chart).get_by_text("◀◀ Start").click()
+    page.get_by_role("button", name="Start").click()
     wait_for_caption(page, chart, "starts back along the short-term memory")
     # A second a day: the walk back to day 1 takes about five.
-    page.locator(chart).get_by_text("▶ Play").click()
+    page.get_by_role("button", name="Play").click()
     wait_for_caption(page, chart, "Day 4: the long-term memory's gradient is")
     wait_for_caption(page, chart, "Day 1: the long-term memory's gradient is")
-    assert slider_step(page, chart) == 4
+    assert slider_step(page, chart) == 0  # the slider runs day 1 ... day 4, loss: day 1 is its first step
     summary = page.get_by_text("Along the long-term memory line alone")
     before = summary.inner_text()
     type_into(page, "Target: the true next day", "abc")

@@ -1,0 +1,248 @@
+"""A keyboard and screen-reader player for a Plotly animation: real buttons that animate it in the browser."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import asdict, dataclass
+
+import streamlit as st
+
+# The player lives in the page (a custom component of Streamlit's second kind: no iframe), so its script
+# reaches the chart's graph div and the page's own plotly.js (window.Plotly) and animates the figure's
+# frames there, with no rerun per frame. Captions and labels are set as text, never as HTML.
+HTML = """\
+<div class="player" role="group">
+  <div class="controls">
+    <button type="button" data-action="start"></button>
+    <button type="button" data-action="back"></button>
+    <button type="button" data-action="play" class="primary"></button>
+    <button type="button" data-action="forward"></button>
+    <label class="position">
+      <span class="position-name"></span>
+      <input type="range" min="0" step="1">
+      <output class="position-label"></output>
+    </label>
+  </div>
+  <p class="caption" aria-live="polite"></p>
+</div>
+"""
+
+CSS = """\
+.player { font-family: inherit; color: inherit; }
+.controls { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+button {
+  font: inherit; color: inherit; background: transparent; cursor: pointer;
+  border: 1px solid currentColor; border-radius: 0.5rem; padding: 0.25rem 0.75rem; min-height: 2.5rem;
+}
+button.primary { font-weight: 600; }
+button:disabled { cursor: default; opacity: 0.6; }
+button:focus-visible, input:focus-visible { outline: 3px solid currentColor; outline-offset: 2px; }
+.position { display: flex; flex: 1 1 16rem; gap: 0.5rem; align-items: center; }
+.position input { flex: 1 1 auto; min-width: 8rem; accent-color: currentColor; }
+.position-label { min-width: 6rem; }
+.caption { margin: 0.5rem 0 0; }
+"""
+
+JS = """\
+export default function ({ data, parentElement }) {
+  const root = parentElement.querySelector('.player');
+  const buttons = Object.fromEntries(
+    [...root.querySelectorAll('button')].map((button) => [button.dataset.action, button]));
+  const position = root.querySelector('input');
+  const positionLabel = root.querySelector('.position-label');
+  const caption = root.querySelector('.caption');
+  const texts = data.texts;
+  const last = data.frames.length - 1;
+  const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+  let index = Math.min(Math.max(data.start, 0), last);
+  let timer = null;
+  let chart = null;
+
+  root.setAttribute('aria-label', texts.group);
+  buttons.start.textContent = texts.start;
+  buttons.back.textContent = texts.back;
+  buttons.forward.textContent = texts.forward;
+  root.querySelector('.position-name').textContent = texts.position;
+  position.max = String(last);
+  position.dir = data.right_to_left ? 'rtl' : 'ltr';
+
+  const findChart = () => document.querySelector(`.st-key-${CSS.escape(data.chart)} .js-plotly-plot`);
+
+  function show(frame) {
+    index = frame;
+    position.value = String(frame);
+    position.setAttribute('aria-valuetext', data.labels[frame]);
+    positionLabel.textContent = data.labels[frame];
+    caption.textContent = data.captions[frame];
+    buttons.start.disabled = buttons.back.disabled = frame === 0;
+    buttons.forward.disabled = frame === last;
+  }
+
+  function showPlaying(playing) {
+    buttons.play.textContent = playing ? texts.pause : texts.play;
+  }
+
+  // Every move is a jump: no tween in the figure, whatever the visitor's motion setting.
+  function go(frame) {
+    show(frame);
+    const plot = findChart();
+    if (plot && window.Plotly) {
+      window.Plotly.animate(plot, [data.frames[frame]], {
+        frame: { duration: 0, redraw: true }, transition: { duration: 0 }, mode: 'immediate' });
+    }
+  }
+
+  function pause() {
+    clearTimeout(timer);
+    timer = null;
+    showPlaying(false);
+  }
+
+  function tick() {
+    go(index + 1);
+    if (index >= last) pause();
+    else timer = setTimeout(tick, data.frame_ms);
+  }
+
+  // Play answers at once: the next frame now, then one every frame_ms; from the end it starts over.
+  function play() {
+    showPlaying(true);
+    if (index >= last) {
+      go(0);
+      timer = setTimeout(tick, data.frame_ms);
+    } else {
+      tick();
+    }
+  }
+
+  function stepTo(frame) {
+    pause();
+    go(Math.min(Math.max(frame, 0), last));
+  }
+
+  const actions = {
+    play: () => (timer ? pause() : play()),
+    start: () => stepTo(0),
+    back: () => stepTo(index - 1),
+    forward: () => stepTo(index + 1),
+  };
+  // Arrow keys step everywhere in the player, the position slider included; left and right follow the
+  // slider's direction on screen.
+  const ahead = data.right_to_left ? -1 : 1;
+  const keys = { ArrowLeft: -ahead, ArrowRight: ahead, ArrowDown: -1, ArrowUp: 1 };
+  const onClick = (event) => {
+    const button = event.target.closest('button');
+    if (button) actions[button.dataset.action]();
+  };
+  const onKey = (event) => {
+    if (event.key in keys) stepTo(index + keys[event.key]);
+    else if (event.key === 'Home') stepTo(0);
+    else if (event.key === 'End') stepTo(last);
+    else return;
+    event.preventDefault();
+  };
+  const onInput = () => stepTo(Number(position.value));
+  root.addEventListener('click', onClick);
+  root.addEventListener('keydown', onKey);
+  position.addEventListener('input', onInput);
+
+  // Plotly's own slider (or Play) moves the figure too: follow it, and keep its handle from gliding
+  // when the visitor asked for less motion.
+  const onFrame = (event) => {
+    const frame = data.frames.indexOf(event.name);
+    if (frame >= 0) show(frame);
+  };
+  function calmSlider() {
+    const slider = chart && chart.layout.sliders && chart.layout.sliders[0];
+    if (slider && reducedMotion.matches && (!slider.transition || slider.transition.duration !== 0)) {
+      window.Plotly.relayout(chart, { 'sliders[0].transition.duration': 0 });
+    }
+  }
+  function attach() {
+    const plot = findChart();
+    if (!plot || plot === chart || !plot.on) return;
+    chart = plot;
+    chart.on('plotly_animatingframe', onFrame);
+    calmSlider();
+  }
+  const observer = new MutationObserver(attach);
+  observer.observe(document.body, { childList: true, subtree: true });
+  reducedMotion.addEventListener('change', calmSlider);
+
+  showPlaying(false);
+  show(index);
+  attach();
+  return () => {
+    pause();
+    observer.disconnect();
+    reducedMotion.removeEventListener('change', calmSlider);
+    root.removeEventListener('click', onClick);
+    root.removeEventListener('keydown', onKey);
+    position.removeEventListener('input', onInput);
+    if (chart && chart.removeListener) chart.removeListener('plotly_animatingframe', onFrame);
+  };
+}
+"""
+
+
+@dataclass(frozen=True)
+class PlayerTexts:
+    """What the player's parts say; a page names them in its own words (frames, stages, days)."""
+
+    group: str = "Animation"  # the accessible name of the whole player
+    play: str = "Play"
+    pause: str = "Pause"
+    back: str = "Step back"
+    forward: str = "Step forward"
+    start: str = "Start"
+    position: str = "Position"
+
+
+@functools.cache
+def _component():
+    # Registered once per process, on first use rather than at import.
+    return st.components.v2.component("lstm_explorer.player", html=HTML, css=CSS, js=JS, isolate_styles=True)
+
+
+def player(
+    chart_key: str,
+    frame_names: list[str],
+    captions: list[str],
+    *,
+    labels: list[str] | None = None,
+    start: int = 0,
+    frame_ms: int = 1000,
+    right_to_left: bool = False,
+    texts: PlayerTexts = PlayerTexts(),  # frozen: one shared default is safe
+    key: str | None = None,
+) -> None:
+    """Buttons, a position slider and a spoken caption that animate the chart drawn with `key=chart_key`.
+
+    `frame_names` are the figure's frame names in playing order; `captions[i]` is the plain-text
+    sentence for frame i, read out politely by screen readers as the animation reaches it;
+    `labels[i]` names the position (defaults to the frame name). `start` is the frame the figure
+    shows when drawn (its slider's `active`). Play holds each frame `frame_ms` milliseconds; every
+    move is a jump with no tween, so reduced motion needs only Plotly's slider handle calmed, which
+    the player does in the browser when the visitor's system asks for it. With `right_to_left` the
+    position slider runs right to left (for a figure whose slider does, as when playing walks backward).
+    """
+    labels = list(labels) if labels is not None else list(frame_names)
+    if not frame_names or not len(frame_names) == len(captions) == len(labels):
+        raise ValueError("a player needs one caption and one label per frame, and at least one frame")
+    if not 0 <= start < len(frame_names):
+        raise ValueError(f"start {start} is not a frame (0 to {len(frame_names) - 1})")
+    _component()(
+        key=key or f"player_{chart_key}",
+        data={
+            "chart": chart_key,
+            "frames": list(frame_names),
+            "captions": list(captions),
+            "labels": labels,
+            "start": start,
+            "frame_ms": int(frame_ms),
+            "right_to_left": right_to_left,
+            "texts": asdict(texts),
+        },
+        width="stretch",
+        height="content",
+    )
