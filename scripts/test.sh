@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs everything the tests need on a fresh Debian machine (Chromium, Python packages), then runs them all.
+# Installs everything the tests need on a fresh Debian machine (Chromium, nginx, npm, Python and npm packages),
+# then runs them all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,6 +9,8 @@ cd "$(dirname "$0")/.."
 missing=""
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$missing nginx"
+# The accessibility tests inject axe-core, pinned in package.json, into every page.
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 if [ -n "$missing" ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -17,4 +20,5 @@ if [ -n "$missing" ]; then
 fi
 
 python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+npm ci --no-audit --no-fund --loglevel=error
 python -m pytest "$@"

@@ -46,6 +46,30 @@ def page(browser, request):
     context.close()
 
 
+@pytest.fixture
+def open_page(browser, request):
+    """Pages in contexts of their own: a viewport, a colour scheme (the theme follows it), a motion setting.
+
+    `open_page(width=390, height=844, color_scheme="dark", reduced_motion="reduce")`; every context
+    closes after the test, and a failing test leaves a screenshot of each page.
+    """
+    contexts = []
+
+    def open_one(width=1280, height=800, color_scheme="light", reduced_motion="no-preference"):
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, color_scheme=color_scheme, reduced_motion=reduced_motion
+        )
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_one
+    for number, context in enumerate(contexts):
+        if getattr(request.node, "failed", False):
+            for opened in context.pages:
+                opened.screenshot(path=str(ARTIFACTS / f"failed-{request.node.name}-{number}.png"), full_page=True)
+        context.close()
+
+
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item, call):
     report = yield
