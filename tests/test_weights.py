@@ -135,3 +135,73 @@ def test_weights_must_be_finite_even_when_built_in_code():
         TRAINED.replace(wlr1=math.nan)
     with pytest.raises(WeightsError, match="expected 12 weights"):
         Weights.from_sequence([1.0] * 11)
+
+
+def trained_json_with(old: bytes, new: bytes) -> bytes:
+    return to_json(TRAINED).replace(old, new)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (trained_json_with(b"0.5935", b"9" * 30), "more digits than a number holds"),
+        (trained_json_with(b"0.5935", b"9" * 309), r"too long for a number \(309 characters\)"),  # float() overflows
+        (trained_json_with(b"0.5935", b"9" * 4301), "too long for a number"),  # int() of the parser would refuse
+        (trained_json_with(b"0.5935", b"1" + b"0" * 400), "too long for a number"),
+        (trained_json_with(b"0.5935", b"1e400"), "bo1 must be a finite number, got inf"),
+        (trained_json_with(b'"bo1": 0.5935', b'"bo1": 0.5935, "bo1": 7'), "'bo1' appears twice in the file"),
+        (b'{"wlr1": {"x": 1, "x": 2}}', "'x' appears twice"),
+    ],
+)
+def test_json_numbers_and_keys_follow_the_one_rule(data, message):
+    with pytest.raises(WeightsError, match=message):
+        from_json(data)
+
+
+def test_whole_numbers_in_json_are_weights():
+    assert from_json(trained_json_with(b"0.5935", b"3")).bo1 == 3.0
+
+
+def test_a_huge_python_int_is_refused_not_overflowed():
+    with pytest.raises(WeightsError, match="outside"):
+        Weights.from_mapping({**TRAINED, "bo1": 10**400})
+
+
+def torch_safetensors(dtype) -> bytes:
+    import torch
+    from safetensors.torch import save
+
+    return save({name: torch.tensor(value, dtype=dtype) for name, value in TRAINED.items()})
+
+
+@pytest.mark.parametrize(
+    ("dtype", "shown"),
+    [("bfloat16", "bfloat16"), ("float16", "float16"), ("float8_e4m3fn", "float8_e4m3"), ("float8_e5m2", "float8_e5m2"),
+     ("int32", "int32"), ("bool", "bool")],
+)  # fmt: skip
+def test_safetensors_dtypes_other_than_the_apps_get_one_message(dtype, shown):
+    import torch
+
+    with pytest.raises(
+        WeightsError, match=rf"must be a floating-point number \(float32 or float64\), got dtype {shown}"
+    ):
+        from_safetensors(torch_safetensors(getattr(torch, dtype)))
+
+
+def test_safetensors_in_float64_reads():
+    data = save_safetensors({name: np.array(value, dtype=np.float64) for name, value in TRAINED.items()})
+    assert from_safetensors(data) == TRAINED
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\x05", "shorter than a header"),
+        ((10**9).to_bytes(8, "little") + b"{}", "runs past the end"),
+        ((8).to_bytes(8, "little") + b"[1,2,3] ", "header is not an object"),
+        ((12).to_bytes(8, "little") + b'{"a":1,"a":2}'[:12], "not a safetensors weights file"),
+    ],
+)
+def test_broken_safetensors_headers_get_one_message(data, message):
+    with pytest.raises(WeightsError, match=message):
+        from_safetensors(data)

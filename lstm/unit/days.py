@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from lstm.unit.weights import quoted
+from lstm.unit.numbers import NumberError, parse_number, quoted
 
 # The tutorial's data: four days of (scaled) stock prices, and the price on day 5 as the label.
 COMPANIES: dict[str, tuple[tuple[float, ...], float]] = {
@@ -40,12 +40,22 @@ def check_days(values: Sequence[object], max_days: int = MAX_DAYS) -> tuple[floa
     days = []
     for index, value in enumerate(values, start=1):
         try:
-            number = float(value)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            raise DaysError(f"day {index}: {quoted(value, limit=30)} is not a number") from None
-        if not math.isfinite(number):
-            raise DaysError(f"day {index}: {value} is not a finite number")
+            number = _day_number(value)
+        except NumberError as error:
+            raise DaysError(f"day {index}: {error}") from None
         if abs(number) > MAX_DAY_MAGNITUDE:
             raise DaysError(f"day {index}: {number:g} is outside ±{MAX_DAY_MAGNITUDE:g}")
         days.append(number)
     return tuple(days)
+
+
+def _day_number(value: object) -> float:
+    """Text follows the one rule for numbers; numbers from a field or a script only need to be finite."""
+    if isinstance(value, str):
+        return parse_number(value.strip())
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise NumberError(f"{quoted(value, limit=30)} is not a number")
+    number = float(value)
+    if not math.isfinite(number):
+        raise NumberError(f"{number} is not a finite number", number)
+    return number

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import struct
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -11,6 +12,8 @@ import numpy as np
 from safetensors import SafetensorError
 from safetensors.numpy import load as load_safetensors
 from safetensors.numpy import save as save_safetensors
+
+from lstm.unit.numbers import NumberError, parse_number, quoted
 
 # The tutorial's names, in the order a URL or a list of twelve numbers gives them:
 # per stage the weight on short memory, the weight on the input, then the bias.
@@ -20,6 +23,14 @@ NAMES = ("wlr1", "wlr2", "blr1", "wpr1", "wpr2", "bpr1", "wp1", "wp2", "bp1", "w
 MAX_MAGNITUDE = 1e3
 # Twelve numbers fit in a few hundred bytes; anything near this bound is not a weights file.
 MAX_FILE_BYTES = 1_000_000
+# The safetensors dtypes a weights file may hold: the app writes F32; F64 loses nothing on the way in.
+SAFETENSORS_DTYPES = {"F32": "float32", "F64": "float64"}
+# How the other dtypes read in a message, in numpy's words where numpy has them.
+OTHER_DTYPES = {
+    "F16": "float16", "BF16": "bfloat16", "F8_E4M3": "float8_e4m3", "F8_E5M2": "float8_e5m2", "BOOL": "bool",
+    "I8": "int8", "I16": "int16", "I32": "int32", "I64": "int64",
+    "U8": "uint8", "U16": "uint16", "U32": "uint32", "U64": "uint64",
+}  # fmt: skip
 
 
 class WeightsError(ValueError):
@@ -84,18 +95,15 @@ class Weights(Mapping[str, float]):
 def _checked_number(name: str, value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)):
         raise WeightsError(f"{name} must be a number, got {quoted(value)}")
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an int past 1e308
+        raise WeightsError(f"{name} = {quoted(value)} is outside ±{MAX_MAGNITUDE:g}") from None
     if not math.isfinite(number):
         raise WeightsError(f"{name} must be a finite number, got {number}")
     if abs(number) > MAX_MAGNITUDE:
         raise WeightsError(f"{name} = {number:g} is outside ±{MAX_MAGNITUDE:g}")
     return number
-
-
-def quoted(value: object, limit: int = 40) -> str:
-    """A visitor's value as a message quotes it: its repr, cut short so a huge value stays one line."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 # `seed`: the tutorial's untrained start, the eight normal(0, 1) draws of seed 42 (float32, as drawn);
@@ -143,7 +151,13 @@ def to_safetensors(weights: Weights) -> bytes:
 def from_json(data: bytes) -> Weights:
     _check_size(data)
     try:
-        values = json.loads(data.decode("utf-8"), parse_constant=_reject_constant)
+        values = json.loads(
+            data.decode("utf-8"),
+            parse_constant=_reject_constant,
+            parse_float=_json_number,
+            parse_int=_json_number,
+            object_pairs_hook=_unique_keys,
+        )
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         raise WeightsError(f"not a JSON weights file: {error}") from None
     if not isinstance(values, dict):
@@ -156,11 +170,53 @@ def _reject_constant(constant: str) -> float:
     raise WeightsError(f"weights must be finite numbers, the file has {constant}")
 
 
+def _json_number(text: str) -> float:
+    """Numbers in a weights file follow the one rule; too many digits is refused before any conversion."""
+    try:
+        return parse_number(text)
+    except NumberError as error:
+        if error.value is not None:
+            return error.value  # only non-finite: the weight's own check names it
+        raise WeightsError(f"the file has a number that cannot be a weight: {error}") from None
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """An object whose keys each appear once: with a repeated key, which value was meant is unknown."""
+    values: dict[str, object] = {}
+    for key, value in pairs:
+        if key in values:
+            raise WeightsError(f"{quoted(key)} appears twice in the file; each weight appears once")
+        values[key] = value
+    return values
+
+
+def _check_safetensors_dtypes(data: bytes) -> None:
+    """Read the header (8 bytes of length, then JSON) and refuse dtypes other than the ones weights use."""
+    if len(data) < 8:
+        raise WeightsError("not a safetensors weights file: it is shorter than a header")
+    (length,) = struct.unpack("<Q", data[:8])
+    if length > len(data) - 8:
+        raise WeightsError("not a safetensors weights file: the header runs past the end of the file")
+    try:
+        header = json.loads(data[8 : 8 + length].decode("utf-8"), object_pairs_hook=_unique_keys)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        raise WeightsError(f"not a safetensors weights file: {error}") from None
+    if not isinstance(header, dict):
+        raise WeightsError("not a safetensors weights file: its header is not an object")
+    for name, entry in header.items():
+        dtype = entry.get("dtype") if isinstance(entry, dict) and name != "__metadata__" else None
+        if isinstance(dtype, str) and dtype not in SAFETENSORS_DTYPES:
+            readable = OTHER_DTYPES.get(dtype, quoted(dtype, limit=20))
+            label = name if name in NAMES else quoted(name, limit=30)
+            raise WeightsError(f"{label} must be a floating-point number (float32 or float64), got dtype {readable}")
+
+
 def from_safetensors(data: bytes) -> Weights:
     _check_size(data)
+    _check_safetensors_dtypes(data)
     try:
         tensors = load_safetensors(data)
-    except (SafetensorError, ValueError, TypeError) as error:
+    except (SafetensorError, ValueError, TypeError, KeyError, OverflowError) as error:
         raise WeightsError(f"not a safetensors weights file: {error}") from None
     values = {}
     for name, array in tensors.items():
