@@ -89,7 +89,7 @@ BAD_VALUES = [
     ({"weights": ",".join(["1"] * 13)}, "got 13"),
     ({"weights": ",".join(["1"] * 11 + ["nan"])}, "bo1 must be a finite number"),
     ({"weights": ",".join(["1"] * 11 + ["1e5"])}, "bo1 = 100000 is outside ±1000"),
-    ({"weights": ",".join(["1"] * 11 + ["one"])}, "number 12, 'one', is not a number"),
+    ({"weights": ",".join(["1"] * 11 + ["one"])}, "number 12 (bo1): 'one' is not a number"),
     ({"weights": "SEED"}, "neither seed nor trained"),
     ({"day": "9"}, "day: 9 is outside 0 (the start) to 4 (the last day)"),
     ({"day": "-1"}, "outside 0"),

@@ -19,6 +19,8 @@ class LessonStep:
     weights: str  # a preset name
     frame: int | None = None  # animation position; None shows every stage
     training: bool = False  # the step continues on the Training page
+    cell: int | None = None  # the day (1-based) whose cell the step opens up below the overview
+    compare: tuple[float, ...] | None = None  # a second sequence on the same cells, to compare day by day
 
 
 LESSON: tuple[LessonStep, ...] = (
@@ -39,37 +41,45 @@ LESSON: tuple[LessonStep, ...] = (
         "Company A's days are 0, 0.5, 0.25, 1 and its day 5 is 0. Company B's are 1, 0.5, 0.25, 1 and its "
         "day 5 is 1. Days 2 to 4 are the same, so to predict day 5 the unit has to carry day 1 across "
         "three more days.",
-        "Day 1's input, bottom left. Change it from 0 to 1 in the Days fields and watch the prediction jump.",
+        "The two sequences on the same cells: Company A on the lines, Company B beside them in grey. They "
+        "start apart on day 1 and the long-term memory keeps them apart to the prediction.",
         COMPANIES["A"][0],
         "trained",
+        compare=COMPANIES["B"][0],
     ),
     LessonStep(
         "Follow the long-term memory",
         "With Company B, day 1's input of 1 raises the long-term memory, and the trained gates keep most "
         "of it from day to day. The short-term memory after day 4 is the prediction.",
-        "The values on the top line between the cells, from left to right.",
+        "The values on the top line between the cells, from left to right, Company B's on the line and "
+        "Company A's beside it: the largest gap is marked.",
         COMPANIES["B"][0],
         "trained",
         frame=Position.of(4, "long-memory").frame,
+        compare=COMPANIES["A"][0],
     ),
     LessonStep(
         "What each gate does, with numbers",
         "Each day the unit computes four things from the short-term memory and the input: how much "
         "long-term memory to keep (long-remember %), a potential memory and how much of it to add "
         "(potential-remember %), and how much of the new long-term memory to show as short-term memory "
-        "(output %). Step forward to see each one computed.",
-        "The highlighted bar and the line of arithmetic above the cells: every number is the current one.",
-        COMPANIES["A"][0],
+        "(output %). Company B's day 2 has every term at work: a short-term memory from day 1 and an "
+        "input of 0.5. Press **Step forward** under the cells to see each one computed.",
+        "The cell of day 2, opened below the overview: each weight on its wire, the sum, the curve it goes "
+        "through, and the same arithmetic, every factor named, above the cells.",
+        COMPANIES["B"][0],
         "trained",
-        frame=Position.of(1, "long-remember").frame,
+        frame=Position.of(2, "long-remember").frame,
+        cell=2,
     ),
     LessonStep(
         "The untrained unit gets it wrong",
         "These are the weights before training, drawn at random with seed 42. Company A should give 0 "
         "and Company B 1, but both come out near -0.04: the unit cannot yet tell them apart.",
-        "The prediction after day 4. Switch the days between Company A and Company B: it hardly moves.",
+        "The prediction after day 4, Company B's beside Company A's: they hardly differ.",
         COMPANIES["B"][0],
         "seed",
+        compare=COMPANIES["A"][0],
     ),
     LessonStep(
         "Training with Adam",
@@ -84,9 +94,10 @@ LESSON: tuple[LessonStep, ...] = (
         "The trained unit gets it right",
         "After training (these are the tutorial's weights after 5000 epochs) Company A gives 0.0022 and "
         "Company B gives 0.9693: the unit remembers day 1.",
-        "The prediction, then switch the days to Company A and compare.",
+        "The two predictions after day 4, Company B's and Company A's beside it, and how far apart they are.",
         COMPANIES["B"][0],
         "trained",
+        compare=COMPANIES["A"][0],
     ),
     LessonStep(
         "What happens with other inputs",
@@ -95,5 +106,6 @@ LESSON: tuple[LessonStep, ...] = (
         "Example days, next to the Days fields. Change one day at a time and explain what moved.",
         DAY_PRESETS["Early spike, then calm"],
         "trained",
+        frame=0,
     ),
 )

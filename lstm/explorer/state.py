@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from lstm.explorer.lesson import LESSON
 from lstm.unit.days import COMPANIES, DaysError, check_days
+from lstm.unit.numbers import NumberError, parse_number, quoted
 from lstm.unit.stages import STAGES, Position, frame_count
-from lstm.unit.weights import PRESETS, Weights, WeightsError, quoted
+from lstm.unit.weights import NAMES, PRESETS, Weights, WeightsError
 
 # The page draws one cell per day side by side; beyond this they are too narrow to read.
 MAX_PAGE_DAYS = 12
@@ -35,6 +37,8 @@ class ExplorerState:
     frame: int | None = None  # animation position (see explain.Position); None: every stage shown
     lesson: int | None = None  # 1-based step of the guided lesson, None outside it
     present: bool = False  # presenter mode: large type, the cells filling the screen
+    cell: int | None = None  # the day (1-based) whose cell is opened up below the overview; None: closed
+    compare: tuple[float, ...] | None = None  # a second sequence drawn on the same cells, day by day; same length
     hidden: frozenset[str] = frozenset()  # parts of the page a lesson link hides, from HIDEABLE
 
     @property
@@ -45,13 +49,15 @@ class ExplorerState:
     def with_days(self, days: tuple[float, ...]) -> ExplorerState:
         """New days; an animation position past the new last day moves to the end."""
         frame = self.frame if self.frame is not None and self.frame < frame_count(len(days)) else None
-        return replace(self, days=days, frame=frame)
+        cell = self.cell if self.cell is not None and self.cell <= len(days) else None
+        compare = self.compare if self.compare is not None and len(self.compare) == len(days) else None
+        return replace(self, days=days, frame=frame, cell=cell, compare=compare)
 
     def with_weights(self, weights: Weights, name: str = "custom") -> ExplorerState:
         return replace(self, weights=weights, weights_name=name)
 
     def at_lesson_step(self, number: int) -> ExplorerState:
-        """The view a lesson step sets: its days, its weights and its animation position."""
+        """The view a lesson step sets: its days, its weights, its animation position and its opened cell."""
         step = LESSON[number - 1]
         return replace(
             self,
@@ -60,6 +66,8 @@ class ExplorerState:
             weights=PRESETS[step.weights],
             frame=step.frame,
             lesson=number,
+            cell=step.cell,
+            compare=step.compare,
         )
 
 
@@ -92,12 +100,16 @@ def _parse_weights(text: str) -> tuple[str, Weights]:
     parts = [part.strip() for part in text.split(",")]
     if len(parts) == 1:
         raise FieldError(f"weights: {quoted(text)} is neither {' nor '.join(PRESETS)} nor twelve numbers")
+    if len(parts) != len(NAMES):
+        raise FieldError(f"weights: expected 12 weights (wlr1 ... bo1), got {len(parts)}")
     numbers = []
-    for name_index, part in enumerate(parts):
+    for name, part in zip(NAMES, parts, strict=True):
         try:
-            numbers.append(float(part))
-        except ValueError:
-            raise FieldError(f"weights: number {name_index + 1}, {quoted(part)}, is not a number") from None
+            numbers.append(parse_number(part))
+        except NumberError as error:
+            if error.value is None:
+                raise FieldError(f"weights: number {len(numbers) + 1} ({name}): {error}") from None
+            numbers.append(error.value)  # non-finite: Weights names the weight and refuses it
     try:
         return "custom", Weights.from_sequence(numbers)
     except WeightsError as error:
@@ -136,10 +148,21 @@ def _read_lesson(text: str, state: ExplorerState) -> ExplorerState:
     return state.at_lesson_step(number)
 
 
+def _read_cell(text: str, state: ExplorerState) -> ExplorerState:
+    days = len(state.days)
+    allowed = "the only day is 1" if days == 1 else f"the days are 1 to {days}"
+    day = int(text) if re.fullmatch(r"[0-9]{1,4}", text) else None
+    if day is None or not 1 <= day <= days:
+        raise FieldError(f"cell: {quoted(text)} is not a day to open ({allowed}), so no cell is opened")
+    return replace(state, cell=day)
+
+
 def _read_mode(text: str, state: ExplorerState) -> ExplorerState:
     if text not in ("present", "explore"):
         raise FieldError(f"mode: {quoted(text)} is neither present nor explore")
-    return replace(state, present=text == "present")
+    present = text == "present"
+    # Presenter mode opens at the start unless the link names a step: the class predicts first.
+    return replace(state, present=present, frame=0 if present and state.frame is None else state.frame)
 
 
 def _read_hide(text: str, state: ExplorerState) -> ExplorerState:
@@ -162,6 +185,27 @@ class Field:
 
 def _read_days(text: str, state: ExplorerState) -> ExplorerState:
     return state.with_days(_parse_days(text))
+
+
+def _read_compare(text: str, state: ExplorerState) -> ExplorerState:
+    """`A` or `B` for the tutorial's companies, or day values as in `days`; as many days as `days` has."""
+    try:
+        sequence = COMPANIES[text][0] if text in COMPANIES else _parse_days(text)
+    except FieldError as error:
+        raise FieldError(f"compare: A, B or day values; {str(error).removeprefix('days: ')}") from None
+    if len(sequence) != len(state.days):
+        raise FieldError(
+            f"compare: {len(sequence)} day{'s' if len(sequence) != 1 else ''}, but days has {len(state.days)}; "
+            "the two sequences are compared day by day"
+        )
+    return replace(state, compare=sequence)
+
+
+def _write_compare(state: ExplorerState) -> str | None:
+    if state.compare is None:
+        return None
+    company = next((name for name, (days, _) in COMPANIES.items() if days == state.compare), None)
+    return company or _format_days(state.compare)
 
 
 def _read_weights(text: str, state: ExplorerState) -> ExplorerState:
@@ -203,9 +247,16 @@ FIELDS = (
         lambda s: None if s.lesson is None else str(s.lesson),
     ),
     Field("days", "day values, comma-separated (1 to 12)", _read_days, lambda s: _format_days(s.days)),
+    Field("compare", "a second sequence on the same cells: A, B, or day values", _read_compare, _write_compare),
     Field("weights", "seed, trained, or twelve numbers wlr1,wlr2,blr1,...,bo1", _read_weights, _format_weights),
     Field("day", "animation position: the day (0 is the start)", _read_day, _write_day),
     Field("stage", f"animation position within the day: {', '.join(STAGES)}", _read_stage, _write_stage),
+    Field(
+        "cell",
+        "the day whose cell is opened up, 1 to the number of days",
+        _read_cell,
+        lambda s: None if s.cell is None else str(s.cell),
+    ),
     Field("mode", "present: presenter mode, for a projector", _read_mode, lambda s: "present" if s.present else None),
     Field(
         "hide",
