@@ -43,7 +43,7 @@ def test_values_appear_as_they_are_computed():
     frames = frames_of(unrolled_figure(COMPANY_A, TRAINED, last_position(4)))
     start, first, last = frames[0]["data"], frames[1]["data"], frames[-1]["data"]
     assert set(start[NUMBERS]["text"]) == {"·"}
-    assert start[LONG]["text"] == ["0.00", "", "", "", ""]
+    assert start[LONG]["text"] == ["0.0000", "", "", "", ""]
     # after day 1's long-remember stage, only that number is known
     known = [text for text in first[NUMBERS]["text"] if text != "·"]
     assert known == ["84%"]
@@ -51,8 +51,8 @@ def test_values_appear_as_they_are_computed():
     assert first[1]["x"] == [0.0] * 4
     # at the end every number is there, including the memories and the prediction
     assert "·" not in last[NUMBERS]["text"]
-    assert last[LONG]["text"] == ["0.00", "-0.202", "-0.206", "-0.330", "0.005"]
-    assert last[SHORT]["text"][-1] == "0.002"
+    assert last[LONG]["text"] == ["0.0000", "-0.2023", "-0.2058", "-0.3304", "0.0052"]
+    assert last[SHORT]["text"][-1] == "0.0022"
     assert "prediction: 0.0022" in last[CAPTION]["text"][0]
     assert start[PREDICTION]["text"] == [""] and frames[-2]["data"][PREDICTION]["text"] == [""]
     assert last[PREDICTION]["text"] == ["<b>prediction</b><br>0.0022"]
@@ -129,7 +129,7 @@ def test_figures_draw_from_plain_data_without_torch():
 def test_a_hand_made_trace_is_drawn_as_given():
     handmade = Trace((DayStep(1, 0.5, 0.25, 0.75, -1.0, 1.0, 0.1, 0.2),))
     data = unrolled_figure(handmade, TRAINED, Position(5)).to_dict()["data"]
-    assert data[NUMBERS]["text"] == ["25%", "75%", "-1.00", "100%"]
+    assert data[NUMBERS]["text"] == ["25%", "75%", "-1.0000", "100%"]
     assert json.dumps(data)  # plain JSON all the way down
 
 

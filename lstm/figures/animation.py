@@ -63,6 +63,8 @@ def animation_controls(
                 "yanchor": "top",
                 "pad": {"t": 8, "b": 0},
                 "currentvalue": {"visible": False},
+                # The handle jumps with the frames; gliding is motion some visitors must not get.
+                "transition": {"duration": 0},
                 "font": {"size": font_size - 2, "color": colours.text},
                 "tickcolor": colours.muted,
                 "bgcolor": colours.track,

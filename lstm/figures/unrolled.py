@@ -6,8 +6,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from lstm.figures.animation import animation_controls
-from lstm.figures.theme import LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR, Palette, PlainFigure, palette
-from lstm.unit.explain import describe
+from lstm.figures.cell_detail import ANIMATED as DETAIL_ANIMATED
+from lstm.figures.cell_detail import DetailArea, detail_axes, detail_parts, detail_updates
+from lstm.figures.compare import ANIMATED as COMPARE_ANIMATED
+from lstm.figures.compare import compare_legend, compare_traces, compare_updates
+from lstm.figures.theme import LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR, Palette, PlainFigure, palette, readable
+from lstm.unit.explain import describe, value_text
 from lstm.unit.gates import GATES
 from lstm.unit.stages import STAGES, Position, frame_count
 from lstm.unit.trace import Trace
@@ -42,7 +46,7 @@ class CellLayout:
 
 
 # Wide cells (up to six days) put the number beside the bar; narrow cells put it above a full-width bar.
-WIDE_CELLS = CellLayout(0.12, 0.5, 0.42, 0.0, 0.66, 0.0, "middle right", 16)
+WIDE_CELLS = CellLayout(0.1, 0.46, 0.42, 0.0, 0.6, 0.0, "middle right", 15)
 NARROW_CELLS = CellLayout(0.12, 0.76, 0.26, -0.14, 0.5, 0.2, "middle center", 14)
 MAX_WIDE_DAYS = 6
 
@@ -66,7 +70,8 @@ def _row_known(row: str, known: int) -> bool:
 
 
 def _value_text(row: str, value: float) -> str:
-    return f"{value:.2f}" if row == "potential_memory" else f"{value:.0%}"
+    """In the overview's cells, gates as whole percentages (the detail and the caption give two decimals)."""
+    return value_text(value) if row == "potential_memory" else f"{value:.0%}"
 
 
 def _bar(cell: CellLayout, row: str, value: float) -> tuple[float, float]:
@@ -112,15 +117,16 @@ def frame_updates(trace: Trace, weights: Mapping[str, float], position: Position
             for step, k in steps
         ]
     }
-    updates["long memory"] = {"text": ["0.00"] + [f"{step.long_memory:.3f}" if k >= 3 else "" for step, k in steps]}
-    updates["short memory"] = {"text": ["0.00"] + [f"{step.short_memory:.3f}" if k >= 5 else "" for step, k in steps]}
+    zero = value_text(0)
+    updates["long memory"] = {"text": [zero] + [value_text(step.long_memory) if k >= 3 else "" for step, k in steps]}
+    updates["short memory"] = {"text": [zero] + [value_text(step.short_memory) if k >= 5 else "" for step, k in steps]}
     box_x, box_y = _highlight_box(position)
     updates["highlight"] = {"x": box_x, "y": box_y}
     heading, equations, sentence = describe(position, trace, weights)
     updates["caption"] = {"text": [f"<b>{heading}</b><br>" + "<br>".join(equations) + f"<br><i>{sentence}</i>"]}
     # The prediction appears when the last day's short memory does.
     finished = known[-1] == len(STAGES)
-    updates["prediction"] = {"text": [f"<b>prediction</b><br>{trace.prediction:.4f}" if finished else ""]}
+    updates["prediction"] = {"text": [f"<b>prediction</b><br>{value_text(trace.prediction)}" if finished else ""]}
     return updates
 
 
@@ -192,10 +198,13 @@ def _row_labels(colours: Palette, px: Callable[[float], int]) -> list[dict]:
     def named(name: str, standard: str) -> str:
         return f"<b>{name}</b><br><span style='font-size:{px(12)}px'>{standard}</span>"
 
+    long_text, short_text = (
+        readable(colour, colours.background) for colour in (LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR)
+    )
     return [
         *(label(named(gate.tutorial, gate.standard), ROW_Y[gate.field], colours.text) for gate in GATES),
-        label(named("long-term memory", "cell state"), LONG_LINE_Y, LONG_MEMORY_COLOUR),
-        label(named("short-term memory", "hidden state"), SHORT_LINE_Y, SHORT_MEMORY_COLOUR),
+        label(named("long-term memory", "cell state"), LONG_LINE_Y, long_text),
+        label(named("short-term memory", "hidden state"), SHORT_LINE_Y, short_text),
         label("<b>input</b>", INPUT_Y, colours.text),
     ]
 
@@ -238,8 +247,7 @@ def _traces(days: int, colours: Palette, px: Callable[[float], int], initial: di
             "base": [index + _bar(cell, gate.field, 0)[0] for index in range(days)],
             "x": initial[f"bars {gate.field}"]["x"], "width": cell.bar_height,
             "marker": {"color": gate.colour, "line": {"width": 0}}, "name": gate.tutorial,
-            "hovertemplate": f"{gate.tutorial}: %{{x:.3f}}<extra></extra>" if not gate.is_percent
-            else f"{gate.tutorial}<extra></extra>",
+            "hovertemplate": f"{gate.tutorial}: click to open this day<extra></extra>",
         }
         for gate in GATES
     ]  # fmt: skip
@@ -269,6 +277,12 @@ def _traces(days: int, colours: Palette, px: Callable[[float], int], initial: di
     ]  # fmt: skip
 
 
+# Heights in pixels (before presenter mode's scale): the overview's plot, the room for the slider under it,
+# and the opened cell's detail under that.
+OVERVIEW_HEIGHT, CONTROLS_HEIGHT, DETAIL_HEIGHT = 535, 95, 600
+TOP_MARGIN, BOTTOM_MARGIN = 10, 20
+
+
 def unrolled_figure(
     trace: Trace,
     weights: Mapping[str, float],
@@ -276,11 +290,16 @@ def unrolled_figure(
     dark: bool = False,
     frame_ms: int = 700,
     text_scale: float = 1.0,
+    open_day: int | None = None,
+    compare: Trace | None = None,
+    names: tuple[str, str] = ("these days", "compared"),
 ) -> PlainFigure:
     """One cell per day, both memory lines, every stage's value; frames step through the stages.
 
     The figure opens at `position`; Play, Pause and the slider run in the browser. `text_scale`
-    enlarges every text and the drawing with it, for presenter mode on a projector.
+    enlarges every text and the drawing with it, for presenter mode on a projector. `open_day`
+    (0-based) draws that day's cell opened up below the overview, moved by the same frames. `compare`
+    (as many days) writes a second sequence's memories beside the first's; `names` says whose is whose.
     """
 
     def px(size: float) -> int:
@@ -290,20 +309,71 @@ def unrolled_figure(
     days = len(trace.steps)
     positions = [Position(frame) for frame in range(frame_count(days))]
     updates = [frame_updates(trace, weights, at) for at in positions]
-    animated = list(range(len(ANIMATED)))
+    animated_names = list(ANIMATED)
+    if compare is not None:
+        for update, at in zip(updates, positions, strict=True):
+            update.update(compare_updates(trace, compare, at, _tag(names[1])))
+        animated_names += COMPARE_ANIMATED
+    if open_day is not None:
+        for update, at in zip(updates, positions, strict=True):
+            update.update(detail_updates(trace, weights, open_day, at, colours))
+        animated_names += DETAIL_ANIMATED
+    animated = list(range(len(animated_names)))
     frames = [
-        {"name": _frame_name(at), "data": [update[name] for name in ANIMATED], "traces": animated}
+        {"name": _frame_name(at), "data": [update[name] for name in animated_names], "traces": animated}
         for at, update in zip(positions, updates, strict=True)
     ]
-    layout = dict(
-        height=px(640),
-        margin={"l": px(175), "r": 10, "t": 10, "b": px(95)},
+    layout = _layout(trace, colours, px, positions, frame_ms, position)
+    data = _traces(days, colours, px, updates[position.frame])
+    if compare is not None:
+        data += compare_traces(days, LONG_LINE_Y, SHORT_LINE_Y, colours, px, updates[position.frame])
+        layout["annotations"].append(compare_legend(*names, INPUT_Y - 0.45, colours, px))
+    if open_day is not None:
+        still, moving, shapes, annotations = detail_parts(
+            trace, weights, open_day, colours, px, updates[position.frame]
+        )
+        data += moving + still
+        _add_detail_room(layout, px)
+        layout.update(detail_axes(DetailArea(0, layout["yaxis"]["domain"][0] - _fraction(layout, CONTROLS_HEIGHT, px))))
+        layout["shapes"] += shapes
+        layout["annotations"] += annotations
+    for drawn in data:
+        _never_dimmed(drawn)
+    return PlainFigure(data, layout, frames)
+
+
+def _never_dimmed(drawn: dict) -> None:
+    """A click selects a point (to open a day or edit a weight); Plotly would then grey out everything else."""
+    keep: dict = {"marker": {"opacity": 1}}
+    if isinstance(drawn.get("textfont", {}).get("color"), str):
+        keep["textfont"] = {"color": drawn["textfont"]["color"]}
+    drawn["selected"] = drawn["unselected"] = keep
+
+
+def _tag(name: str) -> str:
+    """How a compared value is prefixed beside the cells: "B" for Company B, "other" for other days."""
+    return name.removeprefix("Company ") if name.startswith("Company ") else "other"
+
+
+def _fraction(layout: dict, height: float, px: Callable[[float], int]) -> float:
+    """`height` pixels as a fraction of the figure's plotting area."""
+    return px(height) / (layout["height"] - layout["margin"]["t"] - layout["margin"]["b"])
+
+
+def _layout(
+    trace: Trace, colours: Palette, px: Callable[[float], int], positions: list[Position], frame_ms: int,
+    position: Position,
+) -> dict:  # fmt: skip
+    days = len(trace.steps)
+    return dict(
+        height=TOP_MARGIN + px(OVERVIEW_HEIGHT + CONTROLS_HEIGHT),
+        margin={"l": px(175), "r": 10, "t": TOP_MARGIN, "b": px(CONTROLS_HEIGHT)},
         showlegend=False,
         paper_bgcolor=colours.background,
         plot_bgcolor="rgba(0,0,0,0)",
         font={"color": colours.text, "size": px(14)},
         xaxis={"range": [-0.25, days + PREDICTION_GAP + PREDICTION_WIDTH], "visible": False, "fixedrange": True},
-        yaxis={"range": [INPUT_Y - 0.55, CAPTION_Y + 0.75], "visible": False, "fixedrange": True},
+        yaxis={"range": [INPUT_Y - 0.55, CAPTION_Y + 0.75], "visible": False, "fixedrange": True, "domain": [0, 1]},
         barmode="overlay",
         shapes=_shapes(days, colours),
         annotations=_day_annotations(trace, colours, px) + _row_labels(colours, px),
@@ -316,4 +386,13 @@ def unrolled_figure(
             font_size=px(15),
         ),
     )
-    return PlainFigure(_traces(days, colours, px, updates[position.frame]), layout, frames)
+
+
+def _add_detail_room(layout: dict, px: Callable[[float], int]) -> None:
+    """Make the figure taller: the overview on top, the slider under it, the opened cell at the bottom."""
+    layout["height"] = TOP_MARGIN + px(OVERVIEW_HEIGHT + CONTROLS_HEIGHT + DETAIL_HEIGHT + BOTTOM_MARGIN)
+    layout["margin"]["b"] = px(BOTTOM_MARGIN)
+    overview_bottom = _fraction(layout, CONTROLS_HEIGHT + DETAIL_HEIGHT, px)
+    layout["yaxis"]["domain"] = [overview_bottom, 1]
+    for control in (*layout["updatemenus"], *layout["sliders"]):
+        control["y"] = overview_bottom - 0.005
