@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
-import csv
-import io
-from urllib.parse import urlencode, urlsplit, urlunsplit
-
 import streamlit as st
 
-from lstm.explorer.state import MAX_PAGE_DAYS, ExplorerState, to_query
-from lstm.figures.days import gates_over_days_figure
-from lstm.figures.exports import image_export_config, standalone_html, table_figure
+from lstm.explorer.state import ExplorerState, to_query
+from lstm.figures.exports import image_export_config
 from lstm.figures.unrolled import unrolled_figure
+from lstm.ui import explorer_details, explorer_inputs, guide, lesson_panel
 from lstm.ui import explorer_session as session
-from lstm.ui import guide, lesson_panel
+from lstm.ui.explorer_details import SPEEDS
+from lstm.ui.player import PlayerTexts, player
 from lstm.ui.text import escape_markdown
-from lstm.unit.cell import trace
-from lstm.unit.days import DAY_PRESETS, MAX_DAY_MAGNITUDE
-from lstm.unit.explain import prediction_meaning
-from lstm.unit.gates import GATES, ROLES
-from lstm.unit.trace import STEP_FIELDS, Trace
-from lstm.unit.weights import MAX_MAGNITUDE, PRESETS
+from lstm.unit.days import COMPANIES
+from lstm.unit.explain import describe, prediction_meaning, value_text
+from lstm.unit.forward import trace
+from lstm.unit.stages import Position, frame_count
+from lstm.unit.trace import Trace
 
-SPEEDS = {"slow": 1400, "normal": 800, "fast": 400}  # ms per animation frame
+# On a phone the unrolled unit keeps the width its texts need and scrolls sideways inside its own frame,
+# rather than squeezing twelve numbers a cell into a few pixels; the page itself never scrolls sideways.
+# A constant: nothing a visitor typed goes into markup.
+NARROW_SCREEN_CSS = """<style>
+.phone-hint { display: none; }
+@media (max-width: 760px) {
+  .st-key-unrolled_frame { overflow-x: auto; }
+  .st-key-unrolled_frame .st-key-unrolled { min-width: 1040px; }
+  .phone-hint { display: block; font-size: 0.9rem; margin: 0; }
+}
+</style><p class="phone-hint">Swipe sideways across the cells to see them all.</p>"""
 # Presenter mode: every text of the unrolled unit this much larger, readable from the back row.
 PRESENTER_TEXT_SCALE = 1.35
 # Presenter mode's large type and big buttons. A constant: nothing a visitor typed goes into markup.
@@ -41,162 +47,70 @@ PRESENTER_CSS = """<style>
 # Panels: each draws one part of the page.
 
 
-def _days_panel() -> None:
-    state = session.current()
-    preset, add, remove, reset = st.columns([2, 1, 1, 1], vertical_alignment="bottom")
-    preset.selectbox(
-        "Days",
-        list(DAY_PRESETS),
-        index=None,
-        placeholder="Example days…",
-        key="day_preset",
-        on_change=session.on_day_preset,
-        help="Each day's value is a stock price scaled to about 0 to 1, as in the tutorial. "
-        "Company A and B are the tutorial's data: they differ only on day 1.",
-    )
-    add.button(
-        "Add",
-        icon=":material/add:",
-        on_click=session.add_day,
-        disabled=len(state.days) >= MAX_PAGE_DAYS,
-        help=f"Add a day after the last one (up to {MAX_PAGE_DAYS})",
-        width="stretch",
-    )
-    remove.button(
-        "Remove",
-        icon=":material/remove:",
-        on_click=session.remove_day,
-        disabled=len(state.days) <= 1,
-        help="Remove the last day",
-        width="stretch",
-    )
-    reset.button(
-        "Reset",
-        icon=":material/restart_alt:",
-        on_click=session.reset_days,
-        help="Back to the tutorial's Company A: 0, 0.5, 0.25, 1",
-        width="stretch",
-    )
-    for index, column in enumerate(st.columns(min(len(state.days), 6))):
-        for day in range(index, len(state.days), 6):
-            column.number_input(
-                f"Day {day + 1}",
-                value=None,  # a cleared field reads as None, not as the minimum; session.on_day restores it
-                min_value=-MAX_DAY_MAGNITUDE,
-                max_value=MAX_DAY_MAGNITUDE,
-                step=0.05,
-                format="%.2f",
-                key=f"day_{day}",
-                on_change=session.on_day,
-                args=(day,),
-            )
+def at_the_end(state: ExplorerState) -> bool:
+    """Whether the animation stands where every day is computed: only then does the page give the answer away."""
+    return state.frame is None or state.position.frame == frame_count(len(state.days)) - 1
 
 
-def _weights_preset_panel() -> None:
-    preset, reset = st.columns([2, 1], vertical_alignment="bottom")
-    preset.radio(
-        "Weights",
-        [*PRESETS, "custom"],
-        key="weights_preset",
-        on_change=session.on_weights_preset,
-        horizontal=True,
-        help="seed: the untrained start (seed 42). trained: the tutorial's weights after 5000 epochs. "
-        "custom: edited below.",
-    )
-    reset.button("Reset weights", icon=":material/restart_alt:", on_click=session.reset_weights)
+def sequence_name(days: tuple[float, ...] | None, otherwise: str) -> str:
+    """The tutorial's company when the days are its, for legends and sentences."""
+    company = next((name for name, (sequence, _) in COMPANIES.items() if days == sequence), None)
+    return otherwise if company is None else f"Company {company}"
 
 
-def _weights_editor() -> None:
-    with st.expander("Edit the twelve weights", icon=":material/tune:"):
-        columns = st.columns(4)
-        for column, gate in zip(columns, GATES, strict=True):
-            with column:
-                st.markdown(f"**{gate.tutorial}**  \n{gate.standard}")
-                for name, role in zip(gate.weights, ROLES, strict=True):
-                    st.number_input(
-                        f"{name} ({role})",
-                        value=None,  # a cleared field reads as None, not as the minimum; session.on_weight restores it
-                        min_value=-MAX_MAGNITUDE,
-                        max_value=MAX_MAGNITUDE,
-                        step=0.01,
-                        format="%.4f",
-                        key=f"number_{name}",
-                        on_change=session.on_weight,
-                        args=(name, "number"),
-                    )
-                    st.slider(
-                        f"{name} roughly",
-                        min_value=-session.SLIDER_RANGE,
-                        max_value=session.SLIDER_RANGE,
-                        step=0.05,
-                        key=f"slider_{name}",
-                        on_change=session.on_weight,
-                        args=(name, "slider"),
-                        label_visibility="collapsed",
-                    )
-
-
-def _prediction_panel(result: Trace) -> None:
+def _prediction_panel(result: Trace, state: ExplorerState, compared: Trace | None, names: tuple[str, str]) -> None:
     text, explain = st.columns([4, 1], vertical_alignment="center")
-    text.markdown(
-        f"#### Prediction: {result.prediction:.4f}\n"
-        f"The short-term memory after the last day, {escape_markdown(prediction_meaning(result.prediction))}."
-    )
+    meaning = prediction_meaning(result.prediction, state.days, state.weights_name)
+    answer = f"The short-term memory after the last day, {escape_markdown(meaning)}."
+    if compared is not None:
+        other = prediction_meaning(compared.prediction, state.compare, state.weights_name)
+        answer += (
+            f"  \nBeside it, {names[1]}: **{value_text(compared.prediction)}**, {escape_markdown(other)}. "
+            f"The two differ by {value_text(abs(result.prediction - compared.prediction))}."
+        )
+    if at_the_end(state):
+        text.markdown(f"#### Prediction: {value_text(result.prediction)}\n{answer}")
+    else:
+        # No spoilers: the class predicts first; the figure shows it when the animation gets there.
+        with text.expander("Prediction: not computed yet at this step. Show it", icon=":material/visibility:"):
+            st.markdown(f"#### Prediction: {value_text(result.prediction)}\n{answer}")
     with explain:
         guide.what_am_i_looking_at(guide.PREDICTION, "help_prediction", "About the prediction")
 
 
-def _csv(result: Trace) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(STEP_FIELDS)
-    writer.writerows(result.rows())
-    return buffer.getvalue()
-
-
-def _compare_panel(result: Trace, dark: bool) -> None:
-    guide.subheader_with_help("Across the days", guide.ACROSS_DAYS, "help_across_days", "About these charts")
-    st.plotly_chart(
-        gates_over_days_figure(result, dark), key="over_days", theme=None, config=image_export_config("lstm-gates")
-    )
-    st.plotly_chart(table_figure(result, dark), key="per_day", theme=None, config=image_export_config("lstm-table"))
-    st.download_button(
-        "Download the table (CSV)",
-        _csv(result),
-        file_name="lstm-trace.csv",
-        mime="text/csv",
-        icon=":material/download:",
-        on_click="ignore",
-        help="Every gate and both memories, one row per day, for a spreadsheet.",
+def _player(result: Trace, state: ExplorerState, frame_ms: int) -> None:
+    """Keyboard and screen-reader controls for the animation: focusable buttons, arrow keys, a spoken caption."""
+    positions = [Position(frame) for frame in range(frame_count(len(state.days)))]
+    captions, labels = [], []
+    for position in positions:
+        heading, equations, sentence = describe(position, result, state.weights)
+        captions.append(f"{heading}. {' '.join(equations)}. {sentence}")
+        labels.append("start" if position.day_index is None else f"day {position.day_index + 1}, {position.stage}")
+    player(
+        "unrolled",
+        [str(position.frame) for position in positions],
+        captions,
+        labels=labels,
+        start=state.position.frame,
+        frame_ms=frame_ms,
+        texts=PlayerTexts(group="Stages of the unrolled unit", back="Previous stage", forward="Next stage"),
     )
 
 
-def _share_panel(state: ExplorerState, result: Trace) -> None:
-    query = urlencode(to_query(state), safe=",")
-    page = st.context.url or ""
-    scheme, host, path, _, _ = urlsplit(page)
-    link = urlunsplit((scheme, host, path, query, "")) if host else f"?{query}"
-    guide.subheader_with_help("Share and export", guide.SHARE, "help_share", "About links and exports")
-    st.caption("The link opens exactly this view. Copy it with the button on the right.")
-    st.code(link, language=None, wrap_lines=True)
-
-    def animation() -> str:
-        # Built only when the button is pressed: with plotly.js inside, the file is about 5 MB.
-        figure = unrolled_figure(result, state.weights, state.position, frame_ms=SPEEDS["normal"])
-        return standalone_html(figure, "LSTM Explorer: the unrolled unit")
-
-    st.download_button(
-        "The animation as a web page (HTML)",
-        animation,
-        file_name="lstm-unrolled.html",
-        mime="text/html",
-        icon=":material/download:",
-        on_click="ignore",
-        help="One file that plays offline in any browser, with Play, Pause and the slider: for slides and handouts.",
+def _open_day_control(state: ExplorerState) -> None:
+    st.segmented_control(
+        "Open a day's cell",
+        list(range(1, len(state.days) + 1)),
+        format_func=lambda day: f"Day {day}",
+        key="open_day",
+        on_change=session.on_open_day,
+        help="Opens that day's cell below the overview, drawn like the tutorial's diagram: every weight on its "
+        "wire, every sum and curve. Clicking a cell's bars does the same; click a weight there to edit it.",
     )
 
 
-def _animation_controls(present: bool) -> None:
+def _animation_controls(state: ExplorerState) -> None:
+    present = state.present
     back, forward, speed = st.columns([1, 1, 2], vertical_alignment="center")
     back.button(
         "Step back",
@@ -217,6 +131,7 @@ def _animation_controls(present: bool) -> None:
         help="One stage on: the next gate, memory or day; the link follows.",
     )
     speed.select_slider("Play speed", list(SPEEDS), value="normal", key="speed", help="How long Play shows each stage.")
+    _open_day_control(state)
 
 
 def _header(state: ExplorerState) -> None:
@@ -256,15 +171,15 @@ def _inputs_and_details(state: ExplorerState, result: Trace, dark: bool) -> None
     days, weights = st.columns(2, gap="large")
     if "days" not in state.hidden:
         with days:
-            _days_panel()
+            explorer_inputs.days_panel()
     if "weights" not in state.hidden:
         with weights:
-            _weights_preset_panel()
-        _weights_editor()
+            explorer_inputs.weights_preset_panel()
+        explorer_inputs.weights_editor()
     if "table" not in state.hidden:
-        _compare_panel(result, dark)
+        explorer_details.compare_panel(result, dark, at_the_end(state))
     if "share" not in state.hidden:
-        _share_panel(state, result)
+        explorer_details.share_panel(state, result)
 
 
 def render() -> None:
@@ -284,16 +199,26 @@ def render() -> None:
     if state.lesson is not None:
         lesson_panel.render(state, result, state.weights)
     frame_ms = SPEEDS[st.session_state.get("speed", "normal")]
-    st.plotly_chart(
-        unrolled_figure(
-            result, state.weights, state.position, dark, frame_ms, PRESENTER_TEXT_SCALE if state.present else 1.0
-        ),
-        key="unrolled",
-        theme=None,
-        config=image_export_config("lstm-unrolled"),
-    )
-    _animation_controls(state.present)
-    _prediction_panel(result)
+    open_day = None if state.cell is None else state.cell - 1
+    scale = PRESENTER_TEXT_SCALE if state.present else 1.0
+    compared = None if state.compare is None else trace(state.compare, state.weights)
+    names = (sequence_name(state.days, "these days"), sequence_name(state.compare, "the compared days"))
+    with st.container(key="unrolled_frame"):
+        st.html(NARROW_SCREEN_CSS)
+        st.plotly_chart(
+            unrolled_figure(result, state.weights, state.position, dark, frame_ms, scale, open_day, compared, names),
+            key="unrolled",
+            theme=None,
+            config=image_export_config("lstm-unrolled"),
+            on_select=session.on_chart_select,
+            selection_mode="points",
+        )
+    _player(result, state, frame_ms)
+    _animation_controls(state)
+    editing = st.session_state.pop(session.EDITING, None)
+    if editing is not None:
+        explorer_inputs.weight_editor(editing)
+    _prediction_panel(result, state, compared, names)
     if state.present:
         # What does not matter while presenting folds away, one click from the front.
         with st.expander("Days, weights and more", icon=":material/tune:"):

@@ -7,13 +7,15 @@ from dataclasses import replace
 import streamlit as st
 
 from lstm.explorer.state import MAX_PAGE_DAYS, ExplorerState, from_query
-from lstm.unit.days import DAY_PRESETS, MAX_DAY_MAGNITUDE
+from lstm.unit.days import COMPANIES, DAY_PRESETS, MAX_DAY_MAGNITUDE
+from lstm.unit.gates import GATES
 from lstm.unit.stages import frame_count
-from lstm.unit.weights import MAX_MAGNITUDE, PRESETS, Weights
+from lstm.unit.weights import MAX_MAGNITUDE, NAMES, PRESETS, Weights
 
 STATE = "explorer"  # session key of the ExplorerState: the one source of truth for this visitor
 MESSAGES = "explorer_messages"  # what was wrong with the link this view came from
 FIELD_NOTICE = "explorer_field_notice"  # a number field left without a number, said once
+EDITING = "explorer_editing_weight"  # the weight a click on the opened cell asked to edit
 SLIDER_RANGE = 8.0  # trained weights stay within a few units; the number field takes up to ±1000
 
 
@@ -33,6 +35,8 @@ def _widget_values(state: ExplorerState) -> dict[str, object]:
         values[f"slider_{name}"] = max(-SLIDER_RANGE, min(SLIDER_RANGE, value))
     values["weights_preset"] = state.weights_name
     values["present"] = state.present
+    values["open_day"] = state.cell
+    values["compare_with"] = next((name for name, (days, _) in COMPANIES.items() if days == state.compare), None)
     return values
 
 
@@ -154,7 +158,10 @@ def step(delta: int) -> None:
 
 
 def on_present() -> None:
-    set_state(replace(current(), present=st.session_state["present"]))
+    """Presenter mode opens at the start, not at the answer: a class predicts before the cells show it."""
+    present = st.session_state["present"]
+    state = current()
+    set_state(replace(state, present=present, frame=0 if present and state.frame is None else state.frame))
 
 
 def go_to_lesson_step(number: int) -> None:
@@ -172,3 +179,38 @@ def hidden_parts() -> frozenset[str]:
     """What this visitor's lesson link hides; the frame asks before it builds the navigation."""
     start_session()
     return current().hidden
+
+
+def on_open_day() -> None:
+    """The "Open a day's cell" control: a day opens its cell below the overview, none closes it."""
+    set_state(replace(current(), cell=st.session_state["open_day"]))
+
+
+def on_chart_select() -> None:
+    """A click on the unrolled figure: a cell's bar opens that day, a weight on the opened cell edits it."""
+    selection = st.session_state["unrolled"].selection
+    for point in selection.get("points", []):
+        name = point.get("customdata")
+        if isinstance(name, str) and name in NAMES:
+            st.session_state[EDITING] = name
+            return
+        if point.get("curve_number", -1) < len(GATES):
+            day = int(point["point_index"]) + 1
+            if 1 <= day <= len(current().days):
+                set_state(replace(current(), cell=day))
+                st.session_state["open_day"] = day
+            return
+
+
+def set_weight(name: str, value: float) -> None:
+    """One weight changed from the opened cell's editor, checked like any other."""
+    weights = current().weights.replace(**{name: float(value)})
+    preset = next((preset for preset, values in PRESETS.items() if values == weights), "custom")
+    state = current().with_weights(weights, preset)
+    set_state(state)
+    sync_widgets(state)
+
+
+def on_compare() -> None:
+    choice = st.session_state["compare_with"]
+    set_state(replace(current(), compare=None if choice is None else COMPANIES[choice][0]))

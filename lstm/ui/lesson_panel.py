@@ -23,7 +23,7 @@ def render(state: ExplorerState, result: Trace, weights: Weights) -> None:
         st.markdown(f"**Look at:** {step.look_at}")
         back, onward, leave, training = st.columns(4, vertical_alignment="center")
         back.button(
-            "Previous step",
+            "Previous lesson step",
             icon=":material/arrow_back:",
             on_click=session.go_to_lesson_step,
             args=(number - 1,),
@@ -32,7 +32,7 @@ def render(state: ExplorerState, result: Trace, weights: Weights) -> None:
             help="The step before, with its days, weights and animation step.",
         )
         onward.button(
-            "Next step",
+            "Next lesson step",
             icon=":material/arrow_forward:",
             type="primary",
             on_click=session.go_to_lesson_step,

@@ -193,7 +193,9 @@ def test_presenter_mode_enlarges_the_cells_and_folds_the_rest_away():
     assert app.toggle(key="present").value is True
     normal = open_app()
     assert unrolled(app)["layout"]["height"] > unrolled(normal)["layout"]["height"]
-    assert app.expander[0].label == "Days, weights and more"
+    assert "Days, weights and more" in [expander.label for expander in app.expander]
+    assert query(app)["day"] == "0"  # presenter mode opens at the start: the class predicts first
+    assert any(expander.label.startswith("Prediction: not computed yet") for expander in app.expander)
     app.toggle(key="present").set_value(False).run()
     assert "mode" not in query(app)
     assert unrolled(app)["layout"]["height"] == unrolled(normal)["layout"]["height"]
@@ -204,10 +206,10 @@ def test_the_lesson_steps_set_the_page_and_the_link():
     next(button for button in app.button if button.label == "Start the lesson").click().run()
     assert query(app)["lesson"] == "1" and query(app)["day"] == "0"
     for number in range(2, 9):
-        next(button for button in app.button if button.label == "Next step").click().run()
+        next(button for button in app.button if button.label == "Next lesson step").click().run()
         assert query(app)["lesson"] == str(number)
     assert query(app)["days"] == "1,0,0,0,0,0"
-    assert next(button for button in app.button if button.label == "Next step").disabled
+    assert next(button for button in app.button if button.label == "Next lesson step").disabled
     next(button for button in app.button if button.label == "Leave the lesson").click().run()
     assert "lesson" not in query(app) and query(app)["days"] == "1,0,0,0,0,0"
 
@@ -220,3 +222,47 @@ def test_a_lesson_link_hides_what_the_teacher_chose():
     assert day_inputs(app), "the days stay"
     assert prediction_text(app).startswith("#### Prediction: -0.0383")
     assert query(app)["hide"] == "weights,table,share"
+
+
+def test_a_cell_link_opens_the_detail_and_the_link_keeps_it():
+    app = open_app(days="1,0.5,0.25,1", cell="2")
+    figure = unrolled(app)
+    assert "xaxis2" in figure["layout"] and any(trace.get("name") == "detail weights" for trace in figure["data"])
+    assert query(app)["cell"] == "2"
+    assert not app.warning
+
+
+@pytest.mark.parametrize("value", ["0", "5", "two", "2.0", ""])
+def test_an_unusable_cell_is_named_with_the_allowed_range(value):
+    app = open_app(cell=value)
+    assert any("the days are 1 to 4" in warning.value for warning in app.warning)
+    assert "xaxis2" not in unrolled(app)["layout"]
+    assert "cell" not in query(app)
+
+
+def test_the_open_control_opens_and_closes_a_cell_and_fewer_days_close_it():
+    app = open_app()
+    control = app.button_group(key="open_day")
+    control.set_value(3).run()
+    assert query(app)["cell"] == "3" and "xaxis2" in unrolled(app)["layout"]
+    app.button_group(key="open_day").set_value(None).run()
+    assert "cell" not in query(app) and "xaxis2" not in unrolled(app)["layout"]
+    app.button_group(key="open_day").set_value(4).run()
+    next(button for button in app.button if button.label == "Remove").click().run()
+    assert "cell" not in query(app)  # day 4 is gone, and its cell with it
+
+
+def test_lesson_step_4_opens_company_b_day_2():
+    app = open_app(lesson="4")
+    assert query(app)["cell"] == "2" and query(app)["days"] == "1,0.5,0.25,1"
+    assert "wlr1 2.7043 × short 0.2757" in " ".join(block.value for block in app.markdown)
+
+
+def test_no_spoilers_before_the_animation_reaches_the_end():
+    app = open_app(days="1,0.5,0.25,1", day="2", stage="output")
+    folded = [expander.label for expander in app.expander]
+    assert any(label.startswith("Prediction: not computed yet") for label in folded)
+    assert any(label.startswith("Every day's numbers") for label in folded)
+    at_the_end = open_app(days="1,0.5,0.25,1", day="4", stage="short-memory")
+    assert "0.9693" in prediction_text(at_the_end)
+    assert not [label for label in (e.label for e in at_the_end.expander) if label.startswith("Every day's")]

@@ -62,9 +62,10 @@ def test_the_lesson_walks_through_the_story(page, app_url):
         wait_for_app(page)
         expect(page.get_by_text(f"Lesson, step {number} of {len(LESSON)}: {step.title}")).to_be_visible()
         expect(page.get_by_text(step.look_at)).to_be_visible()
-        if number == 4:  # the gates, with the current numbers in the lesson and under the cells
-            arithmetic = "long-remember % = sigmoid(2.70 × 0.00 + 1.63 × 0.00 + 1.62) = 0.84"
+        if number == 4:  # the gates, every factor named, in the lesson panel and on Company B's opened day 2
+            arithmetic = "long-remember % = σ(wlr1 2.7043 × short 0.2757 + wlr2 1.6307 × input 0.5000 + blr1 1.6234)"
             expect(page.get_by_text(arithmetic).first).to_be_visible()
+            assert "wlr1 2.7043" in " ".join(chart_texts(page))  # the opened cell, with its weights
             page.mouse.move(0, 0)  # no tooltip in the picture
             time.sleep(1)
             page.screenshot(path=str(ARTIFACTS / "lesson.png"))
@@ -73,8 +74,8 @@ def test_the_lesson_walks_through_the_story(page, app_url):
         if number == 7:
             expect(page.get_by_text("Prediction: 0.9693", exact=True)).to_be_visible()
         if number < len(LESSON):
-            page.get_by_role("button", name="Next step").click()
-    expect(page.get_by_role("button", name="Next step")).to_be_disabled()
+            page.get_by_role("button", name="Next lesson step").click()
+    expect(page.get_by_role("button", name="Next lesson step")).to_be_disabled()
     page.get_by_role("button", name="Leave the lesson").click()
     page.wait_for_function("() => !location.search.includes('lesson=')")
     wait_for_app(page)

@@ -22,7 +22,7 @@ def test_shared_link_shows_the_unrolled_cells_and_numbers(page, app_url):
     page.goto(f"{app_url}/?days=0,0.5,0.25,1&weights=trained")
     wait_for_app(page)
     texts = chart_texts(page)
-    for expected in ("84%", "65%", "-0.31", "64%", "94%", "-0.202", "0.005", "0.002"):
+    for expected in ("84%", "65%", "-0.3110", "64%", "94%", "-0.2023", "0.0052", "0.0022"):
         assert expected in texts, expected
     for expected in ("day 10.00", "day 41.00", "prediction0.0022", "long-term memorycell state", "output %output gate"):
         assert expected in texts, expected  # SVG joins a label's lines into one text

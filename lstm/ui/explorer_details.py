@@ -1,0 +1,77 @@
+"""Below the explorer's cells: every day's numbers as a chart and a table, and the link and exports to share."""
+
+from __future__ import annotations
+
+import csv
+import io
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+import streamlit as st
+
+from lstm.explorer.state import ExplorerState, to_query
+from lstm.figures.days import gates_over_days_figure
+from lstm.figures.exports import image_export_config, standalone_html, table_figure
+from lstm.figures.unrolled import unrolled_figure
+from lstm.ui import guide
+from lstm.unit.trace import STEP_FIELDS, Trace
+
+SPEEDS = {"slow": 1400, "normal": 800, "fast": 400}  # ms per animation frame
+
+
+def _csv(result: Trace) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(STEP_FIELDS)
+    writer.writerows(result.rows())
+    return buffer.getvalue()
+
+
+def compare_panel(result: Trace, dark: bool, answer_shown: bool) -> None:
+    guide.subheader_with_help("Across the days", guide.ACROSS_DAYS, "help_across_days", "About these charts")
+    if answer_shown:
+        _every_day(result, dark)
+    else:  # every day's numbers hold the prediction: folded until the animation gets there
+        with st.expander("Every day's numbers, the prediction included: show them", icon=":material/visibility:"):
+            _every_day(result, dark)
+
+
+def _every_day(result: Trace, dark: bool) -> None:
+    st.plotly_chart(
+        gates_over_days_figure(result, dark), key="over_days", theme=None, config=image_export_config("lstm-gates")
+    )
+    st.plotly_chart(table_figure(result, dark), key="per_day", theme=None, config=image_export_config("lstm-table"))
+    st.download_button(
+        "Download the table (CSV)",
+        _csv(result),
+        file_name="lstm-trace.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+        help="Every gate and both memories, one row per day, for a spreadsheet.",
+    )
+
+
+def share_panel(state: ExplorerState, result: Trace) -> None:
+    query = urlencode(to_query(state), safe=",")
+    page = st.context.url or ""
+    scheme, host, path, _, _ = urlsplit(page)
+    link = urlunsplit((scheme, host, path, query, "")) if host else f"?{query}"
+    guide.subheader_with_help("Share and export", guide.SHARE, "help_share", "About links and exports")
+    st.caption("The link opens exactly this view. Copy it with the button on the right.")
+    st.code(link, language=None, wrap_lines=True)
+
+    def animation() -> str:
+        # Built only when the button is pressed: with plotly.js inside, the file is about 5 MB.
+        open_day = None if state.cell is None else state.cell - 1
+        figure = unrolled_figure(result, state.weights, state.position, frame_ms=SPEEDS["normal"], open_day=open_day)
+        return standalone_html(figure, "LSTM Explorer: the unrolled unit")
+
+    st.download_button(
+        "The animation as a web page (HTML)",
+        animation,
+        file_name="lstm-unrolled.html",
+        mime="text/html",
+        icon=":material/download:",
+        on_click="ignore",
+        help="One file that plays offline in any browser, with Play, Pause and the slider: for slides and handouts.",
+    )

@@ -1,0 +1,151 @@
+"""The explorer's inputs: the day values, the weight presets, the twelve weights, and the editor a click opens."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lstm.explorer.state import MAX_PAGE_DAYS
+from lstm.ui import explorer_session as session
+from lstm.unit.days import COMPANIES, DAY_PRESETS, MAX_DAY_MAGNITUDE
+from lstm.unit.gates import GATE_OF_WEIGHT, GATES, ROLES
+from lstm.unit.weights import MAX_MAGNITUDE, PRESETS
+
+# Day fields per row: with their step buttons, more than three to a half-width column cut the value off.
+DAYS_PER_ROW = 3
+
+
+def days_panel() -> None:
+    state = session.current()
+    preset, add, remove, reset = st.columns([2, 1, 1, 1], vertical_alignment="bottom")
+    preset.selectbox(
+        "Days",
+        list(DAY_PRESETS),
+        index=None,
+        placeholder="Example days…",
+        key="day_preset",
+        on_change=session.on_day_preset,
+        help="Each day's value is a stock price scaled to about 0 to 1, as in the tutorial. "
+        "Company A and B are the tutorial's data: they differ only on day 1.",
+    )
+    add.button(
+        "Add",
+        icon=":material/add:",
+        on_click=session.add_day,
+        disabled=len(state.days) >= MAX_PAGE_DAYS,
+        help=f"Add a day after the last one (up to {MAX_PAGE_DAYS})",
+        width="stretch",
+    )
+    remove.button(
+        "Remove",
+        icon=":material/remove:",
+        on_click=session.remove_day,
+        disabled=len(state.days) <= 1,
+        help="Remove the last day",
+        width="stretch",
+    )
+    reset.button(
+        "Reset",
+        icon=":material/restart_alt:",
+        on_click=session.reset_days,
+        help="Back to the tutorial's Company A: 0, 0.5, 0.25, 1",
+        width="stretch",
+    )
+    _compare_control(state)
+    # Row by row, so that Tab walks the days in their order.
+    for first in range(0, len(state.days), DAYS_PER_ROW):
+        for day, column in zip(range(first, len(state.days)), st.columns(DAYS_PER_ROW), strict=False):
+            column.number_input(
+                f"Day {day + 1}",
+                value=None,  # a cleared field reads as None, not as the minimum; session.on_day restores it
+                min_value=-MAX_DAY_MAGNITUDE,
+                max_value=MAX_DAY_MAGNITUDE,
+                step=0.05,
+                format="%.2f",
+                key=f"day_{day}",
+                on_change=session.on_day,
+                args=(day,),
+            )
+
+
+def weights_preset_panel() -> None:
+    preset, reset = st.columns([2, 1], vertical_alignment="bottom")
+    preset.radio(
+        "Weights",
+        [*PRESETS, "custom"],
+        key="weights_preset",
+        on_change=session.on_weights_preset,
+        horizontal=True,
+        help="seed: the untrained start (seed 42). trained: the tutorial's weights after 5000 epochs. "
+        "custom: edited below.",
+    )
+    reset.button("Reset weights", icon=":material/restart_alt:", on_click=session.reset_weights)
+
+
+def weights_editor() -> None:
+    with st.expander("Edit the twelve weights", icon=":material/tune:"):
+        columns = st.columns(4)
+        for column, gate in zip(columns, GATES, strict=True):
+            with column:
+                st.markdown(f"**{gate.tutorial}**  \n{gate.standard}")
+                for name, role in zip(gate.weights, ROLES, strict=True):
+                    st.number_input(
+                        f"{name} ({role})",
+                        value=None,  # a cleared field reads as None, not as the minimum; session.on_weight restores it
+                        min_value=-MAX_MAGNITUDE,
+                        max_value=MAX_MAGNITUDE,
+                        step=0.01,
+                        format="%.4f",
+                        key=f"number_{name}",
+                        on_change=session.on_weight,
+                        args=(name, "number"),
+                    )
+                    st.slider(
+                        f"{name} roughly",
+                        min_value=-session.SLIDER_RANGE,
+                        max_value=session.SLIDER_RANGE,
+                        step=0.05,
+                        key=f"slider_{name}",
+                        on_change=session.on_weight,
+                        args=(name, "slider"),
+                        label_visibility="collapsed",
+                    )
+
+
+@st.dialog("Edit a weight")
+def weight_editor(name: str) -> None:
+    """A weight clicked on the opened cell: its exact value, applied to the whole page."""
+    gate = GATE_OF_WEIGHT[name]
+    role = ROLES[gate.weights.index(name)]
+    st.markdown(f"**{name}**: the {role} of {gate.tutorial} ({gate.standard}).")
+    value = st.number_input(
+        name,
+        value=session.current().weights[name],
+        min_value=-MAX_MAGNITUDE,
+        max_value=MAX_MAGNITUDE,
+        step=0.01,
+        format="%.4f",
+        key=f"dialog_{name}",
+    )
+    if st.button("Apply", type="primary", icon=":material/check:"):
+        session.set_weight(name, value)
+        st.rerun()
+
+
+COMPARE_CHOICES = {"A": "Company A", "B": "Company B"}
+
+
+def _compare_control(state) -> None:
+    """A second sequence on the same cells: the tutorial's other company, day by day beside these days."""
+    choices = [name for name, (days, _) in COMPANIES.items() if len(days) == len(state.days)]
+    st.selectbox(
+        "Compare with",
+        choices,
+        index=None,
+        format_func=COMPARE_CHOICES.get,
+        placeholder="No second sequence" if choices else "The companies have 4 days",
+        key="compare_with",
+        on_change=session.on_compare,
+        disabled=not choices,
+        help="Draws a second sequence's memories beside these days', with the same weights, and marks the day "
+        "where the long-term memories differ most: Company A and B differ only on day 1.",
+    )

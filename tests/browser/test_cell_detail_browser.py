@@ -1,0 +1,107 @@
+"""The opened cell in Chromium: a link opens it, Play moves it with the overview, clicks open and edit it."""
+
+import random
+import re
+import time
+from urllib.parse import unquote
+
+import pytest
+from playwright.sync_api import expect
+
+from lstm.unit.explain import percent_text, value_text
+from lstm.unit.forward import trace
+from lstm.unit.gates import GATES
+from lstm.unit.weights import NAMES, Weights
+from tests.support.browser import ARTIFACTS, UNROLLED, caption, chart_texts, wait_for_app
+
+
+def shown(page) -> str:
+    return " ".join(chart_texts(page))
+
+
+def wait_until(condition, what: str, limit: float = 20) -> None:
+    deadline = time.monotonic() + limit
+    while not condition():
+        assert time.monotonic() < deadline, what
+        time.sleep(0.2)
+
+
+def click_on(page, point) -> None:
+    """Click where a chart's point is drawn, as a visitor does: Plotly's drag layer takes the click and finds it."""
+    point.scroll_into_view_if_needed()
+    box = point.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+@pytest.mark.parametrize(("days", "seed"), [(1, 11), (4, 12), (12, 13)])
+def test_a_link_opens_a_cell_with_every_weight_sum_gate_and_memory(page, app_url, days, seed):
+    rng = random.Random(seed)
+    weights = Weights.from_mapping({name: round(rng.uniform(-2.5, 2.5), 3) for name in NAMES})
+    values = [round(rng.uniform(0, 1), 2) for _ in range(days)]
+    cell = rng.randint(1, days)
+    query = f"days={','.join(map(str, values))}&weights={','.join(str(weights[name]) for name in NAMES)}&cell={cell}"
+    page.goto(f"{app_url}/?{query}")
+    wait_for_app(page)
+    text = shown(page)
+    step = trace(values, weights).steps[cell - 1]
+    for name in NAMES:
+        assert f"{name} {value_text(weights[name])}" in text, name  # SVG joins a label's bold part to its name
+    for gate, total in zip(GATES, step.sums, strict=True):
+        assert f"= {value_text(total)}" in text, gate.field
+        value = getattr(step, gate.field)
+        assert (percent_text(value) if gate.is_percent else value_text(value)) in text, gate.field
+    assert f"= {value_text(step.squashed_long_memory)}" in text
+    assert value_text(step.long_memory) in text and value_text(step.short_memory) in text
+    assert page.locator("[data-testid='stException']").count() == 0
+    if days == 4:
+        page.screenshot(path=str(ARTIFACTS / "cell-detail-1280x800.png"), full_page=True)
+
+
+def test_play_moves_the_opened_cell_with_the_overview(page, app_url):
+    page.goto(f"{app_url}/?days=1,0.5,0.25,1&weights=trained&cell=1&day=0")
+    wait_for_app(page)
+    assert caption(page).startswith("Start")
+    assert "kept" not in shown(page)  # nothing of day 1 is computed at the start
+    page.locator(f"{UNROLLED} .updatemenu-button", has_text="Play").first.click()
+    wait_until(lambda: "kept " in shown(page), "the opened cell's forget gate never appeared")
+    wait_until(lambda: "added " in shown(page), "the opened cell's input gate never appeared")
+    result = re.compile(r"new short-term memory-?\d\.\d{4}")
+    wait_until(lambda: result.search(shown(page)), "day 1's new short-term memory never appeared")
+    page.locator(f"{UNROLLED} .updatemenu-button", has_text="Pause").first.click()
+
+
+@pytest.mark.parametrize("value", ["0", "5", "abc", "-1", "1.5", "99999999999"])
+def test_an_unusable_cell_says_the_range_and_the_page_goes_on(page, app_url, value):
+    page.goto(f"{app_url}/?days=0,0.5,0.25,1&weights=trained&cell={value}")
+    wait_for_app(page)
+    expect(page.get_by_text("the days are 1 to 4", exact=False)).to_be_visible()
+    assert "kept" not in shown(page) and "wlr1" not in shown(page)
+    expect(page.get_by_text("Prediction: 0.0022", exact=True)).to_be_visible()
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_open_day_control_and_a_click_on_a_bar_open_a_cell_that_the_link_keeps(page, app_url):
+    page.goto(f"{app_url}/?days=0,0.5,0.25,1&weights=trained")
+    wait_for_app(page)
+    page.get_by_role("radio", name="Day 3", exact=True).click()
+    page.wait_for_function("() => location.search.includes('cell=3')", timeout=20_000)
+    wait_until(lambda: "wlr1" in shown(page), "the Open control did not open day 3")
+    # A click on day 1's long-remember bar opens day 1.
+    click_on(page, page.locator(f"{UNROLLED} .barlayer .trace").first.locator(".point").first)
+    page.wait_for_function("() => location.search.includes('cell=1')", timeout=20_000)
+    wait_until(lambda: "input, day 1" in shown(page), "a click on day 1's bar did not open day 1")
+    assert "cell=1" in unquote(page.url)
+
+
+def test_a_click_on_a_weight_edits_it_for_the_whole_page(page, app_url):
+    page.goto(f"{app_url}/?days=0,0.5,0.25,1&weights=trained&cell=2")
+    wait_for_app(page)
+    click_on(page, page.locator(f"{UNROLLED} g.trace.scatter").filter(has_text="wlr1").locator(".point").first)
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible(timeout=20_000)
+    field = dialog.get_by_role("spinbutton", name="wlr1")
+    field.fill("0.5")
+    field.press("Enter")
+    dialog.get_by_role("button", name="Apply").click()
+    page.wait_for_function("() => decodeURIComponent(location.search).includes('weights=0.5,')", timeout=20_000)
+    wait_until(lambda: "wlr1 0.5000" in shown(page), "the edited weight is not on the diagram")
