@@ -54,3 +54,25 @@ def test_nothing_from_a_visitor_is_unpickled():
         text = source.read_text()
         for risky in ("pickle", "torch.load", "joblib", "dill", "eval(", "exec("):
             assert risky not in text, f"{source.name} uses {risky}"
+
+
+def test_a_visitors_text_cannot_become_a_link_or_an_icon():
+    from lstm.ui.text import escape_markdown
+
+    hostile = [
+        "https://evil.example/login",
+        "HTTP://evil.example",
+        "see www.evil.example now",
+        "WWW.EVIL.EXAMPLE",
+        "mail admin@evil.example",
+        ":material/warning: update now",
+        ":rocket: :red[alarm]",
+        "[click](javascript:alert(1))",
+    ]
+    for text in hostile:
+        escaped = escape_markdown(text)
+        plain = escaped.replace("\\", "")
+        assert "://" not in plain and "www." not in plain.lower()
+        assert "@e" not in plain and ":material/" not in plain and ":rocket:" not in plain
+        assert plain.replace("\u2060", "") == text  # shown as typed, nothing dropped
+    assert escape_markdown("day 1: 'abc' is not a number") == "day 1\\: 'abc' is not a number"

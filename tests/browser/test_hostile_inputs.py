@@ -48,7 +48,7 @@ LINK_CASES = [
     ("weights empty", "weights", "", "'' is neither seed nor trained"),
     ("weights too few", "weights", "1,2,3", "expected 12 weights (wlr1 ... bo1), got 3"),
     ("weights too many", "weights", ",".join(["1"] * 13), "expected 12 weights (wlr1 ... bo1), got 13"),
-    ("weights not a number", "weights", "1,2,x,4,5,6,7,8,9,10,11,12", "number 3, 'x', is not a number"),
+    ("weights not a number", "weights", "1,2,x,4,5,6,7,8,9,10,11,12", "number 3 (blr1): 'x' is not a number"),
     ("weights nan", "weights", twelve("nan"), "wlr1 must be a finite number, got nan"),
     ("weights 1e309", "weights", twelve("1e309"), "wlr1 must be a finite number, got inf"),
     ("weights huge", "weights", twelve("1e5"), "wlr1 = 100000 is outside ±1000"),
@@ -178,3 +178,27 @@ def test_a_bad_weights_file_is_refused_and_the_explorer_keeps_its_weights(
     page.get_by_role("link", name="Explorer").click()
     wait_for_app(page)
     expect(page.get_by_text("Prediction: -0.0383", exact=True)).to_be_visible()
+
+
+# Values that Streamlit's markdown would turn into a link or an icon if they reached it as they are.
+LINKISH = [
+    ("web address", "https://evil.example/login"),
+    ("www address", "www.evil.example"),
+    ("e-mail address", "admin@evil.example"),
+    ("material icon", ":material/warning:"),
+    ("emoji code", ":rocket:"),
+]
+
+
+@pytest.mark.parametrize("value", [case[1] for case in LINKISH], ids=[case[0] for case in LINKISH])
+def test_a_link_value_is_quoted_as_text_never_as_a_link_or_an_icon(page, app_url, value):
+    page.goto(f"{app_url}/?days={quote(value)}&weights=seed")
+    wait_for_app(page)
+    notice = page.get_by_text(LINK_NOTICE)
+    expect(notice).to_be_visible()
+    shown = notice.inner_text().replace("\u2060", "")
+    assert f"day 1: {value!r}" in shown
+    assert notice.locator("a").count() == 0, "the value became a link"
+    assert notice.locator("[data-testid='stIconMaterial']").count() == 0, "the value became an icon"
+    assert "🚀" not in shown
+    assert_healthy(page)
