@@ -4,27 +4,28 @@ import pytest
 import torch
 
 from lstm.training.limits import Limits
-from lstm.training.series import EXAMPLE, MAX_PRICES, Series, SeriesError, parse_prices, read_series, training_data
+from lstm.training.price_files import read_prices
+from lstm.training.series import EXAMPLE, MAX_PRICES, Series, SeriesError, read_series, training_data
 from lstm.training.worker import RunConfig, RunState, TrainingRun
 
 
 @pytest.mark.parametrize(
     ("text", "prices", "column"),
     [
-        ("1\n2\n3.5\n", [1.0, 2.0, 3.5], "prices"),
-        ("price\n1\n2\n3\n", [1.0, 2.0, 3.0], "price"),
-        ("date,close\n2024-01-02,10\n2024-01-03,11\n", [10.0, 11.0], "close"),
-        ("2024-01-02,10\n2024-01-03,11\n2024-01-04,9\n", [10.0, 11.0, 9.0], "prices"),
-        ("Date;Open;Close\n2024-01-02;9;10\n2024-01-03;10;12\n", [10.0, 12.0], "Close"),
-        ("Date\tOpen\tHigh\n2024-01-02\t9\t10\n2024-01-03\t10\t12\n", [10.0, 12.0], "High"),
-        ("Date,Close,Adj Close,Volume\nd1,10,9.5,100\nd2,11,10.5,200\n", [9.5, 10.5], "Adj Close"),
-        ("\ufeffclose\r\n1\r\n\r\n2\r\n", [1.0, 2.0], "close"),
-        ("1e2\n-3\n0.25\n", [100.0, -3.0, 0.25], "prices"),
+        ("1\n2\n3.5\n", (1.0, 2.0, 3.5), "prices"),
+        ("price\n1\n2\n3\n", (1.0, 2.0, 3.0), "price"),
+        ("date,close\n2024-01-02,10\n2024-01-03,11\n", (10.0, 11.0), "close"),
+        ("2024-01-02,10\n2024-01-03,11\n2024-01-04,9\n", (10.0, 11.0, 9.0), "prices"),
+        ("Date;Open;Close\n2024-01-02;9;10\n2024-01-03;10;12\n", (10.0, 12.0), "Close"),
+        ("Date,Close,Adj Close,Volume\nd1,10,9.5,100\nd2,11,10.5,200\n", (9.5, 10.5), "Adj Close"),
+        ("\ufeffclose\r\n1\r\n\r\n2\r\n", (1.0, 2.0), "close"),
+        ("1e2\n3\n0.25\n", (100.0, 3.0, 0.25), "prices"),
     ],
 )
 def test_reads_the_files_people_have(text, prices, column):
-    assert parse_prices(text) == (prices, column)
-    assert parse_prices(text.encode()) == (prices, column)
+    for data in (text, text.encode()):
+        read = read_prices(data)
+        assert (read.prices, read.column) == (prices, column)
 
 
 @pytest.mark.parametrize(
@@ -41,12 +42,13 @@ def test_reads_the_files_people_have(text, prices, column):
         (b"\xff\xfe\x00\x01binary", "not text"),
         ("1\x00\n2\n", "not text"),
         (b"1\n" * 600_000, "1.2 MB"),
-        ("1\n" * (MAX_PRICES + 5), "too many"),
+        ("1\n" * (MAX_PRICES + 55), "too many"),
+        ("1\n-3\n", "row 2: -3 is not a price"),
     ],
 )
 def test_bad_files_say_what_is_wrong(data, message):
     with pytest.raises(SeriesError, match=message.replace("(", r"\(")):
-        parse_prices(data)
+        read_prices(data)
 
 
 def test_scaling_and_windows():
@@ -66,11 +68,14 @@ def test_scaling_and_windows():
 @pytest.mark.parametrize(
     ("prices", "window", "message"),
     [
-        ((1.0,), 1, "at least two prices"),
-        ((2.0, 2.0, 2.0), 1, "flat series"),
-        ((1.0, 2.0, 3.0), 3, "give at least 4 prices"),
-        ((1.0, 2.0, 3.0), 0, "1 to 30 days"),
-        ((1.0, 2.0, 3.0), 31, "1 to 30 days"),
+        ((1.0,), 1, "it has 1 price; the unit needs at least 5: 4 days and the day after"),
+        ((1.0, 2.0, 3.0, 4.0), 1, "it has 4 prices; the unit needs at least 5"),
+        ((2.0,) * 6, 1, "flat series"),
+        ((1.0, 2.0, 3.0, 4.0, 5.0), 5, "give at least 6 prices"),
+        ((1.0, 2.0, 3.0, 4.0, 5.0), 0, "1 to 30 days"),
+        ((1.0, 2.0, 3.0, 4.0, 5.0), 31, "1 to 30 days"),
+        ((1.0, float("nan"), 3.0, 4.0, 5.0), 1, "finite"),
+        ((-1e308, 1e308, 3.0, 4.0, 5.0), 1, "too wide to scale"),
     ],
 )
 def test_series_and_windows_that_cannot_train(prices, window, message):
@@ -91,7 +96,8 @@ def test_training_data_follows_the_first_and_latest_window():
 @pytest.mark.parametrize("recipe", ["fast", "tutorial"])
 def test_a_run_trains_on_a_series(recipe):
     data = training_data(read_series(EXAMPLE), 4)
-    run = TrainingRun(RunConfig(recipe=recipe, learning_rate=0.05, epochs=150, data=data), Limits())
+    # No page polls this run: a busy machine must not end it as a closed tab.
+    run = TrainingRun(RunConfig(recipe=recipe, learning_rate=0.05, epochs=150, data=data), Limits(idle_seconds=600))
     run.start()
     run._thread.join(120)
     progress = run.progress()
@@ -114,5 +120,5 @@ def test_a_run_trains_on_a_series(recipe):
     ],
 )
 def test_names_from_a_file_carry_no_markup(source, header, name):
-    series = read_series(f"{header}\n1\n2\n", source)
+    series = read_series(f"{header}\n1\n2\n3\n4\n5\n", source)
     assert series.name == name

@@ -1,23 +1,28 @@
-"""A visitor's own price series: read from CSV text, scaled to 0..1 as the tutorial's data, cut into windows."""
+"""A visitor's own price series: read from a price file, scaled to 0..1 as the tutorial's data, cut into windows."""
 
 from __future__ import annotations
 
-import csv
+import gzip
+import importlib.util
 import math
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, replace
+from functools import cache, cached_property
+from pathlib import Path
 
 import torch
 
 from lstm.training.data import TrainingData
-from lstm.unit.weights import quoted
+from lstm.training.price_files import MAX_BYTES, MAX_PRICES, ColumnChoiceError, SeriesError, read_prices
 
-MAX_BYTES = 1_000_000  # as every upload: a year of daily prices is a few kilobytes
-MAX_PRICES = 5_000  # twenty years of trading days
+__all__ = ["MAX_BYTES", "MAX_PRICES", "ColumnChoiceError", "SeriesError"]  # the page and the CLI import them here
+
 MIN_WINDOW, MAX_WINDOW = 1, 30
 DEFAULT_WINDOW = 4  # the tutorial's four days
-# Headers that name the price column in the files stock sites export; otherwise the last numeric column.
-PRICE_HEADERS = ("adj close", "adj_close", "close", "price", "value")
+MIN_PRICES = DEFAULT_WINDOW + 1  # the default window and the day after it
+# The weekly closes of six stocks, 2018 to 2019, that Plotly ships as plotly.express.data.stocks()
+# (each divided by its first close): real prices with no download.
+STOCKS = ("GOOG", "AAPL", "AMZN", "FB", "NFLX", "MSFT")
+STOCKS_FILE = "package_data/datasets/stocks.csv.gz"
 
 EXAMPLE = """date,close
 2024-01-02,185.6
@@ -43,96 +48,29 @@ EXAMPLE = """date,close
 """
 
 
-class SeriesError(ValueError):
-    """A file or text that is not a usable price series, with a message a visitor can act on."""
-
-
-def _number(cell: str) -> float | None:
-    try:
-        value = float(cell.strip().replace("_", "x"))  # float() takes "1_000"; a price file never means it
-    except ValueError:
-        return None
-    return value
-
-
-def _rows(text: str) -> list[list[str]]:
-    lines = [line for line in text.splitlines() if line.strip()]
-    if not lines:
-        raise SeriesError("it is empty: give one price per line, or a CSV with a price column")
-    sample = "\n".join(lines[:20])
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel  # one column, or one value per line: nothing to sniff
-    return [[cell.strip() for cell in row] for row in csv.reader(lines, dialect)]
-
-
-def _numeric_column(rows: list[list[str]]) -> int:
-    """The column with the most numbers, the last of equals: dates and names come first in exports."""
-    width = max(len(row) for row in rows)
-    counts = [sum(column < len(row) and _number(row[column]) is not None for row in rows) for column in range(width)]
-    if max(counts) == 0:
-        raise SeriesError("no column holds numbers: give one price per line, or a CSV with a price column")
-    return max(range(width), key=lambda column: (counts[column], column))
-
-
-def _named_column(header: list[str]) -> int | None:
-    names = [name.strip().lower() for name in header]
-    return next((names.index(wanted) for wanted in PRICE_HEADERS if wanted in names), None)
-
-
-def parse_prices(data: bytes | str) -> tuple[list[float], str]:
-    """The prices in a CSV or a list of numbers, and the name of the column they came from."""
-    if isinstance(data, bytes):
-        if len(data) > MAX_BYTES:
-            raise SeriesError(f"it is {len(data) / 1e6:.1f} MB; a price series fits in {MAX_BYTES // 1_000_000} MB")
-        try:
-            data = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise SeriesError("it is not text (UTF-8): save it as CSV") from None
-    data = data.removeprefix("\ufeff")  # the byte-order mark spreadsheet programs put first
-    if "\x00" in data:
-        raise SeriesError("it is not text: save it as CSV")
-    rows = _rows(data)
-    if len(rows) > MAX_PRICES + 1:
-        raise SeriesError(f"{len(rows):,} rows is too many: at most {MAX_PRICES:,} prices")
-    if len(rows) == 1 and all(_number(cell) is None for cell in rows[0]):
-        raise SeriesError("there is a header but no prices under it")
-    column = _numeric_column(rows)
-    # The first row is a header when, in the price column, it holds a word rather than a number.
-    first = rows[0]
-    header = first if column >= len(first) or _number(first[column]) is None else None
-    body = rows[1:] if header is not None else rows
-    if header is not None:
-        named = _named_column(header)
-        column = column if named is None else named
-    if not body:
-        raise SeriesError("there is a header but no prices under it")
-    name = header[column] if header is not None and column < len(header) else "prices"
-    prices = []
-    for line, row in enumerate(body, start=2 if header is not None else 1):
-        cell = row[column] if column < len(row) else ""
-        value = _number(cell)
-        if value is None:
-            raise SeriesError(f"row {line}: {quoted(cell, limit=30)} in column {quoted(name)} is not a number")
-        if not math.isfinite(value):
-            raise SeriesError(f"row {line}: {cell} is not a finite number")
-        prices.append(value)
-    return prices, name
-
-
 @dataclass(frozen=True)
 class Series:
     """Prices scaled to 0..1 by their lowest and highest, as the tutorial's companies are."""
 
     name: str  # where the prices came from: the column's header, the file's name
     prices: tuple[float, ...]
+    dates: tuple[str, ...] | None = None  # one per price, when the file had a date column
+    column: str = "prices"  # the column the prices were read from
+    choices: tuple[str, ...] = ()  # the file's other columns of prices, for a visitor to switch to
+    notes: tuple[str, ...] = ()  # what the reader did besides reading: rows skipped, order turned
 
     def __post_init__(self) -> None:
-        if len(self.prices) < 2:
-            raise SeriesError("give at least two prices")
+        if len(self.prices) < MIN_PRICES:
+            raise SeriesError(
+                f"it has {len(self.prices)} price{'s' if len(self.prices) != 1 else ''}; the unit needs at least "
+                f"{MIN_PRICES}: {DEFAULT_WINDOW} days and the day after"
+            )
+        if not all(math.isfinite(price) for price in self.prices):
+            raise SeriesError("every price must be a finite number")
         if self.high == self.low:
             raise SeriesError(f"every price is {self.low:g}: a flat series has nothing to learn")
+        if not math.isfinite(self.high - self.low):
+            raise SeriesError(f"the prices run from {self.low:g} to {self.high:g}, too wide to scale to 0..1")
 
     # Computed once: `scaled` reads both for every price.
     @cached_property
@@ -188,11 +126,32 @@ def plain_name(text: str, limit: int = 40) -> str:
     return kept or "prices"
 
 
-def read_series(data: bytes | str, source: str = "") -> Series:
-    """A series named by its column, and by its file (`source`) when it came from one."""
-    prices, column = parse_prices(data)
-    name = f"{plain_name(source)}, {plain_name(column)}" if source else plain_name(column)
-    return Series(name, tuple(prices))
+def read_series(data: bytes | str, source: str = "", column: str | None = None) -> Series:
+    """A series named by its column, and by its file (`source`) when it came from one.
+
+    The page's paste and upload, the built-in stocks and `python -m lstm series` all read through here.
+    """
+    read = read_prices(data, column)
+    name = f"{plain_name(source)}, {plain_name(read.column)}" if source else plain_name(read.column)
+    return Series(name, read.prices, read.dates, read.column, read.choices, read.notes)
+
+
+@cache
+def _stocks_text() -> str:
+    spec = importlib.util.find_spec("plotly")
+    if spec is None or not spec.submodule_search_locations:
+        raise SeriesError("the built-in stocks come with Plotly, which is not installed")
+    packed = (Path(spec.submodule_search_locations[0]) / STOCKS_FILE).read_bytes()
+    return gzip.decompress(packed).decode("utf-8")
+
+
+@cache
+def stock(ticker: str) -> Series:
+    """One of Plotly's six bundled stocks: weekly closes, 2018 to 2019, relative to the first week (1.0)."""
+    if ticker not in STOCKS:
+        raise SeriesError(f"{ticker!r} is not one of the built-in stocks: {', '.join(STOCKS)}")
+    # The stock buttons switch between them, so the series offers no other columns of its own.
+    return replace(read_series(_stocks_text(), column=ticker), name=f"{ticker} weekly 2018-2019", choices=())
 
 
 def training_data(series: Series, window: int) -> TrainingData:

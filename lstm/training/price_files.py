@@ -1,0 +1,314 @@
+"""One reader for price files, the page's and the command line's: the bytes people download, to prices oldest first.
+
+Every step is linear in the input and bounded before it starts: the size is checked before decoding,
+each line's length before splitting it, the number of lines and columns before reading cells.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from lstm.training.price_cells import (
+    checked_price_value,
+    date_format,
+    date_text,
+    date_value,
+    decimal_mark,
+    is_missing,
+    price_value,
+)
+from lstm.unit.numbers import NumberError, quoted
+
+MAX_BYTES = 1_000_000  # as every upload: a year of daily prices is a few kilobytes
+MAX_PRICES = 5_000  # twenty years of trading days
+MAX_LINES = MAX_PRICES + 50  # room for a header, a preamble and skipped rows
+MAX_LINE_CHARS = 4_096  # a row of a broker's export is a few hundred characters
+MAX_COLUMNS = 64
+MAX_PRICE = 1e12  # beyond any share or index in any currency: a typo, or a number built to overflow
+DELIMITERS = ",;\t|"
+SNIFF_CHARS = 4_096  # csv.Sniffer's patterns slow down on long samples; the first lines say enough
+SAMPLE_ROWS = 200  # which columns hold prices is judged on the first rows; the column read is read whole
+
+# A close is what a series of prices means; the first of these headers found is used (lower case,
+# punctuation as spaces): Yahoo, Nasdaq, Stooq, German, French, Spanish and Italian exports.
+CLOSE_HEADERS = (
+    "adj close", "adjusted close", "adj close price", "close last", "close", "closing price", "close price",
+    "last", "last price", "price", "value", "schlusskurs", "schluss", "kurs", "cloture", "clôture", "cierre",
+    "chiusura", "settle",
+)  # fmt: skip
+DATE_HEADERS = {"date", "datum", "time", "timestamp", "day", "fecha", "data", "date time", "datetime"}
+# Numbers that are not prices: counts, times, changes.
+NOT_PRICE_WORDS = ("vol", "umsatz", "shares", "trades", "count", "openint", "open interest", "change", "chg", "%")
+NOT_PRICE_HEADERS = {"time", "per", "ticker", "symbol", "isin"}
+# Files that are not text at all, known by their first bytes, and what to say about them.
+SIGNATURES = {
+    b"PK\x03\x04": "it is a zip archive or an Excel workbook: save it as CSV",
+    b"\xd0\xcf\x11\xe0": "it is an old Excel workbook: save it as CSV",
+    b"%PDF": "it is a PDF: save the prices as CSV",
+    b"\x89PNG": "it is a picture, not prices",
+    b"\x1f\x8b": "it is compressed (gzip): unpack it first",
+}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+class SeriesError(ValueError):
+    """A file or text that is not a usable price series, with a message a visitor can act on."""
+
+
+class ColumnChoiceError(SeriesError):
+    """Several columns hold prices and none is a close: the visitor picks one of `columns`."""
+
+    def __init__(self, message: str, columns: tuple[str, ...]):
+        super().__init__(message)
+        self.columns = columns
+
+
+@dataclass(frozen=True)
+class PriceColumn:
+    """What the reader took from a file: one column's prices, oldest first, and how it got them."""
+
+    prices: tuple[float, ...]
+    column: str  # the header of the column read ("prices" for a bare column)
+    dates: tuple[str, ...] | None  # one per price, when the file has a date column
+    choices: tuple[str, ...]  # every column that holds prices, for a visitor to switch to
+    notes: tuple[str, ...] = ()  # what the reader did besides reading: rows skipped, order turned
+
+
+def decode(data: bytes) -> str:
+    """Text from the bytes of a file: byte-order marks decide, then UTF-8, then Windows' Latin-1 (cp1252)."""
+    if len(data) > MAX_BYTES:
+        raise SeriesError(f"it is {len(data) / 1e6:.1f} MB; a price series fits in {MAX_BYTES // 1_000_000} MB")
+    for signature, message in SIGNATURES.items():
+        if data.startswith(signature):
+            raise SeriesError(message)
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return _decoded(data, codec)
+    if len(data) >= 4 and data.count(0) * 3 > len(data):
+        # Excel's "Unicode text" without its mark: every other byte zero.
+        codec = "utf-16-le" if data[1::2].count(0) > data[::2].count(0) else "utf-16-be"
+        return _decoded(data, codec)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")  # cp1252 reads é, ü, € and £ from Windows exports
+
+
+def _decoded(data: bytes, codec: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        raise SeriesError(f"it is not text: it starts like {codec.upper()} but does not decode as it") from None
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """The non-blank lines with their numbers in the file, each checked for length and control characters."""
+    if len(text) > MAX_BYTES:
+        raise SeriesError(f"it is {len(text) / 1e6:.1f} MB; a price series fits in {MAX_BYTES // 1_000_000} MB")
+    text = text.removeprefix("\ufeff")
+    if (control := _CONTROL.search(text)) is not None:
+        line = text.count("\n", 0, control.start()) + 1
+        raise SeriesError(f"it is not text (a control character on line {line}): save it as CSV")
+    if not text.isascii() and len(text.encode("ascii", errors="ignore")) * 2 < len(text):
+        # Prices are digits and separators: a text mostly of other characters is bytes read as text.
+        raise SeriesError("it is not text: save it as CSV")
+    lines = [(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
+    if not lines:
+        raise SeriesError("it is empty: give one price per line, or a CSV with a price column")
+    if len(lines) > MAX_LINES:
+        raise SeriesError(f"{len(lines):,} rows is too many: at most {MAX_PRICES:,} prices")
+    for number, line in lines:
+        if len(line) > MAX_LINE_CHARS:
+            raise SeriesError(
+                f"line {number} is {len(line):,} characters long; a row of a price file is at most {MAX_LINE_CHARS:,}"
+            )
+    return lines
+
+
+def _delimiter(lines: list[tuple[int, str]]) -> str:
+    """The separator: csv's sniffer on the first lines, checked against how steadily it splits them."""
+    sample, size = [], 0
+    for _, line in lines[:20]:
+        sample.append(line)
+        size += len(line) + 1
+        if size > SNIFF_CHARS:
+            break
+    try:
+        sniffed = csv.Sniffer().sniff("\n".join(sample), delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        sniffed = None
+
+    def steadiness(delimiter: str) -> tuple[int, int]:
+        widths = Counter(len(_split(line, delimiter)) for line in sample)
+        width, count = widths.most_common(1)[0]
+        return (count if width > 1 else 0, width)
+
+    best = max(DELIMITERS, key=steadiness)
+    if sniffed is not None and steadiness(sniffed)[0] >= steadiness(best)[0]:
+        return sniffed
+    return best if steadiness(best)[0] > 0 else ","
+
+
+def _split(line: str, delimiter: str) -> list[str]:
+    return [cell.strip() for cell in next(csv.reader([line], delimiter=delimiter, skipinitialspace=True))]
+
+
+def _rows(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, list[str]]], str]:
+    """Each line split into cells, without a preamble of shorter lines before the table (account, export date)."""
+    delimiter = _delimiter(lines)
+    rows = []
+    for number, line in lines:
+        cells = _split(line, delimiter)
+        if len(cells) > MAX_COLUMNS:
+            raise SeriesError(f"row {number} has {len(cells):,} columns; a price file has at most {MAX_COLUMNS}")
+        rows.append((number, cells))
+    width = Counter(len(cells) for _, cells in rows).most_common(1)[0][0]
+    start = next(index for index, (_, cells) in enumerate(rows) if len(cells) >= width)
+    return rows[start:] if start <= 10 else rows, delimiter
+
+
+def _normal(header: str) -> str:
+    return " ".join(re.sub(r"[^\w%]+", " ", header.lower()).split())
+
+
+def _is_price_header(header: str) -> bool:
+    name = _normal(header)
+    return name not in NOT_PRICE_HEADERS and name not in DATE_HEADERS and not any(w in name for w in NOT_PRICE_WORDS)
+
+
+@dataclass(frozen=True)
+class _Table:
+    names: list[str]  # a name a column: its header, or "column N"
+    headed: bool
+    body: list[tuple[int, list[str]]]  # line number and cells
+    delimiter: str
+
+    def cells(self, column: int) -> list[str]:
+        return [cells[column] if column < len(cells) else "" for _, cells in self.body]
+
+
+def _table(text: str) -> _Table:
+    rows, delimiter = _rows(_lines(text))
+    width = max(len(cells) for _, cells in rows)
+    first = rows[0][1]
+    headed = all(checked_price_value(cell, ".") is None for cell in first) and len(rows) > 1
+    names = [f"column {index + 1}" for index in range(width)]
+    if headed:
+        names = [header or name for header, name in zip(first + [""] * (width - len(first)), names, strict=True)]
+    body = rows[1:] if headed else rows
+    if headed and not body:
+        raise SeriesError("there is a header but no prices under it")
+    if len(rows) == 1 and all(checked_price_value(cell, ".") is None for cell in first):
+        raise SeriesError("there is a header but no prices under it")
+    return _Table(names, headed, body, delimiter)
+
+
+def _date_column(table: _Table) -> tuple[int, str] | None:
+    """The column of dates and their format: one headed as a date first, else the first that reads as dates."""
+    order = sorted(range(len(table.names)), key=lambda c: _normal(table.names[c]) not in DATE_HEADERS)
+    for column in order:
+        cells = [cell for cell in table.cells(column) if not is_missing(cell)]
+        headed_as_date = table.headed and _normal(table.names[column]) in DATE_HEADERS
+        found = date_format(cells, headed_as_date) if cells else None
+        if found is not None:
+            return column, found
+    return None
+
+
+def _price_columns(table: _Table, skip: int | None) -> list[int]:
+    """Columns whose cells are mostly numbers, and whose header does not say they count or change something."""
+    columns = []
+    for column, name in enumerate(table.names):
+        if column == skip or (table.headed and not _is_price_header(name)):
+            continue
+        cells = [cell for cell in table.cells(column)[:SAMPLE_ROWS] if not is_missing(cell)]
+        mark = decimal_mark(cells, table.delimiter)
+        numbers = sum(checked_price_value(cell, mark) is not None for cell in cells)
+        if cells and numbers * 2 >= len(cells):
+            columns.append(column)
+    return columns
+
+
+def _chosen(table: _Table, candidates: list[int], wanted: str | None) -> int:
+    names = [table.names[column] for column in candidates]
+    if wanted is not None:
+        for column, name in enumerate(table.names):
+            if name.strip().lower() == wanted.strip().lower() or wanted.strip() == str(column + 1):
+                return column
+        raise SeriesError(f"there is no column {quoted(wanted)}: the columns are {', '.join(table.names)}")
+    if not candidates:
+        raise SeriesError("no column holds numbers: give one price per line, or a CSV with a price column")
+    normal = {_normal(table.names[column]): column for column in candidates}
+    for header in CLOSE_HEADERS:
+        if header in normal:
+            return normal[header]
+    if len(candidates) == 1:
+        return candidates[0]
+    raise ColumnChoiceError(
+        f"it has {len(candidates)} columns of prices and none is a close: pick one of {', '.join(names)}",
+        tuple(names),
+    )
+
+
+def _prices(table: _Table, column: int, name: str, dates: tuple[int, str] | None) -> tuple[list, list[float], int]:
+    """The column's prices (and dates) in file order, each checked; rows without a price are counted, not read."""
+    cells = table.cells(column)
+    mark = decimal_mark(cells, table.delimiter)
+    moments, prices, skipped = [], [], 0
+    for (line, row), cell in zip(table.body, cells, strict=True):
+        if is_missing(cell):
+            skipped += 1
+            continue
+        try:
+            value = price_value(cell, mark)
+        except NumberError as error:
+            raise SeriesError(f"row {line}: {error}") from None
+        if value is None:
+            raise SeriesError(f"row {line}: {quoted(cell, limit=30)} in column {quoted(name)} is not a number")
+        if not 0 < value <= MAX_PRICE:
+            raise SeriesError(f"row {line}: {cell} is not a price (prices are above 0 and at most {MAX_PRICE:g})")
+        if dates is not None:
+            date_cell = row[dates[0]] if dates[0] < len(row) else ""
+            moment = date_value(date_cell, dates[1])
+            if moment is None:
+                raise SeriesError(f"row {line}: {quoted(date_cell, limit=30)} is not a date like the others")
+            moments.append(moment)
+        prices.append(value)
+    return moments, prices, skipped
+
+
+def read_prices(data: bytes | str, column: str | None = None) -> PriceColumn:
+    """The prices of a price file, oldest first: a close column (or `column`), ordered by the date column."""
+    table = _table(decode(data) if isinstance(data, bytes) else data)
+    dates = _date_column(table)
+    candidates = _price_columns(table, dates[0] if dates else None)
+    chosen = _chosen(table, candidates, column)
+    # A file without a header names its columns by number; its one column of prices is just "prices".
+    name = table.names[chosen] if table.headed or (column is not None and len(table.names) > 1) else "prices"
+    moments, prices, skipped = _prices(table, chosen, name, dates)
+    notes = [f"{skipped:,} row{'s' if skipped != 1 else ''} without a price skipped"] if skipped else []
+    if len(prices) > MAX_PRICES:
+        raise SeriesError(f"{len(prices):,} prices is too many: at most {MAX_PRICES:,}")
+    if moments:
+        order = sorted(range(len(prices)), key=moments.__getitem__)
+        if order == list(reversed(range(len(prices)))):
+            notes.append("newest first in the file, turned oldest first")
+        elif order != list(range(len(prices))):
+            notes.append("rows put in date order")
+        prices = [prices[index] for index in order]
+        moments = [moments[index] for index in order]
+    return PriceColumn(
+        tuple(prices),
+        name,
+        tuple(date_text(moment) for moment in moments) if moments else None,
+        tuple(table.names[c] for c in candidates),
+        tuple(notes),
+    )
