@@ -21,8 +21,8 @@ def _days(series: Series) -> list[int]:
 
 
 def _prices_trace(series: Series) -> dict:
-    """The prices day by day, each with its scaled value on hover."""
-    return {
+    """The prices day by day, each with its scaled value, and its date when the file had one, on hover."""
+    trace = {
         "type": "scatter",
         "x": _days(series),
         "y": list(series.prices),
@@ -33,6 +33,10 @@ def _prices_trace(series: Series) -> dict:
         "name": "your prices",
         "hovertemplate": "day %{x}: %{y:.4g} (scaled %{customdata:.3f})<extra></extra>",
     }
+    if series.dates is not None:
+        trace["text"] = list(series.dates)
+        trace["hovertemplate"] = "day %{x}, %{text}: %{y:.4g} (scaled %{customdata:.3f})<extra></extra>"
+    return trace
 
 
 def _scale_trace(series: Series) -> dict:

@@ -10,12 +10,16 @@ from lstm.figures.series import fit_figure, series_figure
 from lstm.training.series import (
     DEFAULT_WINDOW,
     EXAMPLE,
+    MAX_BYTES,
     MAX_PRICES,
     MAX_WINDOW,
     MIN_WINDOW,
+    STOCKS,
+    ColumnChoiceError,
     Series,
     SeriesError,
     read_series,
+    stock,
     training_data,
 )
 from lstm.ui import guide, routes, visitor
@@ -26,6 +30,10 @@ from lstm.unit.cell import as_tensors, trace, unroll
 # under keys of its own and put back into the widgets on the way in.
 PASTED = "own_series_pasted"  # the text last pasted
 SOURCE = "own_series_source"  # the file last read, so the same upload is not read on every rerun
+# The text or file last read, its columns of prices and the one read, so a visitor can pick another
+# column without giving the file again: {"data", "source", "columns", "column"}. At most 1 MB.
+RAW = "own_series_raw"
+COLUMN_FIELD = "series_column_field"
 
 EXPLAINED = """\
 **Scaling.** The tutorial's prices run from 0 to 1. Yours are scaled the same way: the lowest price
@@ -42,14 +50,36 @@ learns a shape, not the market.
 """
 
 
-def _read(data: bytes | str, source: str) -> None:
+def _read(data: bytes | str, source: str, column: str | None = None) -> None:
     """Keep the series if it reads; otherwise say why and keep the last good one."""
     try:
-        series = read_series(data, source)
+        series = read_series(data, source, column)
+    except ColumnChoiceError as error:
+        _remember(data, source, error.columns, None)
+        st.session_state["series_error"] = f"{source or 'The pasted text'}: {error}."
+        return
     except SeriesError as error:
         st.session_state["series_error"] = f"{source or 'The pasted text'} was not used: {error}."
         return
+    _remember(data, source, series.choices, series.column)
     st.session_state[visitor.SERIES] = series
+    st.session_state.pop("series_error", None)
+
+
+def _remember(data: bytes | str, source: str, columns: tuple[str, ...], column: str | None) -> None:
+    st.session_state[RAW] = {"data": data, "source": source, "columns": columns, "column": column}
+    st.session_state.pop(COLUMN_FIELD, None)  # the picker starts from this file's column
+
+
+def _on_column() -> None:
+    raw = st.session_state.get(RAW)
+    if raw is not None and st.session_state.get(COLUMN_FIELD) is not None:
+        _read(raw["data"], raw["source"], st.session_state[COLUMN_FIELD])
+
+
+def _use_stock(ticker: str) -> None:
+    st.session_state[visitor.SERIES] = stock(ticker)
+    st.session_state.pop(RAW, None)
     st.session_state.pop("series_error", None)
 
 
@@ -82,22 +112,64 @@ def _inputs() -> None:
             key="series_paste",
             height=180,
             on_change=_on_paste,
+            max_chars=MAX_BYTES,
             placeholder="date,close\n2024-01-02,185.6\n2024-01-03,184.2\n...",
         )
         st.button("Use an example", icon=":material/science:", on_click=_use_example)
     with upload:
         file = st.file_uploader(
-            f"Or upload a CSV file (at most 1 MB and {MAX_PRICES:,} prices)",
-            type=["csv", "txt"],
+            f"Or upload a price file: CSV or text, as finance sites and spreadsheets save them "
+            f"(at most 1 MB and {MAX_PRICES:,} prices)",
+            type=["csv", "txt", "tsv"],
             key="series_upload",
         )
         if file is not None and st.session_state.get(SOURCE) != file.file_id:
             st.session_state[SOURCE] = file.file_id
             _read(file.getvalue(), file.name)
+    _stock_buttons()
     error = st.session_state.pop("series_error", None)  # said once: it is about the input just given
     if error:
         kept = " The series below is the last one that worked." if visitor.SERIES in st.session_state else ""
         st.error(escape_markdown(error) + kept, icon=":material/error:")
+    _column_picker()
+
+
+def _stock_buttons() -> None:
+    st.caption(
+        "Or real prices, one click: the weekly closes of six stocks in 2018 and 2019, each relative to its "
+        "first week (Plotly's sample data, no download)."
+    )
+    for column, ticker in zip(st.columns(len(STOCKS)), STOCKS, strict=True):
+        column.button(ticker, key=f"stock_{ticker}", on_click=_use_stock, args=(ticker,), width="stretch")
+
+
+def _column_picker() -> None:
+    """With several columns of prices in the file, a visitor picks the one to read (the reader never mixes them)."""
+    raw = st.session_state.get(RAW)
+    if raw is None or len(raw["columns"]) < 2:
+        return
+    columns = list(raw["columns"])
+    st.selectbox(
+        "Column of prices to read",
+        columns,
+        index=columns.index(raw["column"]) if raw["column"] in columns else None,
+        placeholder="Pick the column to read",
+        key=COLUMN_FIELD,
+        on_change=_on_column,
+        help="The file has several columns of prices. A close is read when there is one; pick another here.",
+    )
+
+
+def _what_was_read(series: Series) -> None:
+    """Where the prices came from, how many, and the first and last, so a misread file shows at once."""
+    first, last = (series.dates[0], series.dates[-1]) if series.dates else ("day 1", f"day {len(series.prices):,}")
+    notes = "".join(f" {note[0].upper()}{note[1:]}." for note in series.notes)
+    st.markdown(
+        escape_markdown(
+            f"Read: {len(series.prices):,} prices from the column {series.column!r}, first {first} at "
+            f"{series.prices[0]:g}, last {last} at {series.prices[-1]:g}.{notes}"
+        )
+    )
 
 
 def _window(series: Series) -> int | None:
@@ -161,9 +233,13 @@ def render() -> None:
     _inputs()
     series: Series | None = st.session_state.get(visitor.SERIES)
     if series is None:
-        st.info("Paste prices, upload a CSV, or press **Use an example** to begin.", icon=":material/info:")
+        st.info(
+            "Paste prices, upload a price file, pick one of the stocks, or press **Use an example** to begin.",
+            icon=":material/info:",
+        )
         return
     dark = st.context.theme.type == "dark"
+    _what_was_read(series)
     window = _window(series)
     st.plotly_chart(
         series_figure(series, window, dark), key="series", theme=None, config=image_export_config("lstm-series")
