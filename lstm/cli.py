@@ -1,14 +1,16 @@
-"""`python -m lstm trace | train | bench`: the unit from a terminal, a notebook or a script."""
+"""`python -m lstm trace | train | series | bench`: the unit from a terminal, a notebook or a script."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import math
+import os
+import stat
 import sys
 from pathlib import Path
 
 from lstm.unit.days import DaysError, check_days
+from lstm.unit.numbers import NumberError, parse_number, parse_whole
 from lstm.unit.trace import STEP_FIELDS, STEP_TITLES, Trace
 from lstm.unit.weights import MAX_FILE_BYTES, PRESETS, Weights, WeightsError, from_file_bytes, to_file_bytes
 
@@ -33,33 +35,50 @@ def read_weights(spec: str) -> Weights:
     path = Path(spec)
     if path.suffix.lower() not in (".json", ".safetensors"):
         raise UsageError(f"--weights takes {' or '.join(PRESETS)} or a .json or .safetensors file, not {spec!r}")
-    try:
-        with path.open("rb") as file:
-            data = file.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        raise UsageError(f"cannot read weights file {spec}: {error.strerror}") from None
+    data = read_regular_file(spec, MAX_FILE_BYTES, "weights file")
     try:
         return from_file_bytes(data, path.name)
     except WeightsError as error:
         raise UsageError(f"{spec}: {error}") from None
 
 
+def read_regular_file(spec: str, limit: int, what: str) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, checked before reading.
+
+    Opened without blocking and checked on the open descriptor: a FIFO would wait forever for a
+    writer, a device never ends, and a name swapped between a check and the open is caught either way.
+    """
+    try:
+        descriptor = os.open(spec, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as error:
+        raise UsageError(f"cannot read {what} {spec}: {error.strerror}") from None
+    status = os.fstat(descriptor)
+    if not stat.S_ISREG(status.st_mode):
+        os.close(descriptor)
+        kind = "a folder" if stat.S_ISDIR(status.st_mode) else "a pipe or a device"
+        raise UsageError(f"cannot read {what} {spec}: it is {kind}, not a regular file")
+    with os.fdopen(descriptor, "rb") as file:
+        if status.st_size > limit:
+            raise UsageError(f"{spec}: it is {status.st_size:,} bytes; a {what} is at most {limit:,}")
+        try:
+            return file.read(limit + 1)
+        except OSError as error:
+            raise UsageError(f"cannot read {what} {spec}: {error.strerror}") from None
+
+
 def finite_float(text: str) -> float:
     try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
-    return value
+        return parse_number(text.strip())
+    except NumberError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def bounded_int(low: int, high: int):
     def parse(text: str) -> int:
         try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+            value = parse_whole(text.strip())
+        except NumberError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
         if not low <= value <= high:
             raise argparse.ArgumentTypeError(f"{value} is outside {low}..{high}")
         return value
@@ -105,6 +124,8 @@ def run_train(args: argparse.Namespace) -> str:
 
     if args.out and Path(args.out).suffix.lower() not in (".json", ".safetensors"):
         raise UsageError(f"--out must end in .json or .safetensors, not {args.out!r}")
+    if args.out and os.path.exists(args.out) and not os.path.isfile(args.out):
+        raise UsageError(f"--out {args.out} exists and is not a regular file: writing to it could wait forever")
     start = read_weights(args.start) if args.start else None
     result = train(RECIPES[args.recipe], epochs=args.epochs, learning_rate=args.lr, seed=args.seed, start=start)
     if args.out:
@@ -119,6 +140,9 @@ def run_train(args: argparse.Namespace) -> str:
         f"loss {result.loss:.6g}; prediction A {result.predictions['A']:.4f} (target 0), "
         f"B {result.predictions['B']:.4f} (target 1)",
     ]
+    if result.saturated is not None:
+        learning_rate = RECIPES[args.recipe].learning_rate if args.lr is None else args.lr
+        lines.append(result.saturated.message(learning_rate))
     if result.diverged_at_step is not None:
         lines.append(
             f"stopped at step {result.diverged_at_step}: the loss stopped being a finite number "
@@ -126,6 +150,28 @@ def run_train(args: argparse.Namespace) -> str:
         )
     lines += [f"  {name:5} {value: .4f}" for name, value in result.weights.items()]
     return "\n".join(lines)
+
+
+def run_series(args: argparse.Namespace) -> str:
+    from lstm.training.series import MAX_BYTES, SeriesError, read_series
+
+    data = read_regular_file(args.file, MAX_BYTES, "price file")
+    try:
+        series = read_series(data, Path(args.file).name, column=args.column)
+    except SeriesError as error:
+        raise UsageError(f"{args.file}: {error}") from None
+    if args.json:
+        dates = list(series.dates) if series.dates is not None else None
+        return json.dumps({"name": series.name, "prices": list(series.prices), "column": series.column, "dates": dates})
+    first, last = (series.dates[0], series.dates[-1]) if series.dates else ("day 1", f"day {len(series.prices)}")
+    lines = [
+        f"{series.name}: {len(series.prices):,} prices from column {series.column!r}",
+        f"first {first}: {series.prices[0]:g}",
+        f"last  {last}: {series.prices[-1]:g}",
+    ]
+    if len(series.choices) > 1:
+        lines.append(f"columns of prices: {', '.join(series.choices)} (pick one with --column)")
+    return "\n".join(lines + [f"note: {note}" for note in series.notes])
 
 
 def run_bench(args: argparse.Namespace) -> str:
@@ -175,6 +221,12 @@ def build_parser() -> argparse.ArgumentParser:
     train_parser.add_argument("--out", help="save the trained weights (.json or .safetensors)")
     train_parser.add_argument("--json", action="store_true", help="print one JSON object")
     train_parser.set_defaults(run=run_train)
+
+    series_parser = commands.add_parser("series", help="read a price file as the Your own series page does")
+    series_parser.add_argument("file", help="a CSV or text file of prices (at most 1 MB)")
+    series_parser.add_argument("--column", help="the column to read, by its header or its number from 1")
+    series_parser.add_argument("--json", action="store_true", help="print one JSON object")
+    series_parser.set_defaults(run=run_series)
 
     bench_parser = commands.add_parser("bench", help="measure training and page speed on this machine")
     bench_parser.add_argument("--repeat", type=bounded_int(1, 20), default=3, help="repetitions; medians are reported")

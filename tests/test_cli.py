@@ -80,12 +80,43 @@ def test_trace_runs_sixty_days():
         (["bench", "--repeat", "0"], "0 is outside 1..20"),
         (["explode"], "invalid choice: 'explode'"),
         ([], "required"),
+        (["trace", "1_0"], "day 1: '1_0' is not a number"),
+        (["train", "--epochs", "1_0"], "'1_0' is not a whole number"),
+        (["train", "--lr", "1_0"], "'1_0' is not a number"),
+        (["trace", "1", "--weights", "HUGE.json"], "too long for a number"),
+        (["trace", "1", "--weights", "TWICE.json"], "'bo1' appears twice in the file"),
+        (["trace", "1", "--weights", "BF16.safetensors"], "got dtype bfloat16"),
+        (["trace", "1", "--weights", "folder.json"], "it is a folder, not a regular file"),
+        (["trace", "1", "--weights", "/dev/zero.json"], "cannot read weights file /dev/zero.json"),
+        (["train", "--epochs", "1", "--out", "folder.json"], "is not a regular file"),
+        (["series"], "the following arguments are required: file"),
+        (["series", "missing.csv"], "cannot read price file missing.csv"),
+        (["series", "folder.json"], "it is a folder"),
+        (["series", "/dev/zero"], "it is a pipe or a device, not a regular file"),
+        (["series", "BAD.json"], "BAD.json: there is a header but no prices under it"),
+        (["series", "short.csv"], "short.csv: it has 3 prices; the unit needs at least 5"),
+        (["series", "binary.csv"], "binary.csv: it is not text"),
+        (["series", "empty.csv"], "empty.csv: it is empty"),
+        (["series", "big.csv"], "big.csv: it is 1,000,001 bytes; a price file is at most 1,000,000"),
+        (["series", "openhigh.csv"], "pick one of Open, High"),
+        (["series", "openhigh.csv", "--column", "Close"], "there is no column 'Close'"),
+        (["series", "flat.csv"], "a flat series has nothing to learn"),
     ],
 )
 def test_bad_arguments_exit_non_zero_with_one_line(tmp_path, args, message):
     (tmp_path / "BAD.json").write_text("{not json")
     (tmp_path / "GARBAGE.safetensors").write_bytes(bytes(64))
     (tmp_path / "evil.pkl").write_bytes(b"\x80\x04")
+    (tmp_path / "HUGE.json").write_bytes(to_json(PRESETS["trained"]).replace(b"0.5935", b"9" * 4301))
+    (tmp_path / "TWICE.json").write_bytes(to_json(PRESETS["trained"]).replace(b'"bo1": 0.5935', b'"bo1": 1, "bo1": 2'))
+    (tmp_path / "BF16.safetensors").write_bytes(bf16_safetensors())
+    (tmp_path / "folder.json").mkdir()
+    (tmp_path / "short.csv").write_text("close\n1\n2\n3\n")
+    (tmp_path / "flat.csv").write_text("close\n" + "5\n" * 6)
+    (tmp_path / "binary.csv").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "empty.csv").write_bytes(b"")
+    (tmp_path / "big.csv").write_bytes(b"1\n" * 500_000 + b"1")
+    (tmp_path / "openhigh.csv").write_text("Date,Open,High\n2024-01-02,9,10\n2024-01-03,10,12\n")
     result = run(*args, cwd=tmp_path)
     assert result.returncode == 2
     assert result.stdout == ""
@@ -93,6 +124,71 @@ def test_bad_arguments_exit_non_zero_with_one_line(tmp_path, args, message):
     assert len(lines) == 1, result.stderr
     assert message in lines[0]
     assert "Traceback" not in result.stderr
+
+
+def bf16_safetensors() -> bytes:
+    import torch
+    from safetensors.torch import save
+
+    return save({name: torch.tensor(value, dtype=torch.bfloat16) for name, value in PRESETS["trained"].items()})
+
+
+@pytest.mark.parametrize("option", [["trace", "1", "--weights"], ["train", "--epochs", "1", "--start"], ["series"]])
+def test_a_fifo_is_refused_at_once_instead_of_waiting_for_a_writer(tmp_path, option):
+    fifo = tmp_path / ("pipe.csv" if option == ["series"] else "pipe.json")
+    os.mkfifo(fifo)
+    result = run(*option, str(fifo))  # without the check this waits forever; run() gives up after 120 s
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith("it is a pipe or a device, not a regular file")
+    assert result.stderr.count("\n") == 1
+
+
+NASDAQ = """Date,Close/Last,Volume,Open,High,Low
+01/09/2024,$185.14,42841810,$183.92,$185.15,$182.73
+01/08/2024,$185.56,59144470,$182.085,$185.60,$181.50
+01/05/2024,$181.18,62379660,$181.99,$182.76,$180.17
+01/04/2024,$181.91,71983570,$182.15,$183.0872,$180.88
+01/03/2024,$184.25,58414460,$184.22,$185.88,$183.43
+"""
+
+
+def test_series_json_is_what_the_page_reads(tmp_path):
+    from lstm.training.series import read_series
+
+    path = tmp_path / "nasdaq.csv"
+    path.write_text(NASDAQ)
+    result = run("series", str(path), "--json")
+    assert result.returncode == 0 and result.stderr == ""
+    data = json.loads(result.stdout)
+    assert list(data) == ["name", "prices", "column", "dates"]
+    assert data["prices"] == [184.25, 181.91, 181.18, 185.56, 185.14]  # oldest first
+    assert data["column"] == "Close/Last"
+    assert data["dates"] == ["2024-01-03", "2024-01-04", "2024-01-05", "2024-01-08", "2024-01-09"]
+    page = read_series(path.read_bytes(), "nasdaq.csv")  # what the page's upload gives
+    assert data["prices"] == list(page.prices) and data["name"] == page.name == "nasdaq.csv, CloseLast"
+
+
+def test_series_picks_a_column_and_says_what_it_read(tmp_path):
+    path = tmp_path / "open-high.csv"
+    path.write_text("Date;Open;High\n02.01.2024;1.234,5;1.240,0\n03.01.2024;1.240,0;1.250,0\n"
+                    "04.01.2024;1.250,0;1.255,0\n05.01.2024;1.245,0;1.250,0\n08.01.2024;1.260,0;1.262,5\n")  # fmt: skip
+    data = json.loads(run("series", str(path), "--column", "High", "--json").stdout)
+    assert data["prices"] == [1240.0, 1250.0, 1255.0, 1250.0, 1262.5] and data["column"] == "High"
+    result = run("series", str(path), "--column", "open")
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        "open-high.csv, Open: 5 prices from column 'Open'",
+        "first 2024-01-02: 1234.5",
+        "last  2024-01-08: 1260",
+        "columns of prices: Open, High (pick one with --column)",
+    ]
+
+
+def test_series_without_dates_is_json_null(tmp_path):
+    path = tmp_path / "bare.txt"
+    path.write_text("1.5\n1.6\n1.7\n1.65\n1.8\n")
+    data = json.loads(run("series", str(path), "--json").stdout)
+    assert data["dates"] is None and data["column"] == "prices"
 
 
 def test_train_json_is_clean_and_complete(tmp_path):
@@ -126,3 +222,10 @@ def test_bench_outside_a_checkout_says_what_is_missing_in_one_line(tmp_path):
     )  # fmt: skip
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "needs a checkout of LSTM Explorer" in result.stderr
+
+
+def test_a_saturating_run_says_so_in_text_and_in_json():
+    text = run("train", "--lr", "100")
+    assert text.returncode == 0 and "Training went wrong: the loss is stuck at 1" in text.stdout
+    data = json.loads(run("train", "--lr", "100", "--json").stdout)
+    assert data["saturated"]["largest_weight"] > 20 and data["diverged_at_step"] is None
