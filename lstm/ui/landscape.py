@@ -8,9 +8,10 @@ import streamlit as st
 
 from lstm.figures.exports import image_export_config
 from lstm.figures.landscape import landscape_figure
-from lstm.insights.landscape import GRID_POINTS, landscape
+from lstm.insights.landscape import GRID_POINTS, MAX_CELL_STEPS, Landscape, landscape
 from lstm.training.data import companies
 from lstm.ui import explorer_session, guide, visitor
+from lstm.ui.text import escape_markdown
 from lstm.unit.weights import NAMES
 
 HOLD = {
@@ -19,6 +20,10 @@ HOLD = {
 }
 DEFAULT_AXES = ("wlr1", "wo2")  # the long-remember and output weights: a valley with a clear floor
 REDRAW_SECONDS = 1.0  # while a run trains, its path grows on the map
+# The last map computed, with what it was computed for: redraws while a run trains reuse it, so the
+# map costs one computation per change of the controls, not one a second (unless the visitor asks).
+SURFACE = "landscape_surface"
+REFRESHES = "landscape_refreshes"  # presses of "Recompute the map", part of what a map is for
 
 EXPLAINED = """\
 **What the colours are.** The loss (the squared error of the predictions, added over every
@@ -31,8 +36,12 @@ all twelve weights at once, so its own loss (right) is not the map's colour unde
 the ten held weights are the run's own: hold them "where the run is now" and the path ends on the
 star. Press Play to walk the run epoch by epoch on both charts at once.
 
-**Computed how.** The same arithmetic as the explorer and the trainer, run once over the whole
-grid: every pair at once, as a batch.
+**Computed how.** The same arithmetic as the explorer and the trainer, run over the grid in
+chunks of pairs. On a long series of your own, the map adds up the loss over the latest windows
+only, so that it takes about a second whatever the series; the caption says how many.
+
+**While a run trains** its path grows on the map, which stays as it was computed; press
+*Recompute the map* to redraw it around the run, or switch on *Recompute every second*.
 """
 
 
@@ -57,21 +66,42 @@ def _controls(has_run: bool) -> tuple[str, str, str, int]:
     return x_name, y_name, held, grid
 
 
-def _panel(x_name: str, y_name: str, held: str, grid: int) -> None:
+def _surface(key: tuple, compute) -> tuple[Landscape, float]:
+    """The map for `key`: the one kept from an earlier run of the page if it was for the same, else computed."""
+    kept = st.session_state.get(SURFACE)
+    if kept is not None and kept[0] == key:
+        return kept[1], kept[2]
+    began = time.perf_counter()
+    surface = compute()
+    seconds = time.perf_counter() - began
+    st.session_state[SURFACE] = (key, surface, seconds)
+    return surface, seconds
+
+
+def _refresh() -> None:
+    st.session_state[REFRESHES] = st.session_state.get(REFRESHES, 0) + 1
+
+
+def _panel(x_name: str, y_name: str, held: str, grid: int, live: bool) -> None:
     run = visitor.latest_run()
     data = run.data if run is not None else companies()
+    training = False
     if run is not None:
         run.heartbeat()
         progress = run.progress()
         history = progress.history
+        training = progress.state.active
         weights = progress.weights if held == "run" else explorer_session.current_weights()
         path, epochs, path_loss = history.weights, history.epochs, history.loss
     else:
         weights = explorer_session.current_weights()
         path, epochs, path_loss = None, [], []
-    began = time.perf_counter()
-    surface = landscape(weights, x_name, y_name, data.inputs, data.labels, path, points=grid)
-    seconds = time.perf_counter() - began
+    # While the run trains and moves the held weights, the map waits unless the visitor asks for it.
+    held_at = "the run, training" if training and held == "run" and not live else tuple(weights.values())
+    key = (x_name, y_name, held, grid, id(run), data.name, held_at, st.session_state.get(REFRESHES, 0))
+    surface, seconds = _surface(
+        key, lambda: landscape(weights, x_name, y_name, data.inputs, data.labels, path, points=grid)
+    )
     dark = st.context.theme.type == "dark"
     st.plotly_chart(
         landscape_figure(surface, weights, path, epochs, path_loss, dark),
@@ -80,13 +110,20 @@ def _panel(x_name: str, y_name: str, held: str, grid: int) -> None:
         config=image_export_config(f"lstm-landscape-{x_name}-{y_name}"),
     )
     x_low, y_low, lowest = surface.lowest
+    over = "" if surface.windows == surface.of_windows else (
+        f" The loss adds up the latest {surface.windows:,} of its {surface.of_windows:,} windows: a map "
+        f"evaluates at most {MAX_CELL_STEPS / 1e6:g} million days of the unit, so it takes about a second "
+        "whatever the series."
+    )  # fmt: skip
     summary = (
-        f"{grid * grid:,} points on {data.name}, computed in {seconds * 1000:.0f} ms. "
+        f"{grid * grid:,} points on {escape_markdown(data.name)}, computed in {seconds * 1000:.0f} ms.{over} "
         f"Lowest on this map: loss {lowest:.3g} at {x_name} {x_low:.3f}, {y_name} {y_low:.3f}."
     )
     if run is None:
         summary += " Train a run on the Training page and its path appears here."
     st.caption(summary)
+    if training:
+        st.button("Recompute the map", icon=":material/refresh:", on_click=_refresh, key="landscape_refresh")
     with st.expander("The ten weights held fixed"):
         st.dataframe(
             {"weight": list(surface.held), "held at": list(surface.held.values())},
@@ -110,4 +147,14 @@ def render() -> None:
         st.warning(f"Pick two different weights: both axes are {x_name}.", icon=":material/warning:")
         return
     active = run is not None and run.progress().state.active
-    st.fragment(_panel, run_every=REDRAW_SECONDS if active else None)(x_name, y_name, held, grid)
+    live = (
+        active
+        and held == "run"
+        and st.toggle(
+            "Recompute every second",
+            key="landscape_live",
+            help="While the run trains, redraw the map around where it is now, once a second. Off, the map "
+            "stays as computed and only the run's path grows on it.",
+        )
+    )
+    st.fragment(_panel, run_every=REDRAW_SECONDS if active else None)(x_name, y_name, held, grid, live)
