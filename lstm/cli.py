@@ -104,7 +104,7 @@ def trace_table(trace: Trace) -> str:
 
 
 def run_trace(args: argparse.Namespace) -> str:
-    from lstm.unit.cell import trace
+    from lstm.unit.forward import trace
 
     try:
         days = check_days(args.days)
@@ -126,8 +126,17 @@ def run_train(args: argparse.Namespace) -> str:
         raise UsageError(f"--out must end in .json or .safetensors, not {args.out!r}")
     if args.out and os.path.exists(args.out) and not os.path.isfile(args.out):
         raise UsageError(f"--out {args.out} exists and is not a regular file: writing to it could wait forever")
+    if args.snapshots and not args.json:
+        raise UsageError("--snapshots goes with --json: the snapshots are part of the JSON")
     start = read_weights(args.start) if args.start else None
-    result = train(RECIPES[args.recipe], epochs=args.epochs, learning_rate=args.lr, seed=args.seed, start=start)
+    result = train(
+        RECIPES[args.recipe],
+        epochs=args.epochs,
+        learning_rate=args.lr,
+        seed=args.seed,
+        start=start,
+        snapshots=args.snapshots,
+    )
     if args.out:
         try:
             Path(args.out).write_bytes(to_file_bytes(result.weights, args.out))
@@ -219,6 +228,12 @@ def build_parser() -> argparse.ArgumentParser:
     train_parser.add_argument("--seed", type=bounded_int(0, MAX_SEED), default=42, help="seed of the initial draw")
     train_parser.add_argument("--start", help="start from seed, trained or a weights file instead of the draw")
     train_parser.add_argument("--out", help="save the trained weights (.json or .safetensors)")
+    train_parser.add_argument(
+        "--snapshots",
+        type=bounded_int(2, 500),
+        metavar="K",
+        help="with --json: K snapshots of the run, epoch 0 first and the last epoch last, the others spread evenly",
+    )
     train_parser.add_argument("--json", action="store_true", help="print one JSON object")
     train_parser.set_defaults(run=run_train)
 

@@ -5,7 +5,8 @@ import random
 import pytest
 import torch
 
-from lstm.unit.cell import as_tensors, gate_weights, lstm_step, trace, unroll
+from lstm.unit.cell import as_tensors, gate_weights, lstm_step, unroll
+from lstm.unit.forward import trace
 from lstm.unit.trace import STEP_FIELDS
 from lstm.unit.weights import NAMES, PRESETS
 from tests.support.reference import reference_trace

@@ -229,3 +229,24 @@ def test_a_saturating_run_says_so_in_text_and_in_json():
     assert text.returncode == 0 and "Training went wrong: the loss is stuck at 1" in text.stdout
     data = json.loads(run("train", "--lr", "100", "--json").stdout)
     assert data["saturated"]["largest_weight"] > 20 and data["diverged_at_step"] is None
+
+
+def test_train_snapshots_in_the_json():
+    result = run("train", "--epochs", "40", "--snapshots", "5", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    snapshots = data["snapshots"]
+    epochs = [snapshot["epoch"] for snapshot in snapshots]
+    assert epochs[0] == 0 and epochs[-1] == 40 and epochs == sorted(epochs)
+    assert len(snapshots) == 5 and all(set(s) == {"epoch", "weights", "loss", "predictions"} for s in snapshots)
+    assert snapshots[0]["predictions"]["A"] == pytest.approx(-0.0377, abs=1e-4)  # the tutorial's untrained start
+    assert snapshots[-1]["weights"] == data["weights"] and snapshots[-1]["loss"] == pytest.approx(data["loss"])
+    assert "snapshots" not in json.loads(run("train", "--epochs", "5", "--json").stdout)
+
+
+@pytest.mark.parametrize(("args", "said"), [(["--snapshots", "1", "--json"], "outside 2..500"),
+                                            (["--snapshots", "501", "--json"], "outside 2..500"),
+                                            (["--snapshots", "4"], "goes with --json")])  # fmt: skip
+def test_train_snapshots_refused_in_one_line(args, said):
+    result = run("train", "--epochs", "5", *args)
+    assert result.returncode == 2 and said in result.stderr and result.stderr.count("\n") == 1

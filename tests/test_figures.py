@@ -9,7 +9,7 @@ import pytest
 
 from lstm.figures.days import gates_over_days_figure
 from lstm.figures.unrolled import ANIMATED, NARROW_CELLS, WIDE_CELLS, cell_layout, unrolled_figure
-from lstm.unit.cell import trace
+from lstm.unit.forward import trace
 from lstm.unit.gates import GATES
 from lstm.unit.stages import Position, frame_count, last_position
 from lstm.unit.trace import DayStep, Trace

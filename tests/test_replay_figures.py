@@ -12,8 +12,8 @@ from lstm.figures.training import parameters_figure
 from lstm.figures.what_changed import first_sentence, what_changed
 from lstm.training.history import History
 from lstm.training.snapshots import from_history, milestones, spread_by_change
-from lstm.unit.cell import trace
 from lstm.unit.days import COMPANIES
+from lstm.unit.forward import trace
 from lstm.unit.weights import NAMES, PRESETS, Weights
 
 TARGETS = {"A": ("Company A", 0.0), "B": ("Company B", 1.0)}

@@ -13,8 +13,8 @@ from lstm.training.fit import train
 from lstm.training.history import History
 from lstm.training.recipes import RECIPES
 from lstm.training.snapshots import check_count, evenly, milestones, spread, spread_by_change
-from lstm.unit.cell import trace
 from lstm.unit.days import COMPANIES
+from lstm.unit.forward import trace
 from lstm.unit.weights import PRESETS
 
 

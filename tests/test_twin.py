@@ -9,7 +9,8 @@ from lstm.training.data import companies, company_tensors
 from lstm.training.fit import make_trainer, tutorial_loader
 from lstm.training.nn_lstm_model import LightningLSTM
 from lstm.training.recipes import RECIPES
-from lstm.unit.cell import as_tensors, trace, unroll
+from lstm.unit.cell import as_tensors, unroll
+from lstm.unit.forward import trace
 from lstm.unit.twin import from_torch_lstm, to_torch_lstm, torch_lstm_snippet, torch_lstm_state
 from lstm.unit.weights import NAMES, PRESETS, Weights
 

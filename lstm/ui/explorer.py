@@ -203,6 +203,9 @@ def render() -> None:
     scale = PRESENTER_TEXT_SCALE if state.present else 1.0
     compared = None if state.compare is None else trace(state.compare, state.weights)
     names = (sequence_name(state.days, "these days"), sequence_name(state.compare, "the compared days"))
+    if state.present:
+        # On a projector the big Step buttons sit above the cells, so the cells can fill the rest of the screen.
+        _animation_controls(state)
     with st.container(key="unrolled_frame"):
         st.html(NARROW_SCREEN_CSS)
         st.plotly_chart(
@@ -214,7 +217,8 @@ def render() -> None:
             selection_mode="points",
         )
     _player(result, state, frame_ms)
-    _animation_controls(state)
+    if not state.present:
+        _animation_controls(state)
     editing = st.session_state.pop(session.EDITING, None)
     if editing is not None:
         explorer_inputs.weight_editor(editing)

@@ -6,7 +6,7 @@ import streamlit as st
 import torch
 
 from lstm.ui import explorer_session, guide
-from lstm.unit.cell import trace
+from lstm.unit.forward import trace
 from lstm.unit.twin import TORCH_GATE_ORDER, to_torch_lstm, torch_lstm_snippet, torch_lstm_state
 
 TENSORS = ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0")

@@ -24,7 +24,8 @@ from lstm.training.series import (
 )
 from lstm.ui import guide, routes, visitor
 from lstm.ui.text import escape_markdown
-from lstm.unit.cell import as_tensors, trace, unroll
+from lstm.unit.cell import as_tensors, unroll
+from lstm.unit.forward import trace
 
 # Session keys. Streamlit forgets a widget's value when its page is left, so what must last is kept
 # under keys of its own and put back into the widgets on the way in.

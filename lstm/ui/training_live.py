@@ -14,7 +14,7 @@ from lstm.training.limits import LIMIT_VARIABLES, SERVER_LOAD, Limits
 from lstm.training.worker import Progress, RunState, TrainingRun
 from lstm.ui import training_replay, visitor
 from lstm.ui.text import escape_markdown
-from lstm.unit.cell import trace
+from lstm.unit.forward import trace
 
 CHART_POINTS = 600  # a curve is thinned to about this many points before it is drawn
 STATE_LABELS = {

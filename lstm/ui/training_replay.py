@@ -8,7 +8,7 @@ from lstm.figures.exports import image_export_config
 from lstm.figures.replay import REPLAY_FRAMES, REPLAY_SECONDS, ReplayFrame, replay_figure
 from lstm.training.snapshots import from_history, milestones, spread_by_change
 from lstm.training.worker import Progress, TrainingRun
-from lstm.unit.cell import trace
+from lstm.unit.forward import trace
 
 CACHE = "training_replay"  # session key: (what the replay was built from, the figure)
 REPLAY_CURVE_POINTS = 300  # the still curves behind the markers; every frame redraws them

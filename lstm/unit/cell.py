@@ -1,14 +1,13 @@
-"""The tutorial's LSTM unit: one day's step and the unrolled pass, on tensors of any batch shape."""
+"""The tutorial's LSTM unit on tensors of any batch shape: one day's step and the unrolled pass training uses."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import NamedTuple
 
 import torch
 
 from lstm.unit.gates import GATES
-from lstm.unit.trace import DayStep, Trace
 
 
 class Step(NamedTuple):
@@ -115,16 +114,3 @@ def unroll(inputs: torch.Tensor, p: Mapping[str, torch.Tensor]) -> Step:
 def as_tensors(weights: Mapping[str, float], dtype: torch.dtype = torch.float32) -> dict[str, torch.Tensor]:
     """Named floats (a `Weights`, a dict) as the scalar tensors `lstm_step` reads."""
     return {name: torch.tensor(float(value), dtype=dtype) for name, value in weights.items()}
-
-
-def trace(days: Sequence[float], weights: Mapping[str, float]) -> Trace:
-    """Run one sequence of day values through the unit and keep every number, as plain floats.
-
-    Computed in float32 like the tutorial's model, so the page shows the numbers the trainer sees.
-    """
-    with torch.no_grad():
-        stages = unroll(torch.tensor([float(day) for day in days]), as_tensors(weights))
-    columns = [stage.tolist() for stage in stages]
-    return Trace(
-        tuple(DayStep(index + 1, float(day), *(column[index] for column in columns)) for index, day in enumerate(days))
-    )

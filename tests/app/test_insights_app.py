@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from lstm.insights.backprop import backprop_through_time
 from lstm.training.series import EXAMPLE, read_series
-from lstm.unit.cell import trace
+from lstm.unit.forward import trace
 from lstm.unit.weights import PRESETS
 from tests.support.apptest import button, progress_text, run_to_the_end
 

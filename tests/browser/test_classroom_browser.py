@@ -140,9 +140,9 @@ def test_charts_and_the_table_save_as_png_through_plotlys_own_export(page, app_u
     wait_for_page(page)
     page.get_by_role("button", name="Train").click()
     wait_for_progress(page, r"Finished")
-    loss = page.locator("[data-testid='stPlotlyChart']").first
-    loss.hover()
+    replay = page.locator("[data-testid='stPlotlyChart']").first  # after a run, its replay comes first
+    replay.hover()
     with page.expect_download() as download:
-        loss.locator(CAMERA).click()
-    assert download.value.suggested_filename == "lstm-loss.png"
+        replay.locator(CAMERA).click()
+    assert download.value.suggested_filename == "lstm-replay.png"
     assert download.value.path().read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -6,6 +6,7 @@ from urllib.parse import unquote
 
 from playwright.sync_api import expect
 
+from lstm.figures.theme import DARK
 from tests.support.browser import ARTIFACTS, UNROLLED, caption, chart_texts, wait_for_app
 
 CHART = UNROLLED
@@ -102,7 +103,8 @@ def test_dark_theme_uses_light_text(browser, app_url):
     page.goto(f"{app_url}/?days=0,0.5,0.25,1&weights=trained")
     wait_for_app(page)
     fill = page.eval_on_selector(f"{CHART} >> nth=0 >> text:text-is('84%')", "node => getComputedStyle(node).fill")
-    assert fill == "rgb(242, 244, 248)"
+    red, green, blue = (int(part, 16) for part in (DARK.text[1:3], DARK.text[3:5], DARK.text[5:7]))
+    assert fill == f"rgb({red}, {green}, {blue})"  # the dark palette's text, light on the dark page
     page.screenshot(path=str(ARTIFACTS / "explorer-1920x1080-dark.png"))
     context.close()
 
