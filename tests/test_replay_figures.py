@@ -52,10 +52,10 @@ def test_compact_cells_show_every_value_of_both_companies():
     figure = compact_cells_figure(rows, 5000).to_dict()
     texts = [text for trace_ in figure["data"] if trace_["mode" if "mode" in trace_ else "type"] == "text"
              for text in trace_["text"]]  # fmt: skip
-    assert "2.405" in texts  # Company B's long memory on day 4
+    assert "2.4048" in texts  # Company B's long memory on day 4
     assert any("0.969" in text for text in texts) and any("0.002" in text for text in texts)
     assert figure["layout"]["title"]["text"] == "The unit at epoch 5,000"
-    assert value_text("output", 0.421) == "42%" and value_text("long_memory", -0.2023) == "-0.202"
+    assert value_text("output", 0.421) == "42%" and value_text("long_memory", -0.2023) == "-0.2023"
 
 
 def test_the_replay_runs_from_the_untrained_to_the_trained_unit():

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lstm.figures.theme import LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR, Palette, PlainFigure, palette
+from lstm.unit.explain import value_text as number_text
 from lstm.unit.gates import GATES
 from lstm.unit.trace import STEP_TITLES, Trace
 
@@ -30,10 +31,8 @@ class CellRow:
 
 
 def value_text(row: str, value: float) -> str:
-    """One rounding rule: gates as whole percentages, the potential memory to 2 decimals, memories to 3."""
-    if row in SIGNED:
-        return f"{value:.3f}" if row != "potential_memory" else f"{value:.2f}"
-    return f"{value:.0%}"
+    """The explorer's rule for small cells: gates as whole percentages, every other value to 4 decimals."""
+    return number_text(value) if row in SIGNED else f"{value:.0%}"
 
 
 def _bar(row: str, day: int, value: float) -> tuple[float, float]:
