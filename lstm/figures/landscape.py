@@ -130,13 +130,21 @@ def _add_run(data: list[dict], layout: dict, landscape: Landscape, run: tuple, c
     xs, ys = [path[x_name][i] for i in keep], [path[y_name][i] for i in keep]
     steps, losses = [epochs[i] for i in keep], [path_loss[i] for i in keep]
     data += _path_traces(xs, ys, steps, losses, (x_name, y_name))
-    moving = [len(data) - 3, len(data) - 1]
+    here, on_curve = len(data) - 3, len(data) - 1
     names = [f"epoch {step}" for step in steps]
+
+    def frame_data(x: float, y: float, step: int, loss: float) -> list[dict]:
+        # Every trace is listed, the still ones with an empty update: a frame that leaves a trace out
+        # makes Plotly drop the map and the path while it plays.
+        updates: list[dict] = [{} for _ in data]
+        updates[here], updates[on_curve] = {"x": [x], "y": [y]}, {"x": [step], "y": [loss]}
+        return updates
+
     frames = [
         {
             "name": name,
-            "data": [{"x": [x], "y": [y]}, {"x": [step], "y": [loss]}],
-            "traces": moving,
+            "data": frame_data(x, y, step, loss),
+            "traces": list(range(len(data))),
             "layout": {"annotations": [_step_caption(step, loss, x_name, x, y_name, y, colours.text)]},
         }
         for name, x, y, step, loss in zip(names, xs, ys, steps, losses, strict=True)

@@ -12,6 +12,7 @@ from lstm.insights.backprop import backprop_through_time
 from lstm.ui import explorer_session, guide
 from lstm.ui.player import PlayerTexts, player
 from lstm.unit.days import COMPANIES, MAX_DAY_MAGNITUDE
+from lstm.unit.weights import PRESETS
 
 EXPLAINED = """\
 **Backpropagation through time.** Training needs the gradient of the loss with respect to each
@@ -76,6 +77,26 @@ def _target(days: tuple[float, ...]) -> float:
     return st.session_state[TARGET]
 
 
+WEIGHTS_CHOICES = {
+    "seed": "untrained (seed 42)",
+    "explorer": "the explorer's",
+}
+
+
+def _weights_choice() -> str:
+    """Whose weights the gradients are for. Untrained by default: there the gradients are large and the
+    lesson shows; trained weights sit near a minimum, where every gradient is about 0.00001."""
+    choice = st.radio(
+        "Weights",
+        list(WEIGHTS_CHOICES),
+        format_func=WEIGHTS_CHOICES.get,
+        key="backprop_weights",
+        horizontal=True,
+        help="The untrained start is where training begins and the gradients are largest.",
+    )
+    return choice
+
+
 def render() -> None:
     explorer_session.start_session()
     state = explorer_session.current()
@@ -86,11 +107,14 @@ def render() -> None:
         "For the explorer's days and weights: the gradient of the loss flowing backward through the unrolled "
         "cells, how much of it each day's input gave each weight, and how it survives along the long-term memory.",
     )
-    setting, link = st.columns([1, 2], vertical_alignment="bottom")
+    setting, weights_choice, link = st.columns([1, 1.2, 1.8], vertical_alignment="bottom")
     with setting:
         target = _target(state.days)
-    guide.explorer_link(state.days, state.weights_name, link)
-    result = backprop_through_time(state.days, state.weights, target)
+    with weights_choice:
+        untrained = _weights_choice() == "seed"
+    weights = PRESETS["seed"] if untrained else state.weights
+    guide.explorer_link(state.days, "seed" if untrained else state.weights_name, link)
+    result = backprop_through_time(state.days, weights, target)
     dark = st.context.theme.type == "dark"
     walk = walk_back(result)
     player(

@@ -7,7 +7,8 @@ from lstm.ui import routes
 
 # The learner often arrives from the tutorial; these take them back to it.
 TUTORIAL_LINKS = (
-    "[the StatQuest video](https://www.youtube.com/results?search_query=StatQuest+Long+Short-Term+Memory+with+PyTorch+%2B+Lightning)"
+    "[the video: LSTM with PyTorch + Lightning](https://www.youtube.com/watch?v=RHGiXPuo_pI)"
+    " · [the video: LSTM, Clearly Explained](https://www.youtube.com/watch?v=YCzL96nL7j0)"
     " · [the article series](https://dev.to/rijultp/building-lstms-with-pytorch-and-lightning-ai-part-3-finishing-the-lstm-cell-1fo0)"
     " · [the notebook](https://github.com/StatQuest/signa/blob/main/chapter_08/chapter_08_lstms.ipynb)"
 )

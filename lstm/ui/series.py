@@ -263,7 +263,13 @@ def render() -> None:
         hide_index=True,
         column_config={"next day (label)": st.column_config.NumberColumn(format="%.3f")},
     )
-    if st.button("Train on this series", icon=":material/model_training:", type="primary"):
+    if st.button(
+        "Train on this series",
+        icon=":material/model_training:",
+        type="primary",
+        help="Opens the Training page and starts a run on these windows with its settings (the fast recipe).",
+    ):
         st.session_state[visitor.TRAIN_ON] = st.session_state["train_on_field"] = "series"
+        st.session_state[visitor.TRAIN_NOW] = True
         st.switch_page(routes.TRAINING.target())
     _fit_panel(series, window, dark)

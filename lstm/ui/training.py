@@ -198,6 +198,8 @@ def render() -> None:
         "afterwards the replay plays the whole run back."
     )
     config = _settings_panel(present)
+    if st.session_state.pop(visitor.TRAIN_NOW, False) and config.data is not None:
+        _train(config)  # "Train on this series" on the series page: one click from a price file to a run
     run = visitor.latest_run()
     progress = run.progress() if run is not None else None
     active = progress is not None and progress.state.active

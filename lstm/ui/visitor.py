@@ -16,6 +16,8 @@ TRAIN_ON = "train_on"
 # The visitor's last good price series, and the last good window; a bad paste or file never replaces them.
 SERIES = "own_series"
 SERIES_WINDOW = "own_series_window"
+# Set by "Train on this series": the Training page starts a run on the series as it opens.
+TRAIN_NOW = "train_now"
 
 
 def training_runs() -> list[TrainingRun]:

@@ -43,8 +43,13 @@ def test_landscape_draws_the_map_and_follows_the_chosen_weights():
     assert not app.get("plotly_chart") and not app.exception
 
 
-def test_backprop_follows_the_explorer_and_the_target():
+def test_backprop_opens_on_the_untrained_weights_and_follows_the_explorer_on_request():
     app = open_page("backprop")
+    assert app.radio(key="backprop_weights").value == "seed"  # where training starts, gradients are large
+    table = app.dataframe[0].value
+    untrained = backprop_through_time((0.0, 0.5, 0.25, 1.0), PRESETS["seed"], 0.0)
+    assert table["gradient"].tolist()[table["weight"].tolist().index("bp1")] == pytest.approx(untrained.total["bp1"])
+    app.radio(key="backprop_weights").set_value("explorer").run()
     assert app.number_input(key="backprop_target_field").value == 0.0  # Company A's label
     table = app.dataframe[0].value
     expected = backprop_through_time((0.0, 0.5, 0.25, 1.0), PRESETS["trained"], 0.0)

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.test_hostile_inputs import assert_healthy
-from tests.support.browser import wait_for_page
+from tests.support.browser import wait_for_page, wait_for_progress
 
 NASDAQ = """Date,Close/Last,Volume,Open,High,Low
 01/09/2024,$185.14,42841810,$183.92,$185.15,$182.73
@@ -72,6 +72,7 @@ def test_one_click_on_a_stock_shows_it_and_it_trains(page, app_url):
     page.get_by_role("button", name="Train on this series").click()
     wait_for_page(page)
     expect(page.get_by_role("radio", name="Your series (101 windows of 4 days)")).to_be_checked(timeout=20_000)
+    wait_for_progress(page, r"Finished.*on your series")  # one click from the stock to a trained run
     assert_healthy(page)
 
 
