@@ -1,58 +1,34 @@
-"""The benchmark's figures that need the app served and open in Chromium: start-up and live training."""
+"""The benchmark's figures that need Chromium: the pages beside the minimal page, a live run beside a headless one."""
 
 from __future__ import annotations
 
-import re
-import statistics
 import tempfile
 import time
 from pathlib import Path
 
-from bench.served import (
-    chromium_path,
-    free_port,
-    launch_chromium,
-    start_streamlit,
-    stop_process,
-    streamlit_server,
-    wait_until_healthy,
-)
+from bench.pages import Timings, measure_pages
+from bench.served import chromium_path, launch_chromium, streamlit_server
+from bench.wire import nginx_path
 from lstm.training.limits import Limits
 from lstm.training.worker import RunConfig, TrainingRun
 
-# The unrolled unit has drawn: Plotly's SVG inside the chart that carries the Play button.
-UNROLLED_DRAWN = "[data-testid='stPlotlyChart']:has(.updatemenu-button) .main-svg"
 PROGRESS = "[data-testid='stProgress']"
 # A long run, so a window of several seconds falls inside it: the fast recipe for 5000 epochs.
 LIVE_RUN = RunConfig(recipe="fast", epochs=5000)
-
-
-def start_seconds(page, log_path: Path, warm_repeats: int = 5) -> tuple[float, float]:
-    """Seconds from `streamlit run` to the unrolled cells drawn in Chromium, then the median of reloads."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    with log_path.open("w") as log:
-        began = time.perf_counter()
-        process = start_streamlit(log, port)
-        try:
-            wait_until_healthy(base, process, log_path)
-            page.goto(base)
-            page.wait_for_selector(UNROLLED_DRAWN, timeout=60_000)
-            cold = time.perf_counter() - began
-            warm = []
-            for _ in range(warm_repeats):
-                began = time.perf_counter()
-                page.reload()
-                page.wait_for_selector(UNROLLED_DRAWN, timeout=60_000)
-                warm.append(time.perf_counter() - began)
-        finally:
-            stop_process(process)
-    return cold, statistics.median(warm)
-
-
-def epoch_on_page(page) -> int:
-    match = re.search(r"epoch ([\d,]+)", page.locator(PROGRESS).inner_text())
-    return int(match.group(1).replace(",", "")) if match else 0
+# Seconds into a run before its speed is read, past Lightning's set-up, and the window it is read over:
+# short enough that the run is still going at 2,000 steps a second.
+LEAD_IN, WINDOW = 0.5, 2.0
+# Each epoch the page shows, with the moment it showed it: the page redraws a few times a second, so
+# the window runs from one redraw to another rather than from a read of a stale number.
+RECORD_EPOCHS = """progress => {
+  window.benchEpochs = [];
+  new MutationObserver(() => {
+    const match = /epoch ([\\d,]+)/.exec(document.querySelector(progress)?.innerText ?? "");
+    const epoch = match ? Number(match[1].replaceAll(",", "")) : null;
+    const last = window.benchEpochs.at(-1);
+    if (epoch !== null && (!last || last[1] !== epoch)) window.benchEpochs.push([performance.now(), epoch]);
+  }).observe(document.body, {subtree: true, childList: true, characterData: true});
+}"""
 
 
 def live_steps_per_second(page, base: str, seconds: float) -> float:
@@ -71,19 +47,23 @@ def live_steps_per_second(page, base: str, seconds: float) -> float:
         page.wait_for_function(f'() => /Finished/.test(document.querySelector("{PROGRESS}")?.innerText)')
     else:
         raise RuntimeError(f"the training page did not take the {LIVE_RUN.epochs:,}-epoch budget")
-    time.sleep(1.0)  # past the start of the run
-    first_epoch, began = epoch_on_page(page), time.perf_counter()
+    time.sleep(LEAD_IN)  # past the start of the run
+    page.evaluate(RECORD_EPOCHS, PROGRESS)
     time.sleep(seconds)
-    last_epoch, ended = epoch_on_page(page), time.perf_counter()
+    seen = page.evaluate("() => window.benchEpochs")
+    status = page.locator(PROGRESS).inner_text()
     page.get_by_role("button", name="Stop").click()
-    return (last_epoch - first_epoch) / (ended - began)  # the fast recipe takes one step per epoch
+    if "Finished" in status or len(seen) < 2:
+        raise RuntimeError(f"the live run did not keep training through the {seconds:g} s window")
+    (began, first_epoch), (ended, last_epoch) = seen[0], seen[-1]
+    return (last_epoch - first_epoch) * 1000 / (ended - began)  # the fast recipe takes one step per epoch
 
 
 def headless_steps_per_second(seconds: float) -> float:
     """The same run with no page: a TrainingRun in this process, measured over the same window."""
     run = TrainingRun(LIVE_RUN, Limits(idle_seconds=seconds + 30))
     run.start()
-    time.sleep(1.0)
+    time.sleep(LEAD_IN)
     first_epoch, began = run.progress().history.epochs[-1], time.perf_counter()
     time.sleep(seconds)
     last_epoch, ended = run.progress().history.epochs[-1], time.perf_counter()
@@ -92,25 +72,35 @@ def headless_steps_per_second(seconds: float) -> float:
 
 
 def require_browser() -> None:
-    """Fail before any measuring when Playwright or Chromium is missing, saying how to get them."""
+    """Fail before any measuring when Playwright, Chromium or nginx is missing, saying how to get them."""
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
         raise RuntimeError("Playwright is not installed: pip install -r requirements-dev.txt") from None
     chromium_path()
+    nginx_path()
 
 
-def measure_in_browser(window: float = 5.0) -> dict[str, float]:
-    """Cold start, warm start, and a run's speed with the training page open vs with no page."""
+def live_and_headless(page, base: str, repeats: int) -> tuple[list[float], list[float]]:
+    """A run with the training page open, then the same run with no page, in turns."""
+    live, headless = [], []
+    for _ in range(repeats):
+        live.append(live_steps_per_second(page, base, WINDOW))
+        headless.append(headless_steps_per_second(WINDOW))
+    return live, headless
+
+
+def measure_in_browser(repeats: int) -> tuple[dict[str, Timings], list[float], list[float]]:
+    """The pages beside the minimal page, then live runs beside headless ones: `repeats` turns of each."""
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         try:
-            page = browser.new_page(viewport={"width": 1280, "height": 800})
-            cold, warm = start_seconds(page, Path(folder) / "start.log")
+            pages = measure_pages(browser, repeats, Path(folder))
             with streamlit_server(Path(folder) / "live.log") as app:
-                live = live_steps_per_second(page, app.url, window)
+                page = browser.new_page(viewport={"width": 1280, "height": 800})
+                live, headless = live_and_headless(page, app.url, repeats)
         finally:
             browser.close()
-    return {"cold": cold, "warm": warm, "live": live, "headless": headless_steps_per_second(window)}
+    return pages, live, headless

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+APP = "streamlit_app.py"
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -30,11 +31,11 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_streamlit(log, port: int, env: dict[str, str] | None = None) -> subprocess.Popen:
-    """`streamlit run streamlit_app.py` on 127.0.0.1:`port`, its output into the open file `log`."""
+def start_streamlit(log, port: int, env: dict[str, str] | None = None, script: str = APP) -> subprocess.Popen:
+    """`streamlit run <script>` (the app by default) on 127.0.0.1:`port`, its output into the open file `log`."""
     return subprocess.Popen(
         [
-            sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
+            sys.executable, "-m", "streamlit", "run", script,
             "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
         ],
         cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
@@ -85,11 +86,11 @@ class ServedApp:
 
 
 @contextmanager
-def streamlit_server(log_path: Path, env: dict[str, str] | None = None):
-    """A running app; yields a ServedApp and stops it afterwards."""
+def streamlit_server(log_path: Path, env: dict[str, str] | None = None, script: str = APP):
+    """A running app (or another page of this checkout, `script`); yields a ServedApp and stops it afterwards."""
     port = free_port()
     with log_path.open("w") as log:
-        process = start_streamlit(log, port, env)
+        process = start_streamlit(log, port, env, script)
         try:
             base = f"http://127.0.0.1:{port}"
             wait_until_healthy(base, process, log_path)

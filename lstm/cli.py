@@ -202,10 +202,7 @@ def run_bench(args: argparse.Namespace) -> str:
         return json.dumps(
             {
                 "machine": bench.machine(),
-                "figures": [
-                    {"name": f.name, "value": f.value, "unit": f.unit, "target": f.target, "met": f.met}
-                    for f in figures
-                ],
+                "figures": [bench.as_dict(figure) for figure in figures],
             }
         )
     return f"{bench.machine()}\n{bench.table(figures)}"
@@ -247,7 +244,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench_parser.add_argument("--repeat", type=bounded_int(1, 20), default=3, help="repetitions; medians are reported")
     bench_parser.add_argument("--json", action="store_true", help="print one JSON object")
     bench_parser.add_argument(
-        "--no-browser", action="store_true", help="leave out start-up and live training (they need Chromium)"
+        "--no-browser",
+        action="store_true",
+        help="leave out the pages, bytes on the wire and the live run (they need Chromium and nginx)",
     )
     bench_parser.set_defaults(run=run_bench)
     return parser

@@ -1,13 +1,20 @@
-"""The benchmark's browser figures measure a real page: start-up, reload, and a run read off the screen."""
+"""The benchmark's browser figures measure real pages: both floors and the explorer start, redraw and weigh."""
+
+import pytest
 
 from bench import browser as bench_browser
+from bench.pages import EXPLORER, MINIMAL, Timings, measure_page
 from tests.support.browser import ARTIFACTS
 
 
-def test_start_up_and_reload_reach_the_drawn_cells(page):
-    cold, warm = bench_browser.start_seconds(page, ARTIFACTS / "bench-start.log", warm_repeats=1)
-    assert cold > warm > 0
-    assert page.locator(bench_browser.UNROLLED_DRAWN).first.is_visible()
+@pytest.mark.parametrize("page", [MINIMAL, EXPLORER], ids=lambda page: page.name)
+def test_a_page_starts_redraws_after_an_edit_and_weighs_less_gzipped(browser, page):
+    timings = Timings()
+    measure_page(browser, page, timings, ARTIFACTS, edits=1, weigh=True)
+    assert len(timings.cold) == len(timings.warm) == len(timings.edit) == 1
+    assert timings.cold[0] > 0 and timings.warm[0] > 0 and timings.edit[0] > 0
+    # gzip at level 6 leaves well under half of what Streamlit sends as it is.
+    assert 0 < timings.gzip_bytes < timings.plain_bytes / 2
 
 
 def test_live_run_speed_is_read_off_the_training_page(page, app_url):
