@@ -7,6 +7,8 @@
 # that served the page, over one websocket. nginx therefore pins a browser to one process with a
 # cookie of its own, and passes the websocket upgrade through. Logs, pids and nginx's files go to
 # $LSTM_EXPLORER_RUN_DIR (default: a new temporary folder). Ctrl-C or SIGTERM stops everything.
+# nginx compresses what a first visit loads (scripts/nginx-compression.conf: gzip level 6 for
+# JavaScript, CSS, JSON, HTML, SVG) and lets browsers keep /static for a year.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -88,6 +90,10 @@ http {
     default "";
   }
   map \$http_upgrade \$connection_upgrade { default upgrade; "" close; }
+  include $PWD/scripts/nginx-compression.conf;
+  # Streamlit names its bundles under /static by their content's hash and marks them immutable for a
+  # year; a file that comes without caching headers gets a day, so a returning visitor loads nothing.
+  map \$upstream_http_cache_control \$static_cache_control { "" "public, max-age=86400"; default ""; }
 
   upstream lstm_explorer {
     hash \$route_key consistent;
@@ -95,6 +101,12 @@ $upstreams  }
 
   server {
     listen $port;
+    location /static/ {
+      proxy_pass http://lstm_explorer;
+      proxy_http_version 1.1;
+      proxy_set_header Host \$host;
+      add_header Cache-Control \$static_cache_control;
+    }
     location / {
       proxy_pass http://lstm_explorer;
       proxy_http_version 1.1;

@@ -1,10 +1,12 @@
 """Several app processes behind nginx (scripts/serve-many.sh): sticky sessions, websockets, a crowd."""
 
+import gzip
 import os
 import re
 import signal
 import subprocess
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -13,14 +15,15 @@ from bench.served import REPO, free_port, peak_memory_mb, wait_until_healthy
 from tests.support.browser import ARTIFACTS
 from tests.support.visitors import (
     CROWD_IDLE_SECONDS,
+    CROWD_TIMEOUT,
     TROUBLE,
     LoadResult,
-    close_all,
+    crowd,
+    crowd_limit,
     crowd_trains,
     each_still_sees_their_own_days,
-    open_pages,
+    one_visitor_seconds,
     save_figures,
-    screenshots_if_it_fails,
 )
 
 PROCESSES = 2
@@ -66,15 +69,17 @@ def test_the_script_refuses_bad_arguments():
         assert result.returncode == 2 and message in result.stderr
 
 
+# Ten visitors on a loaded machine take minutes; the test's own limit comes from one visitor's time.
+@pytest.mark.timeout(CROWD_TIMEOUT)
 def test_a_crowd_through_nginx_stays_on_its_process_and_all_finish(browser, scaled_out):
     url, run_dir = scaled_out
-    pages = open_pages(browser, CROWD)
-    with screenshots_if_it_fails(pages, "nginx-crowd"):
+    one = one_visitor_seconds(browser, url)
+    limit = crowd_limit(one, CROWD)
+    with crowd(browser, CROWD, "nginx-crowd", limit) as pages:
         began = time.monotonic()
-        crowd_trains(pages, url)
+        crowd_trains(pages, url, limit)
         seconds = time.monotonic() - began
-        each_still_sees_their_own_days(pages)
-    close_all(pages)
+        each_still_sees_their_own_days(pages, limit)
 
     by_route = routes(run_dir)
     assert all(len(upstreams) == 1 for upstreams in by_route.values()), "a session moved between processes"
@@ -85,4 +90,21 @@ def test_a_crowd_through_nginx_stays_on_its_process_and_all_finish(browser, scal
     nginx_log = (run_dir / "nginx-error.log").read_text()
     assert not re.search(r"\[(error|crit|alert|emerg)\]", nginx_log), nginx_log
     pids = [int((run_dir / f"app-{index}.pid").read_text()) for index in range(1, PROCESSES + 1)]
-    save_figures("behind-nginx", LoadResult(CROWD, seconds, sum(peak_memory_mb(pid) for pid in pids)))
+    save_figures("behind-nginx", LoadResult(CROWD, seconds, one, sum(peak_memory_mb(pid) for pid in pids)))
+
+
+def fetched(url: str) -> tuple[dict[str, str], bytes]:
+    """Headers (lower-case names) and body of a GET that, as browsers do, accepts gzip."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return {name.lower(): value for name, value in response.headers.items()}, response.read()
+
+
+def test_nginx_compresses_what_a_visit_loads_and_lets_browsers_keep_static_files(scaled_out):
+    url, _ = scaled_out
+    headers, body = fetched(f"{url}/")
+    assert headers.get("content-encoding") == "gzip"
+    bundle = re.search(r'src="\./(static/js/[^"]+\.js)"', gzip.decompress(body).decode()).group(1)
+    headers, body = fetched(f"{url}/{bundle}")
+    assert headers.get("content-encoding") == "gzip" and gzip.decompress(body)
+    assert "max-age=" in headers.get("cache-control", "")
