@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from bench.served import launch_chromium, streamlit_server
-from tests.support.browser import ARTIFACTS
+from tests.support.browser import ARTIFACTS, PATIENCE
 
 # A run whose page is gone stops after this many seconds; short, so the tests can watch it happen.
 TEST_IDLE_SECONDS = "4"
@@ -38,6 +38,7 @@ def browser():
 @pytest.fixture
 def page(browser, request):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(PATIENCE * 1000)  # clicks and navigation wait as long as the conditions do
     page = context.new_page()
     yield page
     # Keep a screenshot of every failing test for debugging.

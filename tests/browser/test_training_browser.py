@@ -30,7 +30,7 @@ def test_train_watch_stop_continue_and_carry_back(page, app_url):
     page.screenshot(path=str(ARTIFACTS / "training-live.png"))
 
     page.get_by_role("button", name="Stop").click()
-    wait_for_progress(page, r"Stopped", limit=10)
+    wait_for_progress(page, r"Stopped")
     stopped_at = epoch_shown(page)
     time.sleep(1)
     assert epoch_shown(page) == stopped_at
@@ -42,7 +42,7 @@ def test_train_watch_stop_continue_and_carry_back(page, app_url):
         assert time.monotonic() < deadline
         time.sleep(0.2)
     page.get_by_role("button", name="Stop").click()
-    wait_for_progress(page, r"Stopped", limit=10)
+    wait_for_progress(page, r"Stopped")
 
     page.get_by_role("button", name="Use these weights in the explorer").click()
     page.wait_for_function(
@@ -126,4 +126,4 @@ def test_leaving_for_the_explorer_keeps_the_run_going(page, app_url):
     assert later > first
     page.get_by_role("link", name="Training").click()
     page.get_by_role("button", name="Stop").click()
-    wait_for_progress(page, r"Stopped", limit=10)
+    wait_for_progress(page, r"Stopped")

@@ -5,24 +5,45 @@ from __future__ import annotations
 import re
 import time
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 from tests.support.paths import REPO
 
 ARTIFACTS = REPO / "test-artifacts"
+# Seconds a browser test waits for a condition before it fails. Generous on purpose: a passing test
+# never waits this long, and a loaded 2-core machine (two busy processes beside the suite) takes
+# several times longer than an idle one to start a page or a run.
+PATIENCE = 120
 # The unrolled unit: the chart with Plotly's Play button.
 UNROLLED = "[data-testid='stPlotlyChart']:has(.updatemenu-button)"
 PROGRESS = "[data-testid='stProgress']"
 
 
-def wait_for_app(page) -> None:
+def patient_page(browser, limit: float = PATIENCE):
+    """A new visitor (a context of their own) whose page waits up to `limit` seconds for loads and clicks."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(limit * 1000)
+    return context.new_page()
+
+
+def wait_until(check, limit: float = PATIENCE, what: str = "a condition", every: float = 0.1) -> None:
+    """Polls `check()` until it is true; fails after `limit` seconds, saying `what` it waited for."""
+    deadline = time.monotonic() + limit
+    while not check():
+        assert time.monotonic() < deadline, f"waited {limit:g} s for {what}"
+        time.sleep(every)
+
+
+def wait_for_app(page, limit: float = PATIENCE) -> None:
     """The page has finished its script run and drawn the unrolled unit."""
-    page.wait_for_selector(f"{UNROLLED} .main-svg", timeout=30_000)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+    page.wait_for_selector(f"{UNROLLED} .main-svg", timeout=limit * 1000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=limit * 1000)
 
 
-def wait_for_page(page) -> None:
+def wait_for_page(page, limit: float = PATIENCE) -> None:
     """Any page has finished its script run."""
-    page.wait_for_selector("[data-testid='stMainBlockContainer']", timeout=30_000)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+    page.wait_for_selector("[data-testid='stMainBlockContainer']", timeout=limit * 1000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=limit * 1000)
 
 
 def chart_texts(page) -> list[str]:
@@ -54,11 +75,17 @@ def epoch_shown(page) -> int:
     return int(match.group(1).replace(",", "")) if match else -1
 
 
-def wait_for_progress(page, pattern: str, limit: float = 60) -> None:
-    deadline = time.monotonic() + limit
-    while not re.search(pattern, progress_text(page)):
-        assert time.monotonic() < deadline, progress_text(page)
-        time.sleep(0.1)
+def wait_for_progress(page, pattern: str, limit: float = PATIENCE) -> None:
+    """The run's progress line says `pattern` (a regular expression) within `limit` seconds."""
+    try:
+        page.wait_for_function(
+            "([selector, pattern]) => new RegExp(pattern).test(document.querySelector(selector)?.innerText ?? '')",
+            arg=[PROGRESS, pattern],
+            timeout=limit * 1000,
+        )
+    except PlaywrightTimeout:
+        shown = page.locator(PROGRESS).all_inner_texts()
+        raise AssertionError(f"waited {limit:g} s for /{pattern}/ in the progress line; it says {shown}") from None
 
 
 def start_tutorial_run(page, app_url) -> None:
