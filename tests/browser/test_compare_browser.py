@@ -31,7 +31,7 @@ def test_no_prediction_until_the_animation_reaches_it(page, app_url):
     page.goto(f"{app_url}/?days=0,0.5,0.25,1&weights=trained&day=0")
     wait_for_app(page)
     assert not any(text.startswith("prediction") for text in chart_texts(page))
-    expect(page.get_by_text("Prediction: 0.0022", exact=True)).to_have_count(0)
+    expect(page.get_by_text("Prediction: 0.0022", exact=True)).to_be_hidden()  # folded until the end
     expect(page.get_by_text("Prediction: not computed yet at this step. Show it")).to_be_visible()
     page.get_by_role("button", name="Play", exact=True).click()  # the player's real button
     deadline = time.monotonic() + 60

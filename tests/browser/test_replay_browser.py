@@ -21,9 +21,9 @@ def test_the_cells_change_while_the_tutorial_recipe_trains(page, app_url):
         assert time.monotonic() < deadline, "the cells did not change during the run"
         time.sleep(0.3)
         seen.add(cell_texts(page))
-    assert page.locator(f"{LIVE_CELLS} .gtitle").inner_text().startswith("The unit at epoch")
+    assert page.locator(f"{LIVE_CELLS} .gtitle").first.text_content().startswith("The unit at epoch")
     page.get_by_role("button", name="Stop").click()
-    wait_for_progress(page, r"Stopped", limit=10)
+    wait_for_progress(page, r"Stopped")
     page.wait_for_selector(f"{REPLAY} .main-svg", timeout=30_000)
     assert not page.locator("[data-testid='stException']").count()
 
