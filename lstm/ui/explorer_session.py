@@ -136,11 +136,7 @@ def on_weight(name: str, source: str) -> None:
             f"it keeps {current().weights[name]:.4f}."
         )
         return
-    weights = current().weights.replace(**{name: float(value)})
-    preset = next((preset for preset, values in PRESETS.items() if values == weights), "custom")
-    state = current().with_weights(weights, preset)
-    set_state(state)
-    sync_widgets(state)
+    set_weight(name, value)
 
 
 def reset_weights() -> None:
@@ -203,7 +199,7 @@ def on_chart_select() -> None:
 
 
 def set_weight(name: str, value: float) -> None:
-    """One weight changed from the opened cell's editor, checked like any other."""
+    """One weight changed (a field, a slider, the opened cell's editor), checked like any other."""
     weights = current().weights.replace(**{name: float(value)})
     preset = next((preset for preset, values in PRESETS.items() if values == weights), "custom")
     state = current().with_weights(weights, preset)
