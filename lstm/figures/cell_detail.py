@@ -52,15 +52,6 @@ class DetailArea:
         return self.bottom + (self.top - self.bottom) * y / HEIGHT
 
 
-def _stages_known(position: Position, day_index: int) -> int:
-    """How many of the opened day's five stages are computed at `position` (0 to 5)."""
-    if position.day_index is None or position.day_index < day_index:
-        return 0
-    if position.day_index > day_index:
-        return len(STAGES)
-    return STAGES.index(position.stage) + 1
-
-
 def _known(stage: str, stages_known: int) -> bool:
     return stages_known > STAGES.index(stage)
 
@@ -83,7 +74,7 @@ def detail_updates(
     """What each animated trace of the detail shows at `position`, by name: blank until computed."""
     step = trace.steps[day_index]
     long_before, short_before = trace.memories_before(day_index)
-    known = _stages_known(position, day_index)
+    known = position.stages_known(day_index)
     reached = position.day_index is not None and position.day_index >= day_index
     texts = []
     for gate, total in zip(GATES, step.sums, strict=True):

@@ -6,18 +6,12 @@ from collections.abc import Callable
 
 from lstm.figures.theme import Palette
 from lstm.unit.explain import value_text
-from lstm.unit.stages import STAGES, Position
+from lstm.unit.stages import Position
 from lstm.unit.trace import Trace
 
 # The traces the frames update, by name, after the overview's own.
 ANIMATED = ("compare long memory", "compare short memory")
 LONG_GAP, SHORT_GAP = 0.1, 0.1  # from each memory line to the compared values, towards the cells
-
-
-def _stages_known(position: Position, day_index: int) -> int:
-    if position.day_index is None or day_index > position.day_index:
-        return 0
-    return len(STAGES) if day_index < position.day_index else STAGES.index(position.stage) + 1
 
 
 def largest_gap(main: Trace, other: Trace) -> int:
@@ -31,7 +25,7 @@ def compare_updates(main: Trace, other: Trace, position: Position, name: str) ->
     widest = largest_gap(main, other)
     long_texts, short_texts = [f"{name} {value_text(0)}"], [f"{name} {value_text(0)}"]
     for index, (mine, theirs) in enumerate(zip(main.steps, other.steps, strict=True)):
-        known = _stages_known(position, index)
+        known = position.stages_known(index)
         long_text = f"{name} {value_text(theirs.long_memory)}" if known >= 3 else ""
         if known >= 3 and index == widest:
             long_text = f"<b>{long_text}</b><br>largest gap {value_text(abs(theirs.long_memory - mine.long_memory))}"

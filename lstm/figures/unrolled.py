@@ -55,15 +55,6 @@ def cell_layout(days: int) -> CellLayout:
     return WIDE_CELLS if days <= MAX_WIDE_DAYS else NARROW_CELLS
 
 
-def _stages_known(position: Position, day_index: int) -> int:
-    """How many of day `day_index`'s stages are computed at `position` (0 to 5)."""
-    if position.day_index is None or day_index > position.day_index:
-        return 0
-    if day_index < position.day_index:
-        return len(STAGES)
-    return STAGES.index(position.stage) + 1
-
-
 def _row_known(row: str, known: int) -> bool:
     needed = {"long_remember": 1, "potential_remember": 2, "potential_memory": 2, "output": 4}
     return known >= needed[row]
@@ -101,7 +92,7 @@ def _highlight_box(position: Position) -> tuple[list[float], list[float]]:
 def frame_updates(trace: Trace, weights: Mapping[str, float], position: Position) -> dict[str, dict]:
     """What each animated trace shows at `position`, by name: values not computed yet are blank."""
     cell = cell_layout(len(trace.steps))
-    known = [_stages_known(position, index) for index in range(len(trace.steps))]
+    known = [position.stages_known(index) for index in range(len(trace.steps))]
     steps = list(zip(trace.steps, known, strict=True))
     updates = {
         f"bars {gate.field}": {

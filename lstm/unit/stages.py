@@ -30,6 +30,12 @@ class Position:
     def stage(self) -> str | None:
         return None if self.frame == 0 else STAGES[(self.frame - 1) % len(STAGES)]
 
+    def stages_known(self, day_index: int) -> int:
+        """How many of day `day_index`'s (0-based) stages are computed at this point (0 to 5)."""
+        if self.day_index is None or day_index > self.day_index:
+            return 0
+        return len(STAGES) if day_index < self.day_index else STAGES.index(self.stage) + 1
+
     @classmethod
     def of(cls, day: int, stage: str) -> Position:
         """Day (1-based) and stage name as a frame."""
