@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from lstm.explorer.lesson import LESSON
-from lstm.unit.days import COMPANIES, DaysError, check_days
+from lstm.unit.days import COMPANIES, DaysError, check_days, company_of
 from lstm.unit.numbers import NumberError, parse_number, quoted
 from lstm.unit.stages import STAGES, Position, frame_count
 from lstm.unit.weights import NAMES, PRESETS, Weights, WeightsError
@@ -204,7 +204,7 @@ def _read_compare(text: str, state: ExplorerState) -> ExplorerState:
 def _write_compare(state: ExplorerState) -> str | None:
     if state.compare is None:
         return None
-    company = next((name for name, (days, _) in COMPANIES.items() if days == state.compare), None)
+    company = company_of(state.compare)
     return company or _format_days(state.compare)
 
 

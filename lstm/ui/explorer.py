@@ -12,7 +12,7 @@ from lstm.ui import explorer_session as session
 from lstm.ui.explorer_details import SPEEDS
 from lstm.ui.player import PlayerTexts, player
 from lstm.ui.text import escape_markdown
-from lstm.unit.days import COMPANIES
+from lstm.unit.days import company_of
 from lstm.unit.explain import describe, prediction_meaning, value_text
 from lstm.unit.forward import trace
 from lstm.unit.stages import Position, frame_count
@@ -54,7 +54,7 @@ def at_the_end(state: ExplorerState) -> bool:
 
 def sequence_name(days: tuple[float, ...] | None, otherwise: str) -> str:
     """The tutorial's company when the days are its, for legends and sentences."""
-    company = next((name for name, (sequence, _) in COMPANIES.items() if days == sequence), None)
+    company = company_of(days)
     return otherwise if company is None else f"Company {company}"
 
 

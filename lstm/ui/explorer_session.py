@@ -7,7 +7,7 @@ from dataclasses import replace
 import streamlit as st
 
 from lstm.explorer.state import MAX_PAGE_DAYS, ExplorerState, from_query
-from lstm.unit.days import COMPANIES, DAY_PRESETS, MAX_DAY_MAGNITUDE
+from lstm.unit.days import COMPANIES, DAY_PRESETS, MAX_DAY_MAGNITUDE, company_of
 from lstm.unit.gates import GATES
 from lstm.unit.stages import frame_count
 from lstm.unit.weights import MAX_MAGNITUDE, NAMES, PRESETS, Weights
@@ -36,7 +36,7 @@ def _widget_values(state: ExplorerState) -> dict[str, object]:
     values["weights_preset"] = state.weights_name
     values["present"] = state.present
     values["open_day"] = state.cell
-    values["compare_with"] = next((name for name, (days, _) in COMPANIES.items() if days == state.compare), None)
+    values["compare_with"] = company_of(state.compare)
     return values
 
 

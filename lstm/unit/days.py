@@ -13,6 +13,14 @@ COMPANIES: dict[str, tuple[tuple[float, ...], float]] = {
     "B": ((1.0, 0.5, 0.25, 1.0), 1.0),
 }
 
+
+def company_of(days: Sequence[float] | None) -> str | None:
+    """The tutorial's company ("A" or "B") whose days these are, or None."""
+    if days is None:
+        return None
+    return next((name for name, (sequence, _) in COMPANIES.items() if tuple(days) == sequence), None)
+
+
 # Day sequences a visitor can start from; the companies first, then ones that show something.
 DAY_PRESETS: dict[str, tuple[float, ...]] = {
     "Company A": COMPANIES["A"][0],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from lstm.unit.days import COMPANIES
+from lstm.unit.days import COMPANIES, company_of
 from lstm.unit.gates import GATE_BY_FIELD, GATES
 from lstm.unit.stages import STAGE_TITLES, Position
 from lstm.unit.trace import Trace
@@ -123,7 +123,7 @@ def prediction_meaning(prediction: float, days: Sequence[float], weights_name: s
     against that company's day 5. Other days have no day 5 to check against.
     """
     weights = WEIGHTS_SAID.get(weights_name, "edited weights")
-    company = next((name for name, (sequence, _) in COMPANIES.items() if tuple(days) == sequence), None)
+    company = company_of(days)
     if company is None:
         return (
             f"with {weights}. These days are not one of the tutorial's companies, so there is no day 5 to "
