@@ -269,7 +269,7 @@ def render() -> None:
         type="primary",
         help="Opens the Training page and starts a run on these windows with its settings (the fast recipe).",
     ):
-        st.session_state[visitor.TRAIN_ON] = st.session_state["train_on_field"] = "series"
+        st.session_state[visitor.TRAIN_ON] = "series"
         st.session_state[visitor.TRAIN_NOW] = True
         st.switch_page(routes.TRAINING.target())
     _fit_panel(series, window, dark)

@@ -101,8 +101,9 @@ def _training_data() -> TrainingData | None:
         "companies": "The tutorial's two companies",
         "series": f"Your series ({len(data)} windows of {window} days)",
     }
-    # The choice outlives the widget, which Streamlit forgets while the visitor is on another page.
-    st.session_state.setdefault("train_on_field", st.session_state.get(visitor.TRAIN_ON, "companies"))
+    # The choice outlives the widget, which Streamlit forgets while the visitor is on another page; it is set here,
+    # before the widget is drawn, because a value set for it on another page may not survive the page switch.
+    st.session_state["train_on_field"] = st.session_state.get(visitor.TRAIN_ON, "companies")
     choice = st.radio(
         "Train on",
         list(choices),

@@ -1,10 +1,14 @@
 """Fixtures for browser tests: one app server and one Chromium per session, a fresh page per test."""
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from bench.served import launch_chromium, streamlit_server
 from tests.support.browser import ARTIFACTS, PATIENCE
+
+# Every `expect` waits as long as the suite's other conditions: on a loaded machine a page can take far more than
+# Playwright's default five seconds to draw, and an assertion that gives up early fails a page that works.
+expect.set_options(timeout=PATIENCE * 1000)
 
 # A run whose page is gone stops after this many seconds; short, so the tests can watch it happen.
 TEST_IDLE_SECONDS = "4"
