@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lstm.explorer.questions import (
+    B_AGAINST_A_ON_DAY_2,
+    B_FROM_DAY_1_TO_4,
+    SPIKE_THEN_CALM,
+    TRAINED_B,
+    UNTRAINED_APART,
+    Question,
+)
 from lstm.unit.days import COMPANIES, DAY_PRESETS
 from lstm.unit.stages import Position
 
@@ -17,10 +25,11 @@ class LessonStep:
     look_at: str  # where on the page to look
     days: tuple[float, ...]
     weights: str  # a preset name
-    frame: int | None = None  # animation position; None shows every stage
+    frame: int | None = None  # animation position; None shows every stage. With a question: where the answer shows
     training: bool = False  # the step continues on the Training page
     cell: int | None = None  # the day (1-based) whose cell the step opens up below the overview
     compare: tuple[float, ...] | None = None  # a second sequence on the same cells, to compare day by day
+    question: Question | None = None  # asked before the cells show the answer: the step opens at the start
 
 
 LESSON: tuple[LessonStep, ...] = (
@@ -41,22 +50,25 @@ LESSON: tuple[LessonStep, ...] = (
         "Company A's days are 0, 0.5, 0.25, 1 and its day 5 is 0. Company B's are 1, 0.5, 0.25, 1 and its "
         "day 5 is 1. Days 2 to 4 are the same, so to predict day 5 the unit has to carry day 1 across "
         "three more days.",
-        "The two sequences on the same cells: Company A on the lines, Company B beside them in grey. They "
-        "start apart on day 1 and the long-term memory keeps them apart to the prediction.",
+        "The two sequences on the same cells: Company A on the lines, Company B beside them in grey, and the "
+        "day where their long-term memories differ most, marked.",
         COMPANIES["A"][0],
         "trained",
         compare=COMPANIES["B"][0],
+        question=B_AGAINST_A_ON_DAY_2,
     ),
     LessonStep(
         "Follow the long-term memory",
-        "With Company B, day 1's input of 1 raises the long-term memory, and the trained gates keep most "
-        "of it from day to day. The short-term memory after day 4 is the prediction.",
+        "With Company B, day 1's input of 1 goes into the long-term memory. Each later day keeps a "
+        "percentage of it (long-remember %) and adds some potential memory. The short-term memory after "
+        "day 4 is the prediction.",
         "The values on the top line between the cells, from left to right, Company B's on the line and "
         "Company A's beside it: the largest gap is marked.",
         COMPANIES["B"][0],
         "trained",
         frame=Position.of(4, "long-memory").frame,
         compare=COMPANIES["A"][0],
+        question=B_FROM_DAY_1_TO_4,
     ),
     LessonStep(
         "What each gate does, with numbers",
@@ -75,11 +87,12 @@ LESSON: tuple[LessonStep, ...] = (
     LessonStep(
         "The untrained unit gets it wrong",
         "These are the weights before training, drawn at random with seed 42. Company A should give 0 "
-        "and Company B 1, but both come out near -0.04: the unit cannot yet tell them apart.",
-        "The prediction after day 4, Company B's beside Company A's: they hardly differ.",
+        "and Company B 1: a unit that has learned nothing yet has to tell them apart by chance.",
+        "The prediction after day 4, Company B's beside Company A's, and how far apart they are.",
         COMPANIES["B"][0],
         "seed",
         compare=COMPANIES["A"][0],
+        question=UNTRAINED_APART,
     ),
     LessonStep(
         "Training with Adam",
@@ -92,12 +105,13 @@ LESSON: tuple[LessonStep, ...] = (
     ),
     LessonStep(
         "The trained unit gets it right",
-        "After training (these are the tutorial's weights after 5000 epochs) Company A gives 0.0022 and "
-        "Company B gives 0.9693: the unit remembers day 1.",
+        "These are the tutorial's weights after 5000 epochs of Adam. Company A should give 0 and Company B "
+        "1: a unit that remembers day 1 across the three days that follow can tell them apart.",
         "The two predictions after day 4, Company B's and Company A's beside it, and how far apart they are.",
         COMPANIES["B"][0],
         "trained",
         compare=COMPANIES["A"][0],
+        question=TRAINED_B,
     ),
     LessonStep(
         "What happens with other inputs",
@@ -106,6 +120,6 @@ LESSON: tuple[LessonStep, ...] = (
         "Example days, next to the Days fields. Change one day at a time and explain what moved.",
         DAY_PRESETS["Early spike, then calm"],
         "trained",
-        frame=0,
+        question=SPIKE_THEN_CALM,
     ),
 )

@@ -57,14 +57,17 @@ class ExplorerState:
         return replace(self, weights=weights, weights_name=name)
 
     def at_lesson_step(self, number: int) -> ExplorerState:
-        """The view a lesson step sets: its days, its weights, its animation position and its opened cell."""
+        """The view a lesson step sets: its days, its weights, its animation position and its opened cell.
+
+        A step that asks a question opens at the start: the cells show the answer only once it is revealed.
+        """
         step = LESSON[number - 1]
         return replace(
             self,
             days=step.days,
             weights_name=step.weights,
             weights=PRESETS[step.weights],
-            frame=step.frame,
+            frame=0 if step.question is not None else step.frame,
             lesson=number,
             cell=step.cell,
             compare=step.compare,

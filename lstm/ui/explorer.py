@@ -154,7 +154,9 @@ def _header(state: ExplorerState) -> None:
         on_change=session.on_present,
         help="Large type and the cells filling the screen, for a projector; the rest folds away.",
     )
-    if not state.present:
+    if state.lesson is not None and not state.present:
+        st.caption(f"The tutorial the lesson follows: {guide.TUTORIAL_LINKS}.")  # the lesson's story explains the rest
+    elif not state.present:
         st.caption(
             "One LSTM unit from the StatQuest tutorial, unrolled over the days you enter: each cell is the same "
             "unit with the same twelve weights. The long-term memory runs along the top line, the short-term "

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import NamedTuple
 
 import streamlit as st
 
+from lstm.explorer.lesson import LESSON
 from lstm.explorer.state import MAX_PAGE_DAYS, ExplorerState, from_query
 from lstm.unit.days import COMPANIES, DAY_PRESETS, MAX_DAY_MAGNITUDE, company_of
 from lstm.unit.gates import GATES
@@ -16,6 +18,8 @@ STATE = "explorer"  # session key of the ExplorerState: the one source of truth 
 MESSAGES = "explorer_messages"  # what was wrong with the link this view came from
 FIELD_NOTICE = "explorer_field_notice"  # a number field left without a number, said once
 EDITING = "explorer_editing_weight"  # the weight a click on the opened cell asked to edit
+ANSWERS = "lesson_answers"  # lesson step -> Checked: the visit's answers to the lesson's questions
+CHOOSE_FIRST = "lesson_choose_first"  # the step whose Check was pressed before a choice was made
 SLIDER_RANGE = 8.0  # trained weights stay within a few units; the number field takes up to ±1000
 
 
@@ -160,11 +164,43 @@ def on_present() -> None:
     set_state(replace(state, present=present, frame=0 if present and state.frame is None else state.frame))
 
 
+class Checked(NamedTuple):
+    """A question's answer as it was checked: the choice (None: revealed without one) and whether it was right."""
+
+    choice: int | None
+    right: bool
+
+
+def answer_key(number: int) -> str:
+    return f"lesson_answer_{number}"
+
+
+def answers() -> dict[int, Checked]:
+    return st.session_state.setdefault(ANSWERS, {})
+
+
 def go_to_lesson_step(number: int) -> None:
     state = current().at_lesson_step(number)
+    if number in answers():
+        state = replace(state, frame=LESSON[number - 1].frame)  # answered in this visit: the answer shows again
     set_state(state)
     sync_widgets(state)
     st.session_state["day_preset"] = None
+
+
+def check_answer(number: int) -> None:
+    """Check (Reveal in presenter mode): the choice is kept for the score and the cells go to where the answer shows.
+
+    A learner is asked to choose first; in presenter mode the reveal needs no choice, the class voted by hand.
+    """
+    choice = st.session_state.get(answer_key(number))
+    if choice is None and not current().present:
+        st.session_state[CHOOSE_FIRST] = number
+        return
+    # Scored against the numbers on the page at this moment, which is what the learner predicted.
+    right = choice == LESSON[number - 1].question.answer(current().weights).choice
+    answers()[number] = Checked(choice, right)
+    set_state(replace(current(), frame=LESSON[number - 1].frame))
 
 
 def leave_lesson() -> None:

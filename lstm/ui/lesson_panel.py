@@ -1,8 +1,9 @@
-"""The guided lesson's panel above the unrolled unit: the step's story, where to look, and the way on."""
+"""The guided lesson's panel above the unrolled unit: the step's story, its question, where to look, the way on."""
 
 import streamlit as st
 
 from lstm.explorer.lesson import LESSON
+from lstm.explorer.questions import Question
 from lstm.explorer.state import ExplorerState
 from lstm.ui import explorer_session as session
 from lstm.ui import routes
@@ -14,39 +15,105 @@ from lstm.unit.weights import Weights
 def render(state: ExplorerState, result: Trace, weights: Weights) -> None:
     number = state.lesson
     step = LESSON[number - 1]
+    training_link = step.training and "training" not in state.hidden
     with st.container(border=True, key="lesson"):
         st.markdown(f"##### Lesson, step {number} of {len(LESSON)}: {step.title}")
-        st.markdown(step.story)
-        if state.frame is not None and state.position.day_index is not None:
-            heading, equations, _ = describe(state.position, result, weights)
-            st.markdown(f"**{heading}:** " + " · ".join(f"`{equation}`" for equation in equations))
-        st.markdown(f"**Look at:** {step.look_at}")
-        back, onward, leave, training = st.columns(4, vertical_alignment="center")
-        back.button(
-            "Previous lesson step",
-            icon=":material/arrow_back:",
-            on_click=session.go_to_lesson_step,
-            args=(number - 1,),
-            disabled=number == 1,
-            width="stretch",
-            help="The step before, with its days, weights and animation step.",
+        score = score_text()
+        if score is not None:
+            st.caption(score)
+        # Side by side on a laptop, so the cells stay on screen below; stacked on a phone.
+        story, question = st.columns([3, 2], gap="medium") if step.question else (st.container(), None)
+        with story:
+            st.markdown(step.story)
+            if state.frame is not None and state.position.day_index is not None:
+                heading, equations, _ = describe(state.position, result, weights)
+                st.markdown(f"**{heading}:** " + " · ".join(f"`{equation}`" for equation in equations))
+            st.markdown(f"**Look at:** {step.look_at}")
+        if question is not None:
+            with question:
+                _question(number, step.question, state.present, weights)
+        _way_on(number, training_link)  # after the question, in reading order too: predict, then go on
+
+
+def _way_on(number: int, training_link: bool) -> None:
+    """Previous, Next and Leave; on the steps that go on to Training, its link."""
+    back, onward, leave, *training = st.columns(4 if training_link else 3, vertical_alignment="center")
+    back.button(
+        "Previous lesson step",
+        icon=":material/arrow_back:",
+        on_click=session.go_to_lesson_step,
+        args=(number - 1,),
+        disabled=number == 1,
+        width="stretch",
+        help="The step before, with its days, weights and animation step.",
+    )
+    onward.button(
+        "Next lesson step",
+        icon=":material/arrow_forward:",
+        type="primary",
+        on_click=session.go_to_lesson_step,
+        args=(number + 1,),
+        disabled=number == len(LESSON),
+        width="stretch",
+        help="Sets the page up for the next part of the story.",
+    )
+    leave.button(
+        "Leave the lesson",
+        icon=":material/close:",
+        on_click=session.leave_lesson,
+        width="stretch",
+        help="Keeps this view and lets you explore freely.",
+    )
+    if training_link:
+        training[0].page_link(routes.TRAINING.target(), label="Open the Training page", icon=routes.TRAINING.icon)
+
+
+def score_text() -> str | None:
+    """ "2 of 5 right, 3 still to answer": the visit's score, once a question has been answered."""
+    asked = sum(step.question is not None for step in LESSON)
+    answers = session.answers().values()
+    if not any(checked.choice is not None for checked in answers):
+        return None
+    right = sum(checked.right for checked in answers)
+    to_go = asked - len(answers)
+    return f"Your score: {right} of {asked} right" + (f", {to_go} still to answer" if to_go else "")
+
+
+def _question(number: int, question: Question, present: bool, weights: Weights) -> None:
+    """Predict first: a choice, Check (Reveal in presenter mode), then the answer from the numbers on the cells."""
+    key = session.answer_key(number)
+    answers = session.answers()
+    checked = number in answers
+    if checked and key not in st.session_state:
+        st.session_state[key] = answers[number].choice  # Streamlit forgot the widget while another step was shown
+    st.radio(
+        f"**Predict first:** {question.prompt}",
+        range(len(question.choices)),
+        format_func=question.choices.__getitem__,
+        index=None,
+        key=key,
+        disabled=checked,
+    )
+    if not checked:
+        st.button(
+            "Reveal the answer" if present else "Check",
+            icon=":material/visibility:" if present else ":material/check:",
+            key=f"check_{number}",
+            on_click=session.check_answer,
+            args=(number,),
+            help="Shows the answer on the cells. Let the class vote first."
+            if present
+            else "Your answer, then the right one with its numbers, and the cells move to where it shows.",
         )
-        onward.button(
-            "Next lesson step",
-            icon=":material/arrow_forward:",
-            type="primary",
-            on_click=session.go_to_lesson_step,
-            args=(number + 1,),
-            disabled=number == len(LESSON),
-            width="stretch",
-            help="Sets the page up for the next part of the story.",
-        )
-        leave.button(
-            "Leave the lesson",
-            icon=":material/close:",
-            on_click=session.leave_lesson,
-            width="stretch",
-            help="Keeps this view and lets you explore freely.",
-        )
-        if step.training and "training" not in state.hidden:
-            training.page_link(routes.TRAINING.target(), label="Open the Training page", icon=routes.TRAINING.icon)
+        if st.session_state.get(session.CHOOSE_FIRST) == number:
+            st.info("Choose one of the answers first: that is the point of predicting.", icon=":material/touch_app:")
+        return
+    answer = question.answer(weights)
+    said = f"**{question.choices[answer.choice]}**. {answer.why}"
+    chosen = answers[number].choice
+    if chosen is None:
+        st.info(f"The answer: {said}", icon=":material/visibility:")
+    elif chosen == answer.choice:
+        st.success(f"Right: {said}", icon=":material/check_circle:")
+    else:
+        st.warning(f"Not quite: you chose {question.choices[chosen]}; the answer is {said}", icon=":material/info:")

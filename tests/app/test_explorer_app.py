@@ -215,7 +215,7 @@ def test_the_lesson_steps_set_the_page_and_the_link():
 
 
 def test_a_lesson_link_hides_what_the_teacher_chose():
-    app = open_app(hide="weights,table,share", lesson="5")
+    app = open_app(hide="weights,table,share", lesson="6")
     assert not [field for field in app.number_input if field.key and field.key.startswith("number_")]
     assert not [chart for chart in charts(app) if chart["data"][0]["type"] == "table"]
     assert not app.code

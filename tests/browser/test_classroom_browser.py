@@ -5,6 +5,7 @@ import time
 from playwright.sync_api import expect
 
 from lstm.explorer.lesson import LESSON
+from lstm.unit.weights import PRESETS
 from tests.support.browser import (
     ARTIFACTS,
     UNROLLED,
@@ -53,7 +54,21 @@ def test_presenter_mode_is_readable_from_the_back_row(browser, app_url):
     page.close()
 
 
-def test_the_lesson_walks_through_the_story(page, app_url):
+def answer_the_question(page, number: int, right: bool) -> str:
+    """Chooses the right (or a wrong) answer of lesson step `number` and presses Check; returns the right one."""
+    question = LESSON[number - 1].question
+    correct = question.answer(PRESETS[LESSON[number - 1].weights]).choice
+    choice = correct if right else (correct + 1) % len(question.choices)
+    panel = page.locator(".st-key-lesson")
+    panel.get_by_text(question.choices[choice], exact=True).click()
+    expect(panel.get_by_role("radio", name=question.choices[choice])).to_be_checked()
+    panel.get_by_role("button", name="Check").click()
+    verdict = "Right: " if right else "Not quite: "
+    expect(panel.get_by_text(verdict, exact=False)).to_be_visible()
+    return question.choices[correct]
+
+
+def test_the_lesson_walks_through_the_story_asking_before_it_shows(page, app_url):
     page.goto(app_url)
     wait_for_app(page)
     page.get_by_role("button", name="Start the lesson").click()
@@ -62,6 +77,18 @@ def test_the_lesson_walks_through_the_story(page, app_url):
         wait_for_app(page)
         expect(page.get_by_text(f"Lesson, step {number} of {len(LESSON)}: {step.title}")).to_be_visible()
         expect(page.get_by_text(step.look_at)).to_be_visible()
+        if step.question is not None:
+            expect(page.get_by_text(step.question.prompt)).to_be_visible()
+            expect(page.get_by_text("Prediction: not computed yet", exact=False)).to_be_visible()  # asked first
+        if number == 2:
+            right = answer_the_question(page, 2, right=True)
+            revealed = f"Right: {right}. After day 2 Company B's long-term memory is 0.9106"
+            expect(page.get_by_text(revealed)).to_be_visible()
+            page.screenshot(path=str(ARTIFACTS / "lesson-question.png"))
+        if number == 3:
+            right = answer_the_question(page, 3, right=False)
+            expect(page.get_by_text(f"the answer is {right}.", exact=False)).to_be_visible()
+            assert any(text.startswith("2.4048") for text in chart_texts(page))  # revealed on the cells: day 4
         if number == 4:  # the gates, every factor named, in the lesson panel and on Company B's opened day 2
             arithmetic = "long-remember % = σ(wlr1 2.7043 × short 0.2757 + wlr2 1.6307 × input 0.5000 + blr1 1.6234)"
             expect(page.get_by_text(arithmetic).first).to_be_visible()
@@ -70,9 +97,13 @@ def test_the_lesson_walks_through_the_story(page, app_url):
             time.sleep(1)
             page.screenshot(path=str(ARTIFACTS / "lesson.png"))
         if number == 5:
+            answer_the_question(page, 5, right=True)
             expect(page.get_by_text("Prediction: -0.0383", exact=True)).to_be_visible()
         if number == 7:
+            answer_the_question(page, 7, right=True)
             expect(page.get_by_text("Prediction: 0.9693", exact=True)).to_be_visible()
+        if number == len(LESSON):
+            expect(page.get_by_text("Your score: 3 of 5 right, 1 still to answer")).to_be_visible()
         if number < len(LESSON):
             page.get_by_role("button", name="Next lesson step").click()
     expect(page.get_by_role("button", name="Next lesson step")).to_be_disabled()
@@ -82,19 +113,32 @@ def test_the_lesson_walks_through_the_story(page, app_url):
     expect(page.get_by_role("button", name="Start the lesson")).to_be_visible()
 
 
-def test_a_lesson_link_hides_the_controls_the_teacher_chose(page, app_url):
-    page.goto(f"{app_url}/?lesson=2&hide=weights,training")
+def test_presenter_mode_reveals_when_the_teacher_clicks(browser, app_url):
+    page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    page.goto(f"{app_url}/?lesson=5&mode=present")
     wait_for_app(page)
-    expect(page.get_by_text("Lesson, step 2 of 8")).to_be_visible()
+    expect(page.get_by_text(LESSON[4].question.prompt)).to_be_visible()
+    expect(page.get_by_text("The answer:", exact=False)).to_have_count(0)  # the class votes first
+    expect(page.get_by_text("Prediction: -0.0383", exact=True)).to_be_hidden()
+    page.get_by_role("button", name="Reveal the answer").click()
+    expect(page.get_by_text("The answer: Less than 0.1 apart.", exact=False)).to_be_visible()
+    expect(page.get_by_text("Prediction: -0.0383", exact=True)).to_be_visible()
+    page.close()
+
+
+def test_a_lesson_link_hides_the_controls_the_teacher_chose(page, app_url):
+    page.goto(f"{app_url}/?lesson=6&hide=weights,training")
+    wait_for_app(page)
+    expect(page.get_by_text("Lesson, step 6 of 8")).to_be_visible()
     expect(page.get_by_role("spinbutton", name="Day 1")).to_be_visible()
     expect(page.get_by_role("radio", name="seed")).to_have_count(0)
     expect(page.get_by_text("Edit the twelve weights")).to_have_count(0)
     expect(page.get_by_role("link", name="Training")).to_have_count(0)
     # The exercise itself still works, and the link keeps what it hides.
     day_1 = page.get_by_role("spinbutton", name="Day 1")
-    day_1.fill("1")
+    day_1.fill("0")
     day_1.press("Enter")
-    expect(page.get_by_text("Prediction: 0.9693", exact=True)).to_be_visible()
+    expect(page.get_by_text("Prediction: -0.0377", exact=True)).to_be_visible()  # Company A, the seed weights
     assert "hide=weights%2Ctraining" in page.url or "hide=weights,training" in page.url
     page.goto(f"{app_url}/training?hide=training")
     wait_for_app(page)  # the hidden page is not there: the explorer opens instead

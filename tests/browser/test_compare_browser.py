@@ -44,6 +44,8 @@ def test_no_prediction_until_the_animation_reaches_it(page, app_url):
 def test_lesson_step_5_says_what_the_untrained_prediction_means_for_company_b(page, app_url):
     page.goto(f"{app_url}/?lesson=5")
     wait_for_app(page)
+    page.locator(".st-key-lesson").get_by_text("Less than 0.1 apart", exact=True).click()
+    page.get_by_role("button", name="Check").click()  # the step asks first, then shows the prediction
     expect(page.get_by_text("Prediction: -0.0383", exact=True)).to_be_visible()
     expect(page.get_by_text("Company B, whose day 5 is 1: off by 1.0383", exact=False)).to_be_visible()
     expect(page.get_by_text("what the tutorial wants for Company A", exact=False)).to_have_count(0)
