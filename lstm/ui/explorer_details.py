@@ -13,6 +13,7 @@ from lstm.figures.days import gates_over_days_figure
 from lstm.figures.exports import image_export_config, standalone_html, table_figure
 from lstm.figures.unrolled import unrolled_figure
 from lstm.ui import guide
+from lstm.ui.copy_link import copy_link
 from lstm.unit.trace import STEP_FIELDS, Trace
 
 SPEEDS = {"slow": 1400, "normal": 800, "fast": 400}  # ms per animation frame
@@ -57,8 +58,8 @@ def share_panel(state: ExplorerState, result: Trace) -> None:
     scheme, host, path, _, _ = urlsplit(page)
     link = urlunsplit((scheme, host, path, query, "")) if host else f"?{query}"
     guide.subheader_with_help("Share and export", guide.SHARE, "help_share", "About links and exports")
-    st.caption("The link opens exactly this view. Copy it with the button on the right.")
-    st.code(link, language=None, wrap_lines=True)
+    st.caption("The link opens exactly this view.")
+    copy_link(link)
 
     def animation() -> str:
         # Built only when the button is pressed: with plotly.js inside, the file is about 5 MB.

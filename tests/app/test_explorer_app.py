@@ -35,6 +35,12 @@ def query(app: AppTest) -> dict:
     return {key: app.query_params[key] for key in app.query_params}
 
 
+def share_link(app: AppTest) -> str:
+    """The link the share panel's copy field holds."""
+    field = next(element for element in app.get("bidi_component") if element.proto.component_name.endswith("copy_link"))
+    return json.loads(field.proto.json)["link"]
+
+
 def day_inputs(app: AppTest) -> list:
     return [field for field in app.number_input if field.key and field.key.startswith("day_")]
 
@@ -185,7 +191,7 @@ def test_table_and_share_link():
     table = next(chart["data"][0] for chart in charts(app) if chart["data"][0]["type"] == "table")
     assert table["header"]["values"][:3] == ["<b>day</b>", "<b>input</b>", "<b>long-remember %</b>"]
     assert table["cells"]["values"][1] == ["0.0000", "1.0000"]
-    assert app.code[0].value.endswith("?days=0,1&weights=trained")
+    assert share_link(app).endswith("?days=0,1&weights=trained")
 
 
 def test_presenter_mode_enlarges_the_cells_and_folds_the_rest_away():
@@ -218,7 +224,7 @@ def test_a_lesson_link_hides_what_the_teacher_chose():
     app = open_app(hide="weights,table,share", lesson="6")
     assert not [field for field in app.number_input if field.key and field.key.startswith("number_")]
     assert not [chart for chart in charts(app) if chart["data"][0]["type"] == "table"]
-    assert not app.code
+    assert not [element for element in app.get("bidi_component") if element.proto.component_name.endswith("copy_link")]
     assert day_inputs(app), "the days stay"
     assert prediction_text(app).startswith("#### Prediction: -0.0383")
     assert query(app)["hide"] == "weights,table,share"

@@ -74,7 +74,13 @@ def test_step_buttons_and_the_shared_link_reproduce_the_view(page, app_url, brow
         page.get_by_role("button", name="Step forward").click()
         wait_for_app(page)
     page.wait_for_function("() => location.search.includes('stage=long-memory')", timeout=20_000)
-    link = page.locator("[data-testid='stCode'] code").inner_text().strip()
+    field = page.get_by_role("textbox", name="Link to this view")
+    expect(field).to_have_value(re.compile(r"stage=long-memory$"))
+    link = field.input_value()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_url)
+    page.get_by_role("button", name="Copy link").click()
+    expect(page.get_by_text("Copied", exact=True)).to_be_visible()
+    assert page.evaluate("navigator.clipboard.readText()") == link
     assert re.search(r"days=1,0\.5,0\.25,1&weights=seed&day=1&stage=long-memory$", link), link
     shown = caption(page)
     assert shown.startswith("Day 1: new long-term memory")
