@@ -8,7 +8,15 @@ import plotly.io as pio
 import pytest
 
 from lstm.figures.days import gates_over_days_figure
-from lstm.figures.unrolled import ANIMATED, NARROW_CELLS, WIDE_CELLS, cell_layout, unrolled_figure
+from lstm.figures.unrolled import (
+    ANIMATED,
+    CAPTION_LINE_CHARACTERS,
+    NARROW_CELLS,
+    WIDE_CELLS,
+    cell_layout,
+    minimum_width,
+    unrolled_figure,
+)
 from lstm.unit.forward import trace
 from lstm.unit.gates import GATES
 from lstm.unit.stages import Position, frame_count, last_position
@@ -82,6 +90,33 @@ def test_play_speed_and_no_tweening():
 
 def test_narrow_cells_for_many_days():
     assert cell_layout(6) == WIDE_CELLS and cell_layout(7) == NARROW_CELLS
+
+
+def test_the_figure_asks_for_the_width_its_numbers_need():
+    # four days fit a tablet (736 px of figure); twelve need a phone's scrolling frame (1040 px) or a laptop
+    assert minimum_width(4) <= 736 < minimum_width(12) <= 1040
+    assert minimum_width(12, text_scale=1.35) > minimum_width(12)
+    widths = [minimum_width(days) for days in range(1, 31)]
+    assert widths[:6] == sorted(widths[:6]) and widths[6:] == sorted(widths[6:])
+
+
+def test_captions_wrap_to_short_lines_and_keep_every_word():
+    twelve = trace([0, 0.5, 0.25, 1, 0.3, 0.7, 0.2, 0.9, 0.4, 0.6, 0.1, 0.8], TRAINED)
+    for frame in frames_of(unrolled_figure(twelve, TRAINED, last_position(12))):
+        caption = frame["data"][CAPTION]["text"][0]
+        lines = [line.replace("<b>", "").replace("</b>", "").replace("<i>", "").replace("</i>", "")
+                 for line in caption.split("<br>")]  # fmt: skip
+        assert all(len(line) <= CAPTION_LINE_CHARACTERS for line in lines), lines
+    potential = Position.of(1, "potential").frame
+    wrapped = frames_of(unrolled_figure(twelve, TRAINED, last_position(12)))[potential]["data"][CAPTION]["text"][0]
+    assert "= tanh(" in wrapped and wrapped.count("<br>") >= 4  # long equations go on over two lines
+
+
+def test_the_prediction_sits_right_of_the_last_cell_inside_the_figure():
+    figure = unrolled_figure(COMPANY_A, TRAINED, last_position(4)).to_dict()
+    prediction = figure["data"][PREDICTION]
+    assert prediction["x"][0] > 4 and prediction["textposition"] == "middle right"
+    assert figure["layout"]["margin"]["r"] >= 80  # px for "prediction" whatever the width of a cell
 
 
 @pytest.mark.parametrize("days", [1, 4, 12, 30])

@@ -21,11 +21,13 @@ def animation_controls(
     active: int = 0,
     font_size: int = 15,
     left_margin: bool = True,
+    stacked: bool = False,
 ) -> dict:
     """`updatemenus` and `sliders` for a layout: frames play in the browser, the slider jumps to any.
 
     With `left_margin` the buttons sit in the figure's left margin beside the slider, as under the
-    unrolled unit; otherwise they sit above the slider's left end.
+    unrolled unit; otherwise they sit above the slider's left end. `stacked` puts them one under another,
+    so a narrow margin holds them.
     """
     play = {
         "frame": {"duration": frame_ms, "redraw": True},
@@ -37,7 +39,7 @@ def animation_controls(
         "updatemenus": [
             {
                 "type": "buttons",
-                "direction": "left",
+                "direction": "down" if stacked else "left",
                 "x": 0,
                 "y": -0.02,
                 "xanchor": "right" if left_margin else "left",

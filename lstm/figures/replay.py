@@ -164,6 +164,11 @@ def _chart_axes(history: HistoryView, colours: Palette, font: int) -> dict:
     return layout
 
 
+# The narrowest the replay is drawn with its texts apart, in px: the cells, the charts beside them and the four
+# weight charts under them share the width. A narrower screen should scroll it sideways inside its own frame.
+MINIMUM_WIDTH = 1200
+
+
 def replay_figure(
     frames: Sequence[ReplayFrame],
     history: HistoryView,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -21,9 +22,15 @@ ROW_Y = {"long_remember": 4.0, "potential_remember": 3.0, "potential_memory": 2.
 LONG_LINE_Y = 5.25
 SHORT_LINE_Y = -0.25
 INPUT_Y = -1.35
-CAPTION_Y = 6.55
-PREDICTION_GAP = 0.22  # from the last short-memory node to the prediction's label
-PREDICTION_WIDTH = 0.7  # room kept right of the cells for that label, in cell widths
+# The caption above the cells: up to eight lines (a heading, two equations and a sentence, each wrapped), so
+# it fits the narrowest figure a screen shows before the figure scrolls sideways.
+CAPTION_Y, CAPTION_TOP = 7.25, 8.65
+CAPTION_LINE_CHARACTERS = 72
+# The prediction sits right of the last cell, above the short-memory line: clear of the last node's values.
+PREDICTION_X, PREDICTION_Y = 0.1, 0.5  # x from the last node, in cell widths
+RIGHT_MARGIN = 82  # px: room for the prediction's label whatever the width of a cell
+LEFT_MARGIN = 175  # px: the rows' names
+X_PADDING = 0.25  # cell widths left of the first node and right of the last
 
 # The traces that change from frame to frame, by name, in the order the figure holds them: a bar trace
 # per gate, the numbers in the cells, both memory lines' values, the highlight, the caption, the prediction.
@@ -46,13 +53,24 @@ class CellLayout:
 
 
 # Wide cells (up to six days) put the number beside the bar; narrow cells put it above a full-width bar.
-WIDE_CELLS = CellLayout(0.1, 0.46, 0.42, 0.0, 0.6, 0.0, "middle right", 15)
+WIDE_CELLS = CellLayout(0.08, 0.34, 0.42, 0.0, 0.46, 0.0, "middle right", 14)
 NARROW_CELLS = CellLayout(0.12, 0.76, 0.26, -0.14, 0.5, 0.2, "middle center", 14)
 MAX_WIDE_DAYS = 6
 
 
+# The narrowest cell, in px, that keeps each layout's numbers apart and inside their cells: beside the bar the
+# widest number ("-0.3110") needs the cell's right half; above it, the memories' numbers need a cell's width.
+SMALLEST_CELL_PX = {WIDE_CELLS: 104, NARROW_CELLS: 62}
+
+
 def cell_layout(days: int) -> CellLayout:
     return WIDE_CELLS if days <= MAX_WIDE_DAYS else NARROW_CELLS
+
+
+def minimum_width(days: int, text_scale: float = 1.0) -> int:
+    """The narrowest the figure can be drawn with every text apart and whole, in px: narrower, it should scroll."""
+    cells = (days + 2 * X_PADDING) * SMALLEST_CELL_PX[cell_layout(days)] + LEFT_MARGIN + RIGHT_MARGIN
+    return round(cells * text_scale)
 
 
 def _row_known(row: str, known: int) -> bool:
@@ -114,11 +132,22 @@ def frame_updates(trace: Trace, weights: Mapping[str, float], position: Position
     box_x, box_y = _highlight_box(position)
     updates["highlight"] = {"x": box_x, "y": box_y}
     heading, equations, sentence = describe(position, trace, weights)
-    updates["caption"] = {"text": [f"<b>{heading}</b><br>" + "<br>".join(equations) + f"<br><i>{sentence}</i>"]}
+    updates["caption"] = {"text": [_caption(heading, equations, sentence)]}
     # The prediction appears when the last day's short memory does.
     finished = known[-1] == len(STAGES)
     updates["prediction"] = {"text": [f"<b>prediction</b><br>{value_text(trace.prediction)}" if finished else ""]}
     return updates
+
+
+def _caption(heading: str, equations: list[str], sentence: str) -> str:
+    """The stage's heading, equations and sentence, each wrapped to lines short enough for a tablet's figure."""
+
+    def lines(text: str, tag: str = "") -> list[str]:
+        close = tag.replace("<", "</")
+        return [f"{tag}{line}{close}" for line in textwrap.wrap(text, CAPTION_LINE_CHARACTERS, break_long_words=False)]
+
+    return "<br>".join(lines(heading, "<b>") + [line for equation in equations for line in lines(equation)]
+                       + lines(sentence, "<i>"))  # fmt: skip
 
 
 def _line(x0: float, y0: float, x1: float, y1: float, colour: str, width: float = 2, dash: str = "solid") -> dict:
@@ -263,14 +292,14 @@ def _traces(days: int, colours: Palette, px: Callable[[float], int], initial: di
             "line": {"color": colours.highlight, "width": 4}, "hoverinfo": "skip",
         },
         _text_trace([days / 2], [CAPTION_Y], initial["caption"]["text"], "middle center",
-                    {"size": px(17), "color": colours.text}),
-        _text_trace([days + PREDICTION_GAP], [SHORT_LINE_Y], initial["prediction"]["text"], "middle right", text_font),
+                    {"size": px(15), "color": colours.text}),
+        _text_trace([days + PREDICTION_X], [PREDICTION_Y], initial["prediction"]["text"], "middle right", text_font),
     ]  # fmt: skip
 
 
 # Heights in pixels (before presenter mode's scale): the overview's plot, the room for the slider under it,
 # and the opened cell's detail under that.
-OVERVIEW_HEIGHT, CONTROLS_HEIGHT, DETAIL_HEIGHT = 535, 95, 600
+OVERVIEW_HEIGHT, CONTROLS_HEIGHT, DETAIL_HEIGHT = 612, 135, 600
 TOP_MARGIN, BOTTOM_MARGIN = 10, 20
 
 
@@ -358,13 +387,13 @@ def _layout(
     days = len(trace.steps)
     return dict(
         height=TOP_MARGIN + px(OVERVIEW_HEIGHT + CONTROLS_HEIGHT),
-        margin={"l": px(175), "r": 10, "t": TOP_MARGIN, "b": px(CONTROLS_HEIGHT)},
+        margin={"l": px(LEFT_MARGIN), "r": px(RIGHT_MARGIN), "t": TOP_MARGIN, "b": px(CONTROLS_HEIGHT)},
         showlegend=False,
         paper_bgcolor=colours.background,
         plot_bgcolor="rgba(0,0,0,0)",
         font={"color": colours.text, "size": px(14)},
-        xaxis={"range": [-0.25, days + PREDICTION_GAP + PREDICTION_WIDTH], "visible": False, "fixedrange": True},
-        yaxis={"range": [INPUT_Y - 0.55, CAPTION_Y + 0.75], "visible": False, "fixedrange": True, "domain": [0, 1]},
+        xaxis={"range": [-X_PADDING, days + X_PADDING], "visible": False, "fixedrange": True},
+        yaxis={"range": [INPUT_Y - 0.55, CAPTION_TOP], "visible": False, "fixedrange": True, "domain": [0, 1]},
         barmode="overlay",
         shapes=_shapes(days, colours),
         annotations=_day_annotations(trace, colours, px) + _row_labels(colours, px),
@@ -375,6 +404,7 @@ def _layout(
             frame_ms,
             active=position.frame,
             font_size=px(15),
+            stacked=True,
         ),
     )
 

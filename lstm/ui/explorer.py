@@ -6,7 +6,7 @@ import streamlit as st
 
 from lstm.explorer.state import ExplorerState, to_query
 from lstm.figures.exports import image_export_config
-from lstm.figures.unrolled import unrolled_figure
+from lstm.figures.unrolled import minimum_width, unrolled_figure
 from lstm.ui import explorer_details, explorer_inputs, guide, lesson_panel
 from lstm.ui import explorer_session as session
 from lstm.ui.explorer_details import SPEEDS
@@ -18,17 +18,22 @@ from lstm.unit.forward import trace
 from lstm.unit.stages import Position, frame_count
 from lstm.unit.trace import Trace
 
-# On a phone the unrolled unit keeps the width its texts need and scrolls sideways inside its own frame,
-# rather than squeezing twelve numbers a cell into a few pixels; the page itself never scrolls sideways.
-# A constant: nothing a visitor typed goes into markup.
-NARROW_SCREEN_CSS = """<style>
-.phone-hint { display: none; }
-@media (max-width: 760px) {
-  .st-key-unrolled_frame { overflow-x: auto; }
-  .st-key-unrolled_frame .st-key-unrolled { min-width: 1040px; }
-  .phone-hint { display: block; font-size: 0.9rem; margin: 0; }
-}
+
+def narrow_screen_css(days: int, text_scale: float) -> str:
+    """Below the width its numbers need, the unrolled unit scrolls sideways inside its own frame.
+
+    Rather than squeezing its numbers into a few pixels a cell; the page itself never scrolls sideways.
+    Only a computed number goes into the markup, nothing a visitor typed.
+    """
+    width = minimum_width(days, text_scale)
+    return f"""<style>
+.phone-hint {{ display: none; }}
+.st-key-unrolled_frame {{ overflow-x: auto; }}
+.st-key-unrolled_frame .st-key-unrolled {{ min-width: {width}px; }}
+@media (max-width: {width + 32}px) {{ .phone-hint {{ display: block; font-size: 0.9rem; margin: 0; }} }}
 </style><p class="phone-hint">Swipe sideways across the cells to see them all.</p>"""
+
+
 # Presenter mode: every text of the unrolled unit this much larger, readable from the back row.
 PRESENTER_TEXT_SCALE = 1.35
 # Presenter mode's large type and big buttons. A constant: nothing a visitor typed goes into markup.
@@ -209,7 +214,7 @@ def render() -> None:
         # On a projector the big Step buttons sit above the cells, so the cells can fill the rest of the screen.
         _animation_controls(state)
     with st.container(key="unrolled_frame"):
-        st.html(NARROW_SCREEN_CSS)
+        st.html(narrow_screen_css(len(state.days), scale))
         st.plotly_chart(
             unrolled_figure(result, state.weights, state.position, dark, frame_ms, scale, open_day, compared, names),
             key="unrolled",

@@ -5,11 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 from lstm.figures.exports import image_export_config
-from lstm.figures.replay import REPLAY_FRAMES, REPLAY_SECONDS, ReplayFrame, replay_figure
+from lstm.figures.replay import MINIMUM_WIDTH, REPLAY_FRAMES, REPLAY_SECONDS, ReplayFrame, replay_figure
 from lstm.training.snapshots import from_history, milestones, spread_by_change
 from lstm.training.worker import Progress, TrainingRun
 from lstm.unit.forward import trace
 
+# A computed number only: nothing a visitor typed goes into markup.
+NARROW_SCREEN_CSS = (
+    "<style>.st-key-replay_frame { overflow-x: auto; } "
+    f".st-key-replay_frame .st-key-replay {{ min-width: {MINIMUM_WIDTH}px; }}</style>"
+)
 CACHE = "training_replay"  # session key: (what the replay was built from, the figure)
 REPLAY_CURVE_POINTS = 300  # the still curves behind the markers; every frame redraws them
 
@@ -46,6 +51,9 @@ def replay(run: TrainingRun, progress: Progress, dark: bool, present: bool) -> N
         "closer together where the unit changed most. The diamonds on the loss mark milestones (hover for them); "
         "the link under the sentence opens the epoch shown in the explorer, in a new tab."
     )
-    st.plotly_chart(
-        _figure(run, progress, dark, present), key="replay", theme=None, config=image_export_config("lstm-replay")
-    )
+    with st.container(key="replay_frame"):
+        # Narrower than its texts need, the replay scrolls sideways inside its own frame, not the page.
+        st.html(NARROW_SCREEN_CSS)
+        st.plotly_chart(
+            _figure(run, progress, dark, present), key="replay", theme=None, config=image_export_config("lstm-replay")
+        )

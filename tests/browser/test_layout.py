@@ -38,23 +38,54 @@ def test_insight_pages_fit_every_screen(open_page, app_url, path, size):
     assert not problems, "\n".join(problems)
 
 
-def test_layout_counts_of_the_explorer_and_training_pages(open_page, app_url):
-    """Measured, not yet asserted (the explorer's figure is being re-laid out): written to test-artifacts."""
+FOUR_DAYS, TWELVE_DAYS = "0,0.5,0.25,1", "0,0.5,0.25,1,0.3,0.7,0.2,0.9,0.4,0.6,0.1,0.8"
+# The explorer's unrolled unit and its chart across the days. The per-day table (a Plotly table) cuts its
+# headers on narrow screens; it is measured below, not asserted, until it becomes a page table.
+EXPLORER_CHARTS = ", ".join(f".st-key-{key} {CHART}" for key in ("unrolled", "over_days"))
+TABLE = f".st-key-per_day {CHART}"
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize(
+    "query",
+    [f"days={FOUR_DAYS}", f"days={TWELVE_DAYS}", "days=0,0.5,0.25,1&compare=1,0.5,0.25,1"],
+    ids=["4 days", "12 days", "compared"],
+)
+def test_the_explorer_fits_every_screen(open_page, app_url, query, size):
+    """Texts apart and at least 9 px, every day value whole, no sideways scroll (the figure's own frame may)."""
+    width, height = SIZES[size]
+    page = open_page(width=width, height=height)
+    page.goto(f"{app_url}/?{query}")
+    wait_for_app(page)
+    problems = measure(page, EXPLORER_CHARTS).problems()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_the_training_page_fits_every_screen(open_page, app_url, size):
+    """A finished run's replay, live cells, charts and table: texts apart and legible, no sideways scroll."""
+    width, height = SIZES[size]
+    page = open_page(width=width, height=height)
+    page.goto(f"{app_url}/training")
+    wait_for_page(page)
+    page.get_by_role("button", name="Train", exact=True).click()
+    wait_for_progress(page, r"Finished")
+    wait_for_page(page)
+    page.wait_for_selector(f"{CHART} .main-svg", timeout=30_000)
+    problems = measure(page, CHART).problems()
+    assert not problems, "\n".join(problems)
+
+
+def test_layout_counts_of_the_per_day_table(open_page, app_url):
+    """Measured, not yet asserted (a Plotly table cuts its headers on narrow screens): written to test-artifacts."""
     counts = {}
     for size, (width, height) in SIZES.items():
         page = open_page(width=width, height=height)
-        for days in ("0,0.5,0.25,1", "0,0.5,0.25,1,0.3,0.7,0.2,0.9,0.4,0.6,0.1,0.8"):
+        for days in (FOUR_DAYS, TWELVE_DAYS):
             page.goto(f"{app_url}/?days={days}")
             wait_for_app(page)
-            counts[f"explorer {len(days.split(','))} days, {size}"] = measure(page, CHART).counts()
-        page.goto(f"{app_url}/training")
-        wait_for_page(page)
-        page.get_by_role("button", name="Train", exact=True).click()  # a finished run's charts and table
-        wait_for_progress(page, r"Finished")
-        wait_for_page(page)
-        page.wait_for_selector(f"{CHART} .main-svg", timeout=30_000)
-        counts[f"training, {size}"] = measure(page, CHART).counts()
+            counts[f"explorer's table, {len(days.split(','))} days, {size}"] = measure(page, TABLE).counts()
     (ARTIFACTS / "layout-counts.json").write_text(json.dumps(counts, indent=1))
     print(json.dumps(counts, indent=1))
-    assert len(counts) == 3 * len(SIZES)
+    assert len(counts) == 2 * len(SIZES)
     assert all(isinstance(value, int) for measured in counts.values() for value in measured.values())
