@@ -1,4 +1,4 @@
-"""One training run of the unit through lightning.Trainer: lean Trainer flags, the loaders, and `train`."""
+"""One training run of the unit: the fast loop or lightning.Trainer with lean flags, the loaders, and `train`."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from torch.utils.data import DataLoader, Dataset
 from lstm.training.callbacks import DivergenceGuard, SnapshotRecorder
 from lstm.training.data import TrainingData, companies
 from lstm.training.evaluation import Saturation, evaluate, evaluate_many, saturation
+from lstm.training.full_batch import FullBatchLoop
 from lstm.training.model import LSTMbyHand
 from lstm.training.recipes import Recipe, steps_per_epoch
 from lstm.training.snapshots import Snapshot, check_count, spread
@@ -108,9 +109,16 @@ def fit(
     callbacks: list[L.Callback],
     log_steps: bool = False,
     data: TrainingData | None = None,
-) -> L.Trainer:
-    """Train `model` for `epochs` passes over the sequences (the companies by default) as `recipe` batches them."""
+) -> L.Trainer | FullBatchLoop:
+    """Train `model` for `epochs` passes over the sequences (the companies by default) as `recipe` batches them.
+
+    A full-batch recipe runs in the lean FullBatchLoop, unless `log_steps` asks for Lightning's logging.
+    """
     data = companies() if data is None else data
+    if recipe.batch_size is None and not log_steps:
+        loop = FullBatchLoop(callbacks)
+        loop.fit(model, epochs, data)
+        return loop
     if recipe.batch_size is None:
         trainer, loader = make_trainer(1, callbacks, log_steps), full_batch_loader(epochs, data)
     else:
