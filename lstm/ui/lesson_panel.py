@@ -17,11 +17,16 @@ def render(state: ExplorerState, result: Trace, weights: Weights) -> None:
     step = LESSON[number - 1]
     training_link = step.training and "training" not in state.hidden
     with st.container(border=True, key="lesson"):
-        st.markdown(f"##### Lesson, step {number} of {len(LESSON)}: {step.title}")
-        score = score_text()
-        if score is not None:
-            st.caption(score)
-        # Side by side on a laptop, so the cells stay on screen below; stacked on a phone.
+        # The way on beside the title, the question beside the story: on a laptop the cells stay on
+        # screen below the panel; on a phone each pair stacks.
+        heading, way_on = st.columns([1, 1], vertical_alignment="center")
+        with heading:
+            st.markdown(f"##### Lesson, step {number} of {len(LESSON)}: {step.title}")
+            score = score_text()
+            if score is not None:
+                st.caption(score)
+        with way_on:
+            _way_on(number, training_link)
         story, question = st.columns([3, 2], gap="medium") if step.question else (st.container(), None)
         with story:
             st.markdown(step.story)
@@ -32,7 +37,6 @@ def render(state: ExplorerState, result: Trace, weights: Weights) -> None:
         if question is not None:
             with question:
                 _question(number, step.question, state.present, weights)
-        _way_on(number, training_link)  # after the question, in reading order too: predict, then go on
 
 
 def _way_on(number: int, training_link: bool) -> None:
@@ -81,19 +85,18 @@ def score_text() -> str | None:
 
 def _question(number: int, question: Question, present: bool, weights: Weights) -> None:
     """Predict first: a choice, Check (Reveal in presenter mode), then the answer from the numbers on the cells."""
-    key = session.answer_key(number)
     answers = session.answers()
     checked = number in answers
-    if checked and key not in st.session_state:
-        st.session_state[key] = answers[number].choice  # Streamlit forgot the widget while another step was shown
-    st.radio(
-        f"**Predict first:** {question.prompt}",
-        range(len(question.choices)),
-        format_func=question.choices.__getitem__,
-        index=None,
-        key=key,
-        disabled=checked,
-    )
+    if checked:  # the choices give way to the answer, so the cells below stay on screen
+        st.markdown(f"**Predict first:** {question.prompt}")
+    else:
+        st.radio(
+            f"**Predict first:** {question.prompt}",
+            range(len(question.choices)),
+            format_func=question.choices.__getitem__,
+            index=None,
+            key=session.answer_key(number),
+        )
     if not checked:
         st.button(
             "Reveal the answer" if present else "Check",
