@@ -8,13 +8,18 @@ from dataclasses import asdict, dataclass
 
 @dataclass(frozen=True)
 class Target:
-    """What a ratio is held to: at most `bound` (costs) or at least `bound` (shares and speed-ups)."""
+    """What a ratio is held to: at most `bound` (costs) or at least `bound` (shares and speed-ups).
+
+    With `measured_in` the bound holds the product's own median in that unit instead (a budget the
+    product promises whatever its floor, such as a script run under 100 ms); the ratio is shown beside it.
+    """
 
     at_most: bool
     bound: float
+    measured_in: str = ""
 
     def __str__(self) -> str:
-        return f"{'<=' if self.at_most else '>='} {self.bound:g}"
+        return f"{'<=' if self.at_most else '>='} {self.bound:g}" + (f" {self.measured_in}" if self.measured_in else "")
 
     def met(self, ratio: float) -> bool:
         return ratio <= self.bound if self.at_most else ratio >= self.bound
@@ -59,7 +64,7 @@ def compare(
         value=value,
         unit=unit,
         target=None if target is None else str(target),
-        met=None if target is None else target.met(value),
+        met=None if target is None else target.met(statistics.median(product) if target.measured_in else value),
         product=statistics.median(product),
         floor=statistics.median(floor),
         measured_in=measured_in,

@@ -39,5 +39,7 @@ def test_the_command_prints_one_json_table_of_ratios_without_a_browser():
     assert "cores" in report["machine"]
     names = [figure["name"] for figure in report["figures"]]
     assert any("training step" in name for name in names) and any("time to trained" in name for name in names)
+    script_run = next(figure for figure in report["figures"] if figure["name"].startswith("script run: explorer"))
+    assert script_run["target"] == "<= 100 ms" and script_run["measured_in"] == "ms" and script_run["product"] > 0
     for figure in report["figures"]:
         assert figure["value"] > 0 and figure["target"] and isinstance(figure["met"], bool)

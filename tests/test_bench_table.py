@@ -41,3 +41,13 @@ def test_a_figure_as_json_keeps_the_command_line_s_fields_and_adds_the_floor():
     row = as_dict(Figure("a", 2.0, "x", ">= 1", True, product=4.0, floor=2.0, measured_in="ms", floor_name="b"))
     assert {"name", "value", "unit", "target", "met"} <= row.keys()
     assert row["product"] == 4.0 and row["floor"] == 2.0 and row["floor_name"] == "b"
+
+
+def test_a_budget_in_the_product_s_own_unit_holds_its_median_and_shows_the_ratio_beside_it():
+    # 60 ms is over nine times the floor but inside the 100 ms budget: the budget decides.
+    within = compare("script run", [55.0, 60.0, 70.0], [6.0, 6.5, 7.0], "ms", "minimal page", Target(True, 100, "ms"))
+    assert within.met is True and within.target == "<= 100 ms" and within.value == pytest.approx(60.0 / 6.5)
+    over = compare("script run", [120.0], [6.0], "ms", "minimal page", Target(True, 100, "ms"))
+    assert over.met is False
+    text = table([within, over])
+    assert "60 ms" in text and "9.23x" in text and "<= 100 ms: met" in text and "<= 100 ms: NOT met" in text

@@ -2,14 +2,17 @@
 
 import random
 
+import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-from lstm.figures.cell_detail import ANIMATED, WEIGHT_ORDER
+from lstm.figures.cell_detail import ANIMATED, WEIGHT_ORDER, DetailArea, detail_axes, detail_parts, detail_updates
 from lstm.figures.days import gates_over_days_figure
 from lstm.figures.exports import table_figure
+from lstm.figures.theme import palette
 from lstm.figures.unrolled import ANIMATED as OVERVIEW_ANIMATED
 from lstm.figures.unrolled import unrolled_figure
+from lstm.unit.days import COMPANIES
 from lstm.unit.explain import percent_text, value_text
 from lstm.unit.forward import trace
 from lstm.unit.gates import GATES
@@ -115,3 +118,94 @@ def test_the_figure_is_valid_plotly():
     result = trace([0, 0.5, 0.25, 1], PRESETS["trained"])
     figure = unrolled_figure(result, PRESETS["trained"], Position(7), dark=True, open_day=2).to_dict()
     pio.from_json(pio.to_json(figure, validate=False), skip_invalid=False)
+
+
+def test_each_block_names_the_overview_bar_its_hover_lights_for_the_same_day():
+    result = trace([0, 0.5, 0.25, 1], PRESETS["trained"])
+    figure = unrolled_figure(result, PRESETS["trained"], last_position(4), open_day=2).to_dict()
+    bars = {drawn["name"]: drawn for drawn in figure["data"] if drawn["type"] == "bar"}
+    areas = [drawn for drawn in figure["data"] if drawn.get("name", "").startswith("detail stage ")]
+    assert len(areas) == 2 * len(GATES)  # the block, and the small curve whose axes catch the mouse there
+    for gate in GATES:
+        mine = [area for area in areas if area["name"] == f"detail stage {gate.field}"]
+        assert {area["xaxis"] for area in mine} == {"x2", f"x{3 + GATES.index(gate)}"}
+        for area in mine:
+            lights = area["meta"]["lights"]
+            assert lights["trace"] in bars and bars[lights["trace"]]["name"] == gate.tutorial
+            assert lights["point"] == 2 and 2 < lights["x0"] < lights["x1"] < 3  # inside day 3's cell
+            assert area["hoveron"] == "fills" and area["hoverinfo"] == "none"  # events, no label
+
+
+# Company A's days with Company B's beside them, the tutorial's trained weights, day 2 opened.
+A_DAYS, B_DAYS = COMPANIES["A"][0], COMPANIES["B"][0]
+
+
+def compared_updates(position: Position, compared=True) -> dict[str, dict]:
+    weights = PRESETS["trained"]
+    other = trace(B_DAYS, weights) if compared else None
+    return detail_updates(trace(A_DAYS, weights), weights, 1, position, palette(False), other)
+
+
+def test_the_compared_day_stands_beside_each_gate_and_memory():
+    b = trace(B_DAYS, PRESETS["trained"])
+    step, (long_before, short_before) = b.steps[1], b.memories_before(1)
+    texts = compared_updates(last_position(4))["detail compared values"]["text"]
+    expected = [percent_text(step.long_remember), percent_text(step.potential_remember),
+                value_text(step.potential_memory), percent_text(step.output), value_text(long_before),
+                value_text(short_before), value_text(step.long_memory), value_text(step.short_memory)]  # fmt: skip
+    assert texts == [f"○ {value}" for value in expected]
+    points = compared_updates(last_position(4))["detail compared points"]
+    assert None not in points["x"] and len(points["y"]) == len(GATES) + 1  # each gate's curve, and tanh's
+
+
+def test_the_hollow_markers_sit_on_the_curves_where_the_filled_points_would():
+    """Compared with itself, each hollow marker lands on its filled point: same place on the page."""
+    weights, area = PRESETS["trained"], DetailArea(0.0, 0.4)
+    result = trace(A_DAYS, weights)
+    updates = detail_updates(result, weights, 1, last_position(4), palette(False), result)
+    layout = detail_axes(area)
+
+    def page_position(axis: int, x: float, y: float) -> tuple[float, float]:
+        xaxis, yaxis = layout[f"xaxis{axis}"], layout[f"yaxis{axis}"]
+        (x0, x1), (y0, y1) = xaxis["range"], yaxis["range"]
+        (dx0, dx1), (dy0, dy1) = xaxis["domain"], yaxis["domain"]
+        return dx0 + (x - x0) / (x1 - x0) * (dx1 - dx0), dy0 + (y - y0) / (y1 - y0) * (dy1 - dy0)
+
+    hollow = updates["detail compared points"]
+    names = [f"detail point {gate.field}" for gate in GATES] + ["detail point tanh"]
+    for number, (name, x, y) in enumerate(zip(names, hollow["x"], hollow["y"], strict=True), start=3):
+        filled = updates[name]
+        assert page_position(2, x, y) == pytest.approx(page_position(number, filled["x"][0], filled["y"][0]), abs=1e-4)
+
+
+def test_the_compared_values_appear_as_the_animation_computes_them():
+    assert set(compared_updates(Position(0))["detail compared values"]["text"]) == {""}
+    assert compared_updates(Position(0))["detail compared points"]["x"] == [None] * 5
+    during = compared_updates(Position.of(2, "long-remember"))
+    assert during["detail compared points"]["x"][0] is not None and during["detail compared points"]["x"][1] is None
+    texts = during["detail compared values"]["text"]
+    assert texts[0].startswith("○ ") and texts[1:4] == ["", "", ""] and texts[4].startswith("○ ")
+    assert texts[6:] == ["", ""]  # the new memories come later
+
+
+def test_nothing_compared_leaves_the_compared_traces_empty_and_unnamed():
+    assert {name: compared_updates(last_position(4), compared=False)[name] for name in ANIMATED[-2:]} == {
+        "detail compared points": {},
+        "detail compared values": {},
+    }
+    weights = PRESETS["trained"]
+    result = trace(A_DAYS, weights)
+
+    def parts(name):
+        initial = detail_updates(result, weights, 1, last_position(4), palette(True), None if name is None else result)
+        return detail_parts(result, weights, 1, palette(True), round, initial, name)
+
+    _, moving, _, annotations = parts(None)
+    assert [drawn["name"] for drawn in moving] == list(ANIMATED)
+    assert moving[-2]["x"] == [] and set(moving[-1]["text"]) == {""}
+    assert not any("○" in note["text"] for note in annotations)
+    _, moving, _, annotations = parts("Company B")
+    assert any("○" in note["text"] and "<b>Company B</b>, day 2" in note["text"] for note in annotations)
+    for drawn in moving[-2:]:
+        go.Scatter({key: value for key, value in drawn.items() if key != "type"})  # valid Plotly
+    assert moving[-2]["marker"]["symbol"] == "circle-open"

@@ -36,7 +36,15 @@ STAGE_OF = {
     "output": "output",
 }
 # The detail's traces that the frames update, by name, in the order the figure holds them.
-ANIMATED = ("detail values", "detail highlight", *(f"detail point {gate.field}" for gate in GATES), "detail point tanh")
+ANIMATED = (
+    "detail values", "detail highlight", *(f"detail point {gate.field}" for gate in GATES), "detail point tanh",
+    "detail compared points", "detail compared values",
+)  # fmt: skip
+# A compared sequence's day beside this one: a hollow marker on each small curve, its values in grey.
+COMPARED_SYMBOL = "○"
+# Hovering a block outlines its stage's bar for the same day in the overview (the player's script does it
+# in the browser): the outline spans the day's cell, which is [day, day + 1] on the overview's x axis.
+OUTLINE_INSET = 0.08
 # Clickable: each weight's label, in this order, so a click names the weight to edit.
 WEIGHT_ORDER = tuple(name for gate in GATES for name in gate.weights)
 
@@ -69,9 +77,18 @@ def _curve_function(gate: Gate | None) -> Callable[[float], float]:
 
 
 def detail_updates(
-    trace: Trace, weights: Mapping[str, float], day_index: int, position: Position, colours: Palette
+    trace: Trace,
+    weights: Mapping[str, float],
+    day_index: int,
+    position: Position,
+    colours: Palette,
+    compared: Trace | None = None,
 ) -> dict[str, dict]:
-    """What each animated trace of the detail shows at `position`, by name: blank until computed."""
+    """What each animated trace of the detail shows at `position`, by name: blank until computed.
+
+    With `compared` (as many days, the same weights) its values for the same day appear beside these,
+    stage by stage as these do: hollow markers on the curves and grey numbers beside each gate and memory.
+    """
     step = trace.steps[day_index]
     long_before, short_before = trace.memories_before(day_index)
     known = position.stages_known(day_index)
@@ -109,7 +126,54 @@ def detail_updates(
             total, getattr(step, gate.field), _known(STAGE_OF[gate.field], known)
         )
     updates["detail point tanh"] = _point(step.long_memory, step.squashed_long_memory, new_long)
+    updates.update(_compared_updates(compared, day_index, position))
     return updates
+
+
+def _compared_updates(compared: Trace | None, day_index: int, position: Position) -> dict[str, dict]:
+    """The compared day's curve points (in the drawing's units) and values; nothing to change without one."""
+    if compared is None:
+        return {"detail compared points": {}, "detail compared values": {}}
+    step = compared.steps[day_index]
+    long_before, short_before = compared.memories_before(day_index)
+    known = position.stages_known(day_index)
+    reached = position.day_index is not None and position.day_index >= day_index
+    xs, ys, texts = [], [], []
+    for (name, gate, *_), z, value in zip(
+        _curve_areas(),
+        (*step.sums, step.long_memory),
+        (*(getattr(step, gate.field) for gate in GATES), step.squashed_long_memory),
+        strict=True,
+    ):
+        done = _known(STAGE_OF[gate.field] if gate is not None else "long-memory", known)
+        x, y = _on_curve(name, z, value) if done else (None, None)
+        xs.append(x)
+        ys.append(y)
+        if gate is not None:
+            texts.append(
+                f"{COMPARED_SYMBOL} {percent_text(value) if gate.is_percent else value_text(value)}" if done else ""
+            )
+    memories = (
+        (long_before, reached), (short_before, reached), (step.long_memory, _known("long-memory", known)),
+        (step.short_memory, _known("short-memory", known)),
+    )  # fmt: skip
+    texts += [f"{COMPARED_SYMBOL} {value_text(value)}" if shown else "" for value, shown in memories]
+    return {"detail compared points": {"x": xs, "y": ys}, "detail compared values": {"text": texts}}
+
+
+def _on_curve(name: str, z: float, value: float) -> tuple[float, float]:
+    """A point of a small curve in the drawing's own units (x2/y2), where its axes put it on the page."""
+    _, gate, left, right, bottom, top = next(area for area in _curve_areas() if area[0] == name)
+    low, high = _curve_range(gate)
+    clamped = max(-CURVE_SPAN, min(CURVE_SPAN, z))
+    x = left + (clamped + CURVE_SPAN) / (2 * CURVE_SPAN) * (right - left)
+    return round(x, 4), round(bottom + (value - low) / (high - low) * (top - bottom), 4)
+
+
+def _curve_range(gate: Gate | None) -> tuple[float, float]:
+    """A small curve's vertical range: the function's, 0 or -1 to 1, and a little room for its point."""
+    low = 0.0 if gate is not None and gate.is_percent else -1.0
+    return low - 0.12, 1.12
 
 
 def _point(z: float, value: float, known: bool) -> dict:
@@ -287,6 +351,33 @@ def _weight_labels(weights: Mapping[str, float], colours: Palette, px: Callable[
     }  # fmt: skip
 
 
+def _stage_areas(day_index: int, colours: Palette) -> list[dict]:
+    """Invisible areas over each gate's block: the mouse over one lights that gate's bar of the day above.
+
+    Each block gets two: one on the drawing's axes and one over its small curve, whose axes catch the
+    mouse there. `meta.lights` names the overview's bar trace (by the gate's name) and the day's point in
+    it; the areas draw nothing and show no label, they only report the hover (Plotly's `hoverinfo: none`).
+    """
+    areas = []
+    for number, gate in enumerate(GATES, start=3):
+        left, right, bottom, top = _block_box(gate.field)
+        low, high = _curve_range(gate)
+        lights = {"trace": gate.tutorial, "point": day_index, "colour": colours.highlight,
+                  "x0": day_index + OUTLINE_INSET, "x1": day_index + 1 - OUTLINE_INSET}  # fmt: skip
+        boxes = [
+            ("x2", "y2", left, right, bottom, top),
+            (f"x{number}", f"y{number}", -CURVE_SPAN, CURVE_SPAN, low, high),
+        ]
+        for xaxis, yaxis, x0, x1, y0, y1 in boxes:
+            areas.append(
+                {"type": "scatter", "xaxis": xaxis, "yaxis": yaxis, "mode": "lines", "fill": "toself",
+                 "x": [x0, x1, x1, x0, x0], "y": [y0, y0, y1, y1, y0], "fillcolor": "rgba(0,0,0,0)",
+                 "line": {"width": 0}, "hoveron": "fills", "hoverinfo": "none", "name": f"detail stage {gate.field}",
+                 "meta": {"lights": lights}}
+            )  # fmt: skip
+    return areas
+
+
 def _curve_areas() -> list[tuple[str, Gate | None, float, float, float, float]]:
     """Each small curve's trace name, its gate (None: tanh of the new long memory) and its box in drawing units."""
     areas = [
@@ -326,11 +417,10 @@ def detail_axes(area: DetailArea, plot_width: float = 1.0) -> dict:
         "yaxis2": {**hidden, "range": [0, HEIGHT], "domain": [area.bottom, area.top], "anchor": "x2"},
     }
     for number, (_, gate, left, right, bottom, top) in enumerate(_curve_areas(), start=3):
-        low = 0.0 if gate is not None and gate.is_percent else -1.0
         layout[f"xaxis{number}"] = {**hidden, "range": [-CURVE_SPAN, CURVE_SPAN],
                                     "domain": [left / WIDTH * plot_width, right / WIDTH * plot_width],
                                     "anchor": f"y{number}"}  # fmt: skip
-        layout[f"yaxis{number}"] = {**hidden, "range": [low - 0.12, 1.12], "anchor": f"x{number}",
+        layout[f"yaxis{number}"] = {**hidden, "range": list(_curve_range(gate)), "anchor": f"x{number}",
                                     "domain": [area.paper_y(bottom), area.paper_y(top)]}  # fmt: skip
     return layout
 
@@ -342,8 +432,13 @@ def detail_parts(
     colours: Palette,
     px: Callable[[float], int],
     initial: dict[str, dict],
+    compared_name: str | None = None,
 ) -> tuple[list[dict], list[dict], list[dict], list[dict]]:
-    """Still traces, animated traces (ANIMATED's order, showing `initial`), shapes and annotations of the detail."""
+    """Still traces, animated traces (ANIMATED's order, showing `initial`), shapes and annotations of the detail.
+
+    `compared_name` names the compared sequence whose values `initial` (and the frames) put beside these,
+    as "○ Company B" under the drawing; None when nothing is compared.
+    """
     step = trace.steps[day_index]
     curves, points, _ = _curve_traces(colours, px)
     places = _value_positions()
@@ -360,6 +455,54 @@ def detail_parts(
     }  # fmt: skip
     for point in points:
         point.update(initial[point["name"]])
-    still = [*curves, _nodes(colours, px), _weight_labels(weights, colours, px)]
+    still = [*_stage_areas(day_index, colours), *curves, _nodes(colours, px), _weight_labels(weights, colours, px)]
     annotations = _labels(colours, px, step.day, step.input)
-    return still, [values, highlight, *points], _shapes(colours), annotations
+    if compared_name is not None:
+        annotations.append(_compared_legend(compared_name, step.day, colours, px))
+    moving = [values, highlight, *points, *_compared_traces(colours, px, initial)]
+    return still, moving, _shapes(colours), annotations
+
+
+def _compared_traces(colours: Palette, px: Callable[[float], int], initial: dict[str, dict]) -> list[dict]:
+    """The compared day's hollow markers on the curves and its grey values: empty when nothing is compared."""
+    gate_colours = [gate.colour for gate in GATES] + [LONG_MEMORY_COLOUR]
+    places = _compared_value_positions()
+    points = {
+        "type": "scatter", "xaxis": "x2", "yaxis": "y2", "mode": "markers", "hoverinfo": "skip",
+        "x": initial["detail compared points"].get("x", []), "y": initial["detail compared points"].get("y", []),
+        "marker": {"size": px(13), "symbol": "circle-open", "color": gate_colours, "line": {"width": 2.5}},
+        "name": "detail compared points",
+    }  # fmt: skip
+    values = {
+        "type": "scatter", "xaxis": "x2", "yaxis": "y2", "mode": "text", "cliponaxis": False, "hoverinfo": "skip",
+        "x": [x for x, _, _ in places], "y": [y for _, y, _ in places], "textposition": [p for _, _, p in places],
+        "text": initial["detail compared values"].get("text", [""] * len(places)),
+        "textfont": {"size": px(13), "color": colours.muted}, "name": "detail compared values",
+    }  # fmt: skip
+    return [points, values]
+
+
+def _compared_value_positions() -> list[tuple[float, float, str]]:
+    """Where the compared values go: under each gate's result, then by the memories coming in and going out."""
+    below_result = {
+        "long_remember": (CENTRES["long_remember"] + 0.15, (BLOCK_TOP + LONG_Y) / 2 - 0.45, "middle right"),
+        "potential_remember": (CENTRES["potential_remember"] + 0.15, BLOCK_TOP + 0.2, "middle right"),
+        "potential_memory": (CENTRES["potential_memory"] + 0.15, BLOCK_TOP + 0.2, "middle right"),
+        "output": (CENTRES["output"] + HALF_WIDTH + 0.2, OUTPUT_NODE_Y - 0.1, "bottom right"),
+    }
+    return [
+        *(below_result[gate.field] for gate in GATES),
+        (0.1, LONG_Y - 0.2, "bottom right"),  # the long memory coming in, under its line
+        (0.1, SHORT_Y + 0.2, "top right"),  # the short memory coming in, over its line
+        (WIDTH - 0.1, LONG_Y - 0.2, "bottom left"),  # the new long memory, under its line
+        (WIDTH - 0.1, SHORT_Y - 0.2, "bottom left"),  # the new short memory, under its line
+    ]
+
+
+def _compared_legend(name: str, day: int, colours: Palette, px: Callable[[float], int]) -> dict:
+    """Whose the hollow markers and grey values are, under the drawing's right end."""
+    return {
+        "xref": "x2", "yref": "y2", "x": WIDTH - 0.1, "y": INPUT_Y, "xanchor": "right", "showarrow": False,
+        "text": f"{COMPARED_SYMBOL} hollow and grey: <b>{name}</b>, day {day}, same weights",
+        "font": {"size": px(13), "color": colours.muted},
+    }  # fmt: skip

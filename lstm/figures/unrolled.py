@@ -336,7 +336,7 @@ def unrolled_figure(
         animated_names += COMPARE_ANIMATED
     if open_day is not None:
         for update, at in zip(updates, positions, strict=True):
-            update.update(detail_updates(trace, weights, open_day, at, colours))
+            update.update(detail_updates(trace, weights, open_day, at, colours, compare))
         animated_names += DETAIL_ANIMATED
     animated = list(range(len(animated_names)))
     frames = [
@@ -350,7 +350,7 @@ def unrolled_figure(
         layout["annotations"].append(compare_legend(*names, INPUT_Y - 0.45, colours, px))
     if open_day is not None:
         still, moving, shapes, annotations = detail_parts(
-            trace, weights, open_day, colours, px, updates[position.frame]
+            trace, weights, open_day, colours, px, updates[position.frame], None if compare is None else names[1]
         )
         data += moving + still
         _add_detail_room(layout, px)

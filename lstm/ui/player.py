@@ -158,11 +158,37 @@ export default function ({ data, parentElement }) {
       window.Plotly.relayout(chart, { 'sliders[0].transition.duration': 0 });
     }
   }
+  // A trace whose meta names a bar trace and its point ({lights: {trace, point, x0, x1, colour}}) outlines
+  // that bar, x0 to x1 wide, while the mouse is over the trace: the opened cell's blocks light their day's
+  // bars in the overview, dotted to tell it from the animation's own outline. A layout shape, so the
+  // frames (which carry data only) leave it in place.
+  // A mouse extra: Plotly's traces take no keyboard focus; the caption says in words what each stage does.
+  const LIT = 'lit by hover';
+  const litAt = () => (chart.layout.shapes || []).findIndex((shape) => shape && shape.name === LIT);
+  const onHover = (event) => {
+    const point = event.points && event.points[0];
+    const lights = point && point.data && point.data.meta && point.data.meta.lights;
+    const bar = lights && chart.data.find((trace) => trace.type === 'bar' && trace.name === lights.trace);
+    if (!bar || !bar.y || bar.y[lights.point] === undefined) return onUnhover();
+    const thickness = Array.isArray(bar.width) ? bar.width[lights.point] : bar.width || 0.4;
+    const y = bar.y[lights.point];
+    const at = litAt();
+    window.Plotly.relayout(chart, { [`shapes[${at >= 0 ? at : (chart.layout.shapes || []).length}]`]: {
+      type: 'rect', name: LIT, xref: 'x', yref: 'y', layer: 'above', x0: lights.x0, x1: lights.x1,
+      y0: y - thickness / 2 - 0.08, y1: y + thickness / 2 + 0.08,
+      line: { color: lights.colour, width: 3, dash: 'dot' }, fillcolor: 'rgba(0,0,0,0)' } });
+  };
+  const onUnhover = () => {
+    const at = chart ? litAt() : -1;
+    if (at >= 0) window.Plotly.relayout(chart, { [`shapes[${at}]`]: null });
+  };
   function attach() {
     const plot = findChart();
     if (!plot || plot === chart || !plot.on) return;
     chart = plot;
     chart.on('plotly_animatingframe', onFrame);
+    chart.on('plotly_hover', onHover);
+    chart.on('plotly_unhover', onUnhover);
     calmSlider();
   }
   const observer = new MutationObserver(attach);
@@ -179,7 +205,11 @@ export default function ({ data, parentElement }) {
     root.removeEventListener('click', onClick);
     root.removeEventListener('keydown', onKey);
     position.removeEventListener('input', onInput);
-    if (chart && chart.removeListener) chart.removeListener('plotly_animatingframe', onFrame);
+    if (chart && chart.removeListener) {
+      chart.removeListener('plotly_animatingframe', onFrame);
+      chart.removeListener('plotly_hover', onHover);
+      chart.removeListener('plotly_unhover', onUnhover);
+    }
   };
 }
 """

@@ -105,3 +105,47 @@ def test_a_click_on_a_weight_edits_it_for_the_whole_page(page, app_url):
     dialog.get_by_role("button", name="Apply").click()
     page.wait_for_function("() => decodeURIComponent(location.search).includes('weights=0.5,')", timeout=20_000)
     wait_until(lambda: "wlr1 0.5000" in shown(page), "the edited weight is not on the diagram")
+
+
+# The overview's outline for a stage of a day, read from the figure Plotly holds and the SVG it drew:
+# one shape named by the player, across the day's cell, around the stage's bar, painted above the cells.
+LIT_OUTLINE = """([chart, bar, day]) => {
+  const plot = document.querySelector(`${chart} .js-plotly-plot`);
+  const lit = (plot.layout.shapes || []).filter((shape) => shape && shape.name === 'lit by hover');
+  if (lit.length !== 1) return false;
+  const row = plot.data.find((trace) => trace.type === 'bar' && trace.name === bar).y[day - 1];
+  const [shape] = lit;
+  return shape.x0 > day - 1 && shape.x1 < day && shape.y0 < row && row < shape.y1
+    && plot.querySelectorAll('.layer-above .shapelayer path').length > 0;
+}"""
+NOTHING_LIT = """chart => !(document.querySelector(`${chart} .js-plotly-plot`).layout.shapes || [])
+  .some((shape) => shape && shape.name === 'lit by hover')"""
+
+
+def hover_block(page, gate_field: str) -> None:
+    """Move the mouse over a block of the opened cell, as a visitor does: over the middle of its area."""
+    area = page.evaluate_handle(
+        """([chart, name]) => [...document.querySelectorAll(`${chart} g.trace.scatter`)]
+             .find((group) => group.__data__ && group.__data__[0].trace.name === name).querySelector('.js-fill')""",
+        [UNROLLED, f"detail stage {gate_field}"],
+    ).as_element()
+    area.scroll_into_view_if_needed()
+    box = area.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def test_hovering_a_stage_of_the_opened_cell_outlines_its_bar_in_the_overview(page, app_url):
+    page.goto(f"{app_url}/?days=0,0.5,0.25,1&weights=trained&cell=2")
+    wait_for_app(page)
+    page.evaluate("() => { window.notReloaded = true; }")
+    # The player's script does the lighting: its buttons carry their names once it runs on the chart.
+    expect(page.get_by_role("button", name="Play", exact=True)).to_be_visible(timeout=60_000)
+    for gate in (GATES[2], GATES[0]):  # potential memory, then long-remember: the outline follows the mouse
+        hover_block(page, gate.field)
+        page.wait_for_function(LIT_OUTLINE, arg=[UNROLLED, gate.tutorial, 2], timeout=60_000)
+    page.screenshot(path=str(ARTIFACTS / "cell-detail-hover.png"), full_page=True)
+    page.mouse.move(2, 2)  # off the chart
+    page.wait_for_function(NOTHING_LIT, arg=UNROLLED, timeout=60_000)
+    # All of it happened in the browser: the same page, no script run asked for.
+    assert page.evaluate("() => window.notReloaded === true")
+    assert "cell=2" in page.url and page.locator("[data-testid='stStatusWidget']").count() == 0
