@@ -25,7 +25,7 @@ def narrow_screen_css(days: int, text_scale: float) -> str:
     Rather than squeezing its numbers into a few pixels a cell; the page itself never scrolls sideways.
     Only a computed number goes into the markup, nothing a visitor typed.
     """
-    width = minimum_width(days, text_scale)
+    width = int(minimum_width(days, text_scale))
     return f"""<style>
 .phone-hint {{ display: none; }}
 .st-key-unrolled_frame {{ overflow-x: auto; }}
