@@ -8,6 +8,7 @@ import plotly.io as pio
 import pytest
 
 from lstm.figures.days import gates_over_days_figure
+from lstm.figures.exports import TABLE_MINIMUM_WIDTH, header_lines, table_figure
 from lstm.figures.unrolled import (
     ANIMATED,
     CAPTION_LINE_CHARACTERS,
@@ -20,7 +21,7 @@ from lstm.figures.unrolled import (
 from lstm.unit.forward import trace
 from lstm.unit.gates import GATES
 from lstm.unit.stages import Position, frame_count, last_position
-from lstm.unit.trace import DayStep, Trace
+from lstm.unit.trace import STEP_FIELDS, STEP_TITLES, DayStep, Trace
 from lstm.unit.weights import PRESETS
 from tests.support.paths import REPO
 
@@ -174,3 +175,12 @@ def test_frames_update_every_animated_trace_by_name():
     assert [trace["name"] for trace in figure["data"][BARS]] == [gate.tutorial for gate in GATES]
     assert all(frame["traces"] == list(range(len(ANIMATED))) for frame in figure["frames"])
     assert all(len(frame["data"]) == len(ANIMATED) for frame in figure["frames"])
+
+
+def test_the_per_day_table_keeps_its_columns_wide_enough_for_their_titles_and_numbers():
+    table = table_figure(trace([0, 0.5, 0.25, 1], PRESETS["trained"])).to_dict()["data"][0]
+    assert sum(table["columnwidth"]) == TABLE_MINIMUM_WIDTH
+    assert header_lines(STEP_TITLES["potential_remember"]) == "potential-<br>remember %"
+    assert header_lines(STEP_TITLES["output"]) == "output %"
+    assert table["header"]["values"][-1] == "<b>short<br>memory</b>"
+    assert len(table["header"]["values"]) == len(STEP_FIELDS) and table["cells"]["values"][1][3] == "1.0000"

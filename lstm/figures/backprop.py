@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -20,6 +21,13 @@ LONG_Y, SHORT_Y, INPUT_Y = 1.0, 0.0, -0.55
 FRAME_MS = 1100
 LOSS_GAP = 0.75  # from the last day's short memory to the loss node
 DECADES = 4  # the heatmap's colours span four powers of ten below the largest share; smaller ones read as 0
+# Widths in px for laying the figure out: a character of its digits is at most this many times the font size.
+CHARACTER_EM = 0.6
+LEFT_MARGIN, RIGHT_MARGIN = 70, 20
+CAPTION_CHARS = 56  # the caption wraps at this many characters: its lines fit the narrowest figure
+# Browsers stop drawing a heatmap's image far wider than this: longer walks keep it and let their numbers crowd.
+WIDEST_PX = 16_000
+CAPTION_SIZE, NODE_SIZE, HEAT_SIZE, BAR_SIZE = 15, 15, 13, 14
 
 
 def gradient_text(value: float, digits: int = 3) -> str:
@@ -82,7 +90,7 @@ def _nodes(result: Backprop, memory: str, frame: int, colours: Palette) -> dict:
         "mode": "markers+text",
         "text": [gradient_text(value) if seen else "·" for value, seen in zip(values, shown, strict=True)],
         "textposition": "top center",
-        "textfont": {"size": 15, "color": colours.text},
+        "textfont": {"size": NODE_SIZE, "color": colours.text},
         "marker": {
             "size": _sizes(values, shown, largest),
             "color": [colour if seen else colours.track for seen in shown],
@@ -104,14 +112,26 @@ def _log_colour(value: float, largest: float) -> float:
     return math.copysign(above_floor / DECADES, value)
 
 
+COLOUR_TICKS = [-1.0, -0.5, 0.0, 0.5, 1.0]
+
+
+def _colour_bar_texts(largest: float) -> list[str]:
+    values = [
+        math.copysign(largest * 10 ** (DECADES * (abs(tick) - 1)), tick) if tick else 0.0 for tick in COLOUR_TICKS
+    ]
+    return [gradient_text(value).replace("-", "−") for value in values]
+
+
+def _largest_share(result: Backprop) -> float:
+    return max(abs(value) for values in result.by_day.values() for value in values)
+
+
 def _colour_bar(largest: float) -> dict:
     """Ticks at the largest share, a hundredth of it and 0, each written as the gradient it stands for."""
-    ticks = [-1.0, -0.5, 0.0, 0.5, 1.0]
-    values = [math.copysign(largest * 10 ** (DECADES * (abs(tick) - 1)), tick) if tick else 0.0 for tick in ticks]
     return {
         "title": {"text": "gradient (log scale)", "side": "right"},
-        "tickvals": ticks,
-        "ticktext": [gradient_text(value).replace("-", "−") for value in values],
+        "tickvals": COLOUR_TICKS,
+        "ticktext": _colour_bar_texts(largest),
         "len": 0.45,
         "y": 0,
         "yanchor": "bottom",
@@ -122,7 +142,7 @@ def _heat(result: Backprop, frame: int) -> dict:
     """Each weight's share through each day reached so far, on one log colour scale for every row."""
     days = len(result.days)
     shown = _revealed(days, frame)
-    largest = max(abs(value) for values in result.by_day.values() for value in values)
+    largest = _largest_share(result)
     values = [[value if shown[day] else None for day, value in enumerate(result.by_day[name])] for name in GATE_ROWS]
     # The shares differ by orders of magnitude: a log scale keeps 1e-6 pale beside 1e-3, and every row comparable.
     z = [[None if value is None else _log_colour(value, largest) for value in row] for row in values]
@@ -134,7 +154,7 @@ def _heat(result: Backprop, frame: int) -> dict:
         "customdata": values,
         "text": [["" if value is None else gradient_text(value) for value in row] for row in values],
         "texttemplate": "%{text}",
-        "textfont": {"size": 13},
+        "textfont": {"size": HEAT_SIZE},
         "colorscale": "RdBu",
         "zmin": -1,
         "zmax": 1,
@@ -176,12 +196,32 @@ def _still_traces(result: Backprop, colours: Palette) -> list[dict]:
     return [loss, carried, inputs]
 
 
+def _text_px(texts: Sequence[str], size: int) -> float:
+    return max(len(text) for text in texts) * size * CHARACTER_EM
+
+
+def minimum_width(result: Backprop) -> int:
+    """The narrowest the figure can be drawn with every number apart and whole, in px: narrower, it should scroll.
+
+    A day's column holds its widest gradient, on the memory lines or in the heatmap; the colour bar and
+    the caption's lines need their own room.
+    """
+    node_texts = [gradient_text(value) for value in result.long_memory + result.short_memory]
+    heat_texts = [gradient_text(value) for values in result.by_day.values() for value in values]
+    day_px = max(_text_px(node_texts, NODE_SIZE), _text_px(heat_texts, HEAT_SIZE)) + 16
+    plot = (len(result.days) + LOSS_GAP + 0.05) * day_px  # the x range, from 0.4 to the loss and past it
+    colour_bar = _text_px(_colour_bar_texts(_largest_share(result)), 14) + 80  # ticks, the bar and its title
+    caption = CAPTION_CHARS * CAPTION_SIZE * CHARACTER_EM
+    return min(round(LEFT_MARGIN + max(plot + colour_bar, caption) + RIGHT_MARGIN), WIDEST_PX)
+
+
 def _layout(result: Backprop, colours: Palette) -> dict:
     days = len(result.days)
     day_x = list(range(1, days + 1))
+    caption_lines = max(len(_caption_lines(caption)) for caption in walk_back(result).captions)
     return {
-        "height": 470 + 34 * len(GATE_ROWS),
-        "margin": {"l": 70, "r": 20, "t": 60, "b": 90},
+        "height": 450 + 34 * len(GATE_ROWS) + 20 * caption_lines,
+        "margin": {"l": LEFT_MARGIN, "r": RIGHT_MARGIN, "t": 40 + 20 * caption_lines, "b": 90},
         "paper_bgcolor": colours.background,
         "plot_bgcolor": "rgba(0,0,0,0)",
         "font": {"color": colours.text, "size": 14},
@@ -270,9 +310,13 @@ def _line(x0: float, y0: float, x1: float, y1: float, colour: str, dash: str = "
     }
 
 
+def _caption_lines(text: str) -> list[str]:
+    return textwrap.wrap(text, CAPTION_CHARS, break_on_hyphens=False)
+
+
 def _caption_annotation(text: str, colour: str) -> dict:
     return {
-        "text": text,
+        "text": "<br>".join(_caption_lines(text)),
         "xref": "paper",
         "yref": "paper",
         "x": 0,
@@ -280,6 +324,6 @@ def _caption_annotation(text: str, colour: str) -> dict:
         "xanchor": "left",
         "yanchor": "bottom",
         "showarrow": False,
-        "font": {"size": 15, "color": colour},
+        "font": {"size": CAPTION_SIZE, "color": colour},
         "align": "left",
     }

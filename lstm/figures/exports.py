@@ -30,8 +30,26 @@ def standalone_html(figure: PlainFigure, title: str) -> str:
     return page.replace("<head>", f"<head><title>{title}</title>", 1)
 
 
+# Column widths in px: the widest header line ("remember %", bold 13 px) and a value such as "-12.3456" fit,
+# with room to spare. Narrower than their sum, the page shows the table in a frame that scrolls sideways.
+DAY_COLUMN_PX, VALUE_COLUMN_PX = 44, 92
+TABLE_MINIMUM_WIDTH = DAY_COLUMN_PX + VALUE_COLUMN_PX * (len(STEP_FIELDS) - 1)
+
+
+def header_lines(title: str) -> str:
+    """A column title on two lines, so the columns can be as narrow as their numbers: "long-<br>remember %"."""
+    before, hyphen, after = title.partition("-")
+    if hyphen:
+        return f"{before}-<br>{after}"
+    words = title.split(" ")
+    return "<br>".join(words) if len(words) == 2 and words[1] != "%" else title
+
+
 def table_figure(trace: Trace, dark: bool = False) -> PlainFigure:
-    """The per-day table (every gate and both memories) as a Plotly table, exportable like a chart."""
+    """The per-day table (every gate and both memories) as a Plotly table, exportable like a chart.
+
+    Its columns keep TABLE_MINIMUM_WIDTH between them: narrower, Plotly would cut headers and values.
+    """
     colours = palette(dark)
     columns = list(zip(*trace.rows(), strict=True))
     cells = [list(columns[0])] + [[f"{value:.4f}" for value in column] for column in columns[1:]]
@@ -39,10 +57,10 @@ def table_figure(trace: Trace, dark: bool = False) -> PlainFigure:
         {
             "type": "table",
             "header": {
-                "values": [f"<b>{STEP_TITLES[field]}</b>" for field in STEP_FIELDS],
+                "values": [f"<b>{header_lines(STEP_TITLES[field])}</b>" for field in STEP_FIELDS],
                 "fill": {"color": colours.track},
                 "font": {"color": colours.text, "size": 13},
-                "align": "center",
+                "align": "right",  # over the numbers, which line up on the right
                 "height": 44,
             },
             "cells": {
@@ -53,7 +71,7 @@ def table_figure(trace: Trace, dark: bool = False) -> PlainFigure:
                 "height": 30,
                 "line": {"color": colours.track},
             },
-            "columnwidth": [0.5] + [1] * (len(STEP_FIELDS) - 1),
+            "columnwidth": [DAY_COLUMN_PX] + [VALUE_COLUMN_PX] * (len(STEP_FIELDS) - 1),
         }
     ]
     layout = {

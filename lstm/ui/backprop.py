@@ -6,7 +6,7 @@ import math
 
 import streamlit as st
 
-from lstm.figures.backprop import FRAME_MS, GATE_ROWS, backprop_figure, gradient_text, walk_back
+from lstm.figures.backprop import FRAME_MS, GATE_ROWS, backprop_figure, gradient_text, minimum_width, walk_back
 from lstm.figures.exports import image_export_config
 from lstm.insights.backprop import backprop_through_time
 from lstm.ui import explorer_session, guide
@@ -31,6 +31,14 @@ network multiplies by a weight and a tanh's slope every day instead, and its gra
 **Bottom.** Each weight's share through each day (red pushes the weight down in training, blue up;
 Adam steps against the gradient). A row's numbers add up to that weight's gradient, in the table.
 """
+
+
+def frame_css(width: int) -> str:
+    """Narrower than `width` px, the figure scrolls sideways in its own frame; a number is all that goes in."""
+    return (
+        "<style>.st-key-backprop_frame { overflow-x: auto; } "
+        f".st-key-backprop_frame .st-key-backprop {{ min-width: {int(width)}px; }}</style>"
+    )
 
 
 def _default_target(days: tuple[float, ...]) -> float:
@@ -127,9 +135,12 @@ def render() -> None:
         right_to_left=True,
         texts=PlayerTexts(group="Walk back from the loss", back="Step back", forward="Step forward"),
     )
-    st.plotly_chart(
-        backprop_figure(result, dark), key="backprop", theme=None, config=image_export_config("lstm-backprop")
-    )
+    with st.container(key="backprop_frame"):
+        # Its gradients keep the room they need to stay apart; on a narrow screen the frame scrolls, not the page.
+        st.html(frame_css(minimum_width(result)))
+        st.plotly_chart(
+            backprop_figure(result, dark), key="backprop", theme=None, config=image_export_config("lstm-backprop")
+        )
     first, last = result.long_memory[0], result.long_memory[-1]
     carried = math.prod(result.long_remember[1:])
     if len(state.days) > 1 and last:

@@ -189,7 +189,7 @@ def charts(app: AppTest) -> list[dict]:
 def test_table_and_share_link():
     app = open_app(days="0,1")
     table = next(chart["data"][0] for chart in charts(app) if chart["data"][0]["type"] == "table")
-    assert table["header"]["values"][:3] == ["<b>day</b>", "<b>input</b>", "<b>long-remember %</b>"]
+    assert table["header"]["values"][:3] == ["<b>day</b>", "<b>input</b>", "<b>long-<br>remember %</b>"]
     assert table["cells"]["values"][1] == ["0.0000", "1.0000"]
     assert share_link(app).endswith("?days=0,1&weights=trained")
 
