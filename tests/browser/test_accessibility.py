@@ -10,6 +10,7 @@ VIEWS = {
     "explorer": ("/", True),
     "presenter": ("/?mode=present", True),
     "lesson": ("/?lesson=4", True),
+    "lesson question": ("/?lesson=2", True),
     "training": ("/training", False),
     "series": ("/series", False),
     "landscape": ("/landscape", False),
