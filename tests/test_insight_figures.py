@@ -1,14 +1,18 @@
 """The insight figures as data: the landscape with the run's path in step, the gradient walking back, the series."""
 
+import base64
+import io
 import json
+import math
 import subprocess
 import sys
 
 import plotly.io as pio
 import pytest
+from PIL import Image
 
-from lstm.figures.backprop import GATE_ROWS, backprop_figure
-from lstm.figures.landscape import MAX_FRAMES, landscape_figure
+from lstm.figures.backprop import CAPTION_CHARS, GATE_ROWS, WIDEST_PX, backprop_figure, minimum_width
+from lstm.figures.landscape import MAX_FRAMES, VIRIDIS, landscape_figure
 from lstm.figures.series import fit_figure, series_figure
 from lstm.insights.backprop import backprop_through_time
 from lstm.insights.landscape import landscape
@@ -28,8 +32,19 @@ def a_path(epochs: int) -> dict[str, list[float]]:
 def test_the_map_alone_without_a_run():
     surface = landscape(TRAINED, "wlr1", "wo2", DATA.inputs, DATA.labels, points=30)
     figure = landscape_figure(surface, TRAINED).to_dict()
-    contour = figure["data"][0]
-    assert contour["type"] == "contour" and len(contour["z"]) == 30
+    picture = figure["layout"]["images"][0]
+    png = base64.b64decode(picture["source"].removeprefix("data:image/png;base64,"))
+    with Image.open(io.BytesIO(png)) as image:
+        assert image.size == (30, 30)
+        # Top left is the highest wo2 and the lowest wlr1: its colour is that point's place on the scale.
+        z = [[math.log10(max(value, 1e-6)) for value in row] for row in surface.loss]
+        low, high = min(map(min, z)), max(map(max, z))
+        assert image.getpixel((0, 0)) == tuple(VIRIDIS[round((z[-1][0] - low) / (high - low) * 255)])
+        assert {image.getpixel((0, 0)), image.getpixel((29, 29))} <= {tuple(colour) for colour in VIRIDIS}
+    assert (picture["x"], picture["y"]) == (surface.x_values[0], surface.y_values[-1])
+    readings = figure["data"][0]
+    assert readings["marker"]["showscale"] and readings["marker"]["opacity"] == 0  # hover and the colour bar
+    assert len(readings["x"]) == 30 * 30 and readings["customdata"][0] == float(f"{surface.loss[0][0]:.4g}")
     assert figure["data"][1]["x"] == [TRAINED["wlr1"]] and figure["data"][1]["y"] == [TRAINED["wo2"]]
     assert "frames" not in figure and "sliders" not in figure["layout"]
     pio.from_json(json.dumps(figure), skip_invalid=False)  # valid Plotly, every attribute known
@@ -40,19 +55,44 @@ def test_the_run_s_marker_moves_on_the_map_and_the_curve_together():
     path, losses = a_path(epochs), [1.0 / (step + 1) for step in range(epochs + 1)]
     surface = landscape(TRAINED, "wlr1", "wo2", DATA.inputs, DATA.labels, path, points=20)
     figure = landscape_figure(surface, TRAINED, path, list(range(epochs + 1)), losses).to_dict()
-    frames = figure["frames"]
+    frames, data = figure["frames"], figure["data"]
     assert len(frames) == epochs + 1
-    moving = [index for index, update in enumerate(frames[0]["data"]) if update]
+    # A frame moves the two markers and rewrites the caption, nothing else, and asks for no redraw: Plotly
+    # keeps the path and the map's picture as they are painted.
+    moving = frames[0]["traces"]
+    assert all(frame["traces"] == moving for frame in frames)
+    on_map, on_curve, caption = (data[index] for index in moving)
+    assert on_map["name"] == "the run at this step" and on_map["xaxis"] == "x"
+    assert on_curve["xaxis"] == "x2" and caption["mode"] == "text"
+    assert all(data[index]["type"] == "scatter" for index in moving)  # Plotly moves them without a redraw
+    still = [trace["name"] for index, trace in enumerate(data) if index not in moving]
+    assert still == ["loss", "held here", "lowest on the map", "the run's path", "the run's loss"]
     for step in (0, 17, epochs):
-        on_map, on_curve = (frames[step]["data"][index] for index in moving)
-        assert on_map == {"x": [path["wlr1"][step]], "y": [path["wo2"][step]]}
-        assert on_curve == {"x": [step], "y": [losses[step]]}
-    assert figure["data"][moving[0]]["xaxis"] == "x" and figure["data"][moving[1]]["xaxis"] == "x2"
-    # Every frame lists every trace, the map and the path with an empty update, so Play keeps them drawn.
-    assert all(frame["traces"] == list(range(len(figure["data"]))) for frame in frames)
-    assert figure["data"][0]["type"] == "contour" and all(frame["data"][0] == {} for frame in frames)
-    assert [step["args"][0][0] for step in figure["layout"]["sliders"][0]["steps"]] == [f["name"] for f in frames]
+        marker, curve_marker, text = frames[step]["data"]
+        assert marker == {"x": [path["wlr1"][step]], "y": [path["wo2"][step]]}
+        assert curve_marker == {"x": [step], "y": [losses[step]]}
+        x, y = path["wlr1"][step], path["wo2"][step]
+        assert text == {"text": [f"epoch {step}: wlr1 {x:.3f}, wo2 {y:.3f}, the run's loss {losses[step]:.3g}"]}
+    assert caption["text"] == frames[0]["data"][2]["text"]  # the page opens on the first step's caption
+    layout = figure["layout"]
+    assert "annotations" not in layout and all("layout" not in frame for frame in frames)
+    slider, buttons = layout["sliders"][0], layout["updatemenus"][0]["buttons"]
+    assert [step["args"][0][0] for step in slider["steps"]] == [frame["name"] for frame in frames]
+    choices = [step["args"][1] for step in slider["steps"]] + [button["args"][1] for button in buttons]
+    assert all(choice["frame"]["redraw"] is False for choice in choices)
     pio.from_json(json.dumps(figure), skip_invalid=False)
+
+
+def test_the_map_the_controls_and_the_caption_do_not_overlap():
+    path, losses = a_path(10), [1.0] * 11
+    surface = landscape(TRAINED, "wlr1", "wo2", DATA.inputs, DATA.labels, path, points=20)
+    figure = landscape_figure(surface, TRAINED, path, list(range(11)), losses).to_dict()
+    layout, bar = figure["layout"], figure["data"][0]["marker"]["colorbar"]
+    map_bottom = layout["yaxis"]["domain"][0]
+    assert layout["yaxis2"]["domain"][0] == map_bottom
+    assert layout["yaxis3"]["domain"][1] < layout["sliders"][0]["y"] < map_bottom
+    assert layout["updatemenus"][0]["y"] == layout["sliders"][0]["y"]
+    assert bar["y"] - bar["len"] / 2 > map_bottom  # beside the map, not beside the slider
 
 
 def test_a_long_run_is_thinned_to_a_light_figure_that_keeps_its_end():
@@ -62,7 +102,8 @@ def test_a_long_run_is_thinned_to_a_light_figure_that_keeps_its_end():
     figure = landscape_figure(surface, TRAINED, path, list(range(epochs + 1)), losses)
     frames = figure.to_dict()["frames"]
     assert len(frames) <= MAX_FRAMES + 1
-    assert frames[-1]["data"][-1]["x"] == [epochs]
+    assert frames[-1]["data"][1]["x"] == [epochs]
+    assert frames[-1]["data"][2]["text"][0].startswith(f"epoch {epochs}:")
     assert len(json.dumps(figure.to_dict())) < 1_000_000
 
 
@@ -88,6 +129,20 @@ def test_the_gradient_walks_back_one_day_a_frame():
     slider = figure["layout"]["sliders"][0]  # in the heatmap's direction: day 1 ... day 4, then the loss
     assert slider["steps"][slider["active"]]["args"][0][0] == "day 1"
     pio.from_json(json.dumps(figure), skip_invalid=False)
+
+
+def test_the_gradient_figure_is_as_wide_as_its_days_and_numbers_need_and_its_caption_wraps():
+    four = backprop_through_time([0.0, 0.5, 0.25, 1.0], TRAINED, 0.0)
+    twelve = backprop_through_time([0.0, 0.5, 0.25, 1.0, 0.3, 0.7, 0.2, 0.9, 0.4, 0.6, 0.1, 0.8], TRAINED, 0.0)
+    assert 390 < minimum_width(four) < minimum_width(twelve)
+    assert minimum_width(backprop_through_time([0.5] * 100, TRAINED, 0.0)) <= WIDEST_PX
+    figure = backprop_figure(four).to_dict()
+    for frame in figure["frames"]:
+        lines = frame["layout"]["annotations"][0]["text"].split("<br>")
+        assert all(len(line) <= CAPTION_CHARS for line in lines)
+    assert figure["layout"]["margin"]["t"] >= 40 + 20 * max(
+        len(frame["layout"]["annotations"][0]["text"].split("<br>")) for frame in figure["frames"]
+    )
 
 
 def test_the_series_and_its_fit():

@@ -9,8 +9,8 @@ if TYPE_CHECKING:
     from lstm.figures.theme import Palette
 
 
-def _still() -> dict:
-    return {"frame": {"duration": 0, "redraw": True}, "transition": {"duration": 0}, "mode": "immediate"}
+def _still(redraw: bool) -> dict:
+    return {"frame": {"duration": 0, "redraw": redraw}, "transition": {"duration": 0}, "mode": "immediate"}
 
 
 def animation_controls(
@@ -22,15 +22,18 @@ def animation_controls(
     font_size: int = 15,
     left_margin: bool = True,
     stacked: bool = False,
+    redraw: bool = True,
 ) -> dict:
     """`updatemenus` and `sliders` for a layout: frames play in the browser, the slider jumps to any.
 
     With `left_margin` the buttons sit in the figure's left margin beside the slider, as under the
     unrolled unit; otherwise they sit above the slider's left end. `stacked` puts them one under another,
-    so a narrow margin holds them.
+    so a narrow margin holds them. Without `redraw`, a frame moves only the traces it lists and the rest
+    stay painted: for figures whose frames change nothing but scatter traces (a contour would go blank
+    between frames while Plotly redraws it).
     """
     play = {
-        "frame": {"duration": frame_ms, "redraw": True},
+        "frame": {"duration": frame_ms, "redraw": redraw},
         "transition": {"duration": 0},
         "fromcurrent": True,
         "mode": "immediate",
@@ -51,8 +54,8 @@ def animation_controls(
                 "bordercolor": colours.muted,
                 "buttons": [
                     {"label": "▶ Play", "method": "animate", "args": [None, play]},
-                    {"label": "❚❚ Pause", "method": "animate", "args": [[None], _still()]},
-                    {"label": "◀◀ Start", "method": "animate", "args": [[frame_names[0]], _still()]},
+                    {"label": "❚❚ Pause", "method": "animate", "args": [[None], _still(redraw)]},
+                    {"label": "◀◀ Start", "method": "animate", "args": [[frame_names[0]], _still(redraw)]},
                 ],
             }
         ],
@@ -73,7 +76,7 @@ def animation_controls(
                 "bordercolor": colours.muted,
                 "activebgcolor": colours.highlight,
                 "steps": [
-                    {"method": "animate", "label": label, "args": [[name], _still()]}
+                    {"method": "animate", "label": label, "args": [[name], _still(redraw)]}
                     for name, label in zip(frame_names, labels, strict=True)
                 ],
             }

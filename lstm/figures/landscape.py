@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 import math
+import struct
+import zlib
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
+
+from plotly.colors import sequential
 
 from lstm.figures.animation import animation_controls
 from lstm.figures.theme import Palette, PlainFigure, palette
@@ -16,8 +21,17 @@ FLOOR = 1e-6  # a loss of 0 has no logarithm; below this the map is one colour a
 PATH_COLOUR = "#FFFFFF"
 NOW_COLOUR = "#E69F00"  # orange: where the other ten weights are held
 STEP_COLOUR = "#D55E00"  # vermillion: the run's position at the slider's step
+NO_GRID = {"showgrid": False, "zeroline": False}  # the map's picture sits under the axes' lines
+HOVER_POINTS = 40  # a side: where the map answers the pointer with its loss
 FRAME_MS = 120
 MAX_FRAMES = 120  # the path is thinned to about this many steps: the figure's JSON stays small
+HEIGHT = 560
+# Beside a run, in pixels: the map keeps 360 of the plot area's height, and under it sit the axis
+# titles, Play and the slider, and at the bottom the strip that holds the step's caption.
+RUN_MARGIN = {"l": 70, "r": 20, "t": 30, "b": 10}
+UNDER_THE_MAP = 160
+CONTROLS_BELOW_MAP = 61
+CAPTION_STRIP = 30
 
 
 def _log10(loss: float) -> float:
@@ -33,6 +47,15 @@ def _thin(count: int, most: int) -> list[int]:
     return keep if keep[-1] == count - 1 else [*keep, count - 1]
 
 
+def _run_plot_height() -> int:
+    return HEIGHT - RUN_MARGIN["t"] - RUN_MARGIN["b"]
+
+
+def _run_map_bottom() -> float:
+    """Where the map's axes begin beside a run, as a share of the plot area's height."""
+    return UNDER_THE_MAP / _run_plot_height()
+
+
 def _colourbar_ticks(values: Sequence[Sequence[float]]) -> tuple[list[float], list[str]]:
     low = math.floor(min(min(row) for row in values))
     high = math.ceil(max(max(row) for row in values))
@@ -41,32 +64,29 @@ def _colourbar_ticks(values: Sequence[Sequence[float]]) -> tuple[list[float], li
 
 
 def _map_traces(landscape: Landscape, now: Mapping[str, float], beside_a_run: bool) -> list[dict]:
-    """The contour of log loss, the star where the other ten are held, and the lowest point on the map."""
+    """Where the map can be read (each point's loss on hover, the colour bar), the star, the lowest point."""
     x_name, y_name = landscape.x_name, landscape.y_name
     z = [[_log10(value) for value in row] for row in landscape.loss]
     ticks, tick_text = _colourbar_ticks(z)
     x_lowest, y_lowest, lowest = landscape.lowest
-    contour = {
-        "type": "contour",
-        "x": landscape.x_values,
-        "y": landscape.y_values,
-        "z": z,
-        "customdata": [[float(f"{value:.4g}") for value in row] for row in landscape.loss],
-        "colorscale": "Viridis",
-        "contours": {"coloring": "heatmap", "showlines": True},
-        "line": {"width": 0.5, "color": "rgba(255,255,255,0.35)"},
-        "ncontours": 24,
-        "colorbar": {
-            "title": {"text": "loss", "side": "top"},
-            "tickvals": ticks,
-            "ticktext": tick_text,
-            "x": 0.6 if beside_a_run else 1.0,
-            "len": 0.9,
-            "thickness": 14,
+    rows, columns = _thin(len(landscape.y_values), HOVER_POINTS), _thin(len(landscape.x_values), HOVER_POINTS)
+    points = [(row, column) for row in rows for column in columns]
+    readings = {
+        "type": "scatter", "mode": "markers", "name": "loss", "showlegend": False,
+        "x": [landscape.x_values[column] for _, column in points],
+        "y": [landscape.y_values[row] for row, _ in points],
+        "customdata": [float(f"{landscape.loss[row][column]:.4g}") for row, column in points],
+        # Unseen: the picture under them shows the colours, they answer the hover and carry the colour bar.
+        "marker": {
+            "size": 12, "opacity": 0, "color": [z[row][column] for row, column in points], "colorscale": "Viridis",
+            "cmin": min(map(min, z)), "cmax": max(map(max, z)), "showscale": True,
+            "colorbar": {
+                "title": {"text": "loss", "side": "top"}, "tickvals": ticks, "ticktext": tick_text,
+                "x": 0.6 if beside_a_run else 1.0, **_colourbar_place(beside_a_run), "thickness": 14,
+            },
         },
         "hovertemplate": f"{x_name} %{{x:.3f}}<br>{y_name} %{{y:.3f}}<br>loss %{{customdata}}<extra></extra>",
-        "name": "loss",
-    }
+    }  # fmt: skip
     held = {
         "type": "scatter", "x": [now[x_name]], "y": [now[y_name]], "mode": "markers",
         "marker": {"symbol": "star", "size": 18, "color": NOW_COLOUR, "line": {"color": "#000000", "width": 1}},
@@ -78,13 +98,59 @@ def _map_traces(landscape: Landscape, now: Mapping[str, float], beside_a_run: bo
         "marker": {"symbol": "x", "size": 14, "color": "#FFFFFF", "line": {"color": "#000000", "width": 1}},
         "name": "lowest on the map", "hovertemplate": f"lowest on this map: loss {lowest:.4g}<extra></extra>",
     }  # fmt: skip
-    return [contour, held, lowest_marker]
+    return [readings, held, lowest_marker]
+
+
+def _map_picture(landscape: Landscape) -> dict:
+    """The map's colours as a picture under the axes: Play moves traces only, and Plotly drops a contour
+    or heatmap trace that does not move (or blanks it while it redraws), but leaves pictures alone."""
+    z = [[_log10(value) for value in row] for row in landscape.loss]
+    low, high = min(map(min, z)), max(map(max, z))
+    scale = (len(VIRIDIS) - 1) / ((high - low) or 1)
+    rows = [b"".join(VIRIDIS[round((value - low) * scale)] for value in row) for row in reversed(z)]
+    (x_first, x_last), (y_first, y_last) = _ends(landscape.x_values), _ends(landscape.y_values)
+    return {
+        "source": "data:image/png;base64," + base64.b64encode(_png(rows, len(z[0]))).decode("ascii"),
+        "xref": "x", "yref": "y", "x": x_first, "y": y_last, "sizex": x_last - x_first, "sizey": y_last - y_first,
+        "xanchor": "left", "yanchor": "top", "sizing": "stretch", "layer": "below",
+    }  # fmt: skip
+
+
+def _png(rows: list[bytes], width: int) -> bytes:
+    """A plain RGB PNG from rows of pixels, top row first."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", width, len(rows), 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"".join(b"\x00" + row for row in rows))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
+def _viridis(steps: int) -> list[bytes]:
+    """Plotly's Viridis as `steps` RGB pixels, low to high."""
+    stops = [bytes.fromhex(colour[1:]) for colour in sequential.Viridis]
+    pixels = []
+    for step in range(steps):
+        at = step / (steps - 1) * (len(stops) - 1)
+        below, share = min(int(at), len(stops) - 2), at - min(int(at), len(stops) - 2)
+        pixels.append(bytes(round(a + (b - a) * share) for a, b in zip(stops[below], stops[below + 1], strict=True)))
+    return pixels
+
+
+VIRIDIS = _viridis(256)
+
+
+def _colourbar_place(beside_a_run: bool) -> dict:
+    """Beside the map: along the map's own height, which beside a run leaves room for the controls under it."""
+    bottom = _run_map_bottom() if beside_a_run else 0.0
+    return {"len": 0.9 * (1 - bottom), "y": (1 + bottom) / 2, "yanchor": "middle"}
 
 
 def _map_layout(landscape: Landscape, colours: Palette, beside_a_run: bool) -> dict:
     return {
-        "height": 560,
-        "margin": {"l": 70, "r": 20, "t": 30, "b": 170 if beside_a_run else 40},
+        "height": HEIGHT,
+        "margin": {"l": 70, "r": 20, "t": 30, "b": 40},
         "paper_bgcolor": colours.background,
         "plot_bgcolor": "rgba(0,0,0,0)",
         "font": {"color": colours.text, "size": 14},
@@ -94,8 +160,10 @@ def _map_layout(landscape: Landscape, colours: Palette, beside_a_run: bool) -> d
             "title": {"text": landscape.x_name},
             "domain": [0, 0.55 if beside_a_run else 0.94],
             "range": _ends(landscape.x_values),
+            **NO_GRID,
         },
-        "yaxis": {"title": {"text": landscape.y_name}, "range": _ends(landscape.y_values)},
+        "yaxis": {"title": {"text": landscape.y_name}, "range": _ends(landscape.y_values), **NO_GRID},
+        "images": [_map_picture(landscape)],
     }
 
 
@@ -131,32 +199,50 @@ def _add_run(data: list[dict], layout: dict, landscape: Landscape, run: tuple, c
     steps, losses = [epochs[i] for i in keep], [path_loss[i] for i in keep]
     data += _path_traces(xs, ys, steps, losses, (x_name, y_name))
     here, on_curve = len(data) - 3, len(data) - 1
-    names = [f"epoch {step}" for step in steps]
-
-    def frame_data(x: float, y: float, step: int, loss: float) -> list[dict]:
-        # Every trace is listed, the still ones with an empty update: a frame that leaves a trace out
-        # makes Plotly drop the map and the path while it plays.
-        updates: list[dict] = [{} for _ in data]
-        updates[here], updates[on_curve] = {"x": [x], "y": [y]}, {"x": [step], "y": [loss]}
-        return updates
-
+    data.append(_step_caption(_caption_text(steps[0], losses[0], x_name, xs[0], y_name, ys[0]), colours.text))
+    # A frame moves only the two markers and the caption, all scatter traces, without a redraw (a redraw
+    # blanks the map for a moment every frame): the path stays as drawn, and the map is a picture, which
+    # frames leave alone.
+    moving = [here, on_curve, len(data) - 1]
     frames = [
         {
-            "name": name,
-            "data": frame_data(x, y, step, loss),
-            "traces": list(range(len(data))),
-            "layout": {"annotations": [_step_caption(step, loss, x_name, x, y_name, y, colours.text)]},
+            "name": f"epoch {step}",
+            "data": [
+                {"x": [x], "y": [y]},
+                {"x": [step], "y": [loss]},
+                {"text": [_caption_text(step, loss, x_name, x, y_name, y)]},
+            ],
+            "traces": moving,
         }
-        for name, x, y, step, loss in zip(names, xs, ys, steps, losses, strict=True)
+        for x, y, step, loss in zip(xs, ys, steps, losses, strict=True)
     ]
-    layout["annotations"] = [_step_caption(steps[0], losses[0], x_name, xs[0], y_name, ys[0], colours.text)]
-    layout["xaxis2"] = {"title": {"text": "epoch"}, "domain": [0.76, 1], "anchor": "y2", "gridcolor": colours.track}
-    layout["yaxis2"] = {"title": {"text": "the run's loss"}, "anchor": "x2", "type": "log", "gridcolor": colours.track}
-    labels = [str(step) if index % max(1, len(steps) // 8) == 0 else "" for index, step in enumerate(steps)]
-    layout.update(animation_controls(colours, names, labels, FRAME_MS, active=0, font_size=14, left_margin=False))
-    layout["sliders"][0]["y"] = -0.17
-    layout["updatemenus"][0]["y"] = -0.17
+    _run_layout(layout, colours, [frame["name"] for frame in frames], steps)
     return frames
+
+
+def _run_layout(layout: dict, colours: Palette, names: list[str], steps: list[int]) -> None:
+    """The curve's axes beside the map; under both, Play and the slider, and the caption's strip under them."""
+    plot_height, map_bottom = _run_plot_height(), _run_map_bottom()
+    layout["margin"] = RUN_MARGIN
+    layout["yaxis"]["domain"] = [map_bottom, 1]
+    layout["xaxis2"] = {"title": {"text": "epoch"}, "domain": [0.76, 1], "anchor": "y2", "gridcolor": colours.track}
+    layout["yaxis2"] = {
+        "title": {"text": "the run's loss"}, "domain": [map_bottom, 1], "anchor": "x2", "type": "log",
+        "gridcolor": colours.track,
+    }  # fmt: skip
+    # The caption's own axes, hidden, span the strip at the bottom: their numbers are places in it.
+    layout["xaxis3"] = {"domain": [0, 1], "range": [0, 1], "anchor": "y3", "visible": False, "fixedrange": True}
+    layout["yaxis3"] = {
+        "domain": [0, CAPTION_STRIP / plot_height], "range": [0, 1], "anchor": "x3", "visible": False,
+        "fixedrange": True,
+    }  # fmt: skip
+    labels = [str(step) if index % max(1, len(steps) // 8) == 0 else "" for index, step in enumerate(steps)]
+    controls = animation_controls(
+        colours, names, labels, FRAME_MS, active=0, font_size=14, left_margin=False, redraw=False
+    )
+    controls_y = (UNDER_THE_MAP - CONTROLS_BELOW_MAP) / plot_height
+    controls["sliders"][0]["y"] = controls["updatemenus"][0]["y"] = controls_y
+    layout.update(controls)
 
 
 def landscape_figure(
@@ -181,19 +267,17 @@ def landscape_figure(
     return PlainFigure(data, layout, frames)
 
 
-def _step_caption(epoch: int, loss: float, x_name: str, x: float, y_name: str, y: float, colour: str) -> dict:
-    """Under the slider: where the run is at this step, in numbers."""
+def _caption_text(epoch: int, loss: float, x_name: str, x: float, y_name: str, y: float) -> str:
+    return f"epoch {epoch}: {x_name} {x:.3f}, {y_name} {y:.3f}, the run's loss {loss:.3g}"
+
+
+def _step_caption(text: str, colour: str) -> dict:
+    """Under the slider: where the run is at this step, in numbers (a trace, so frames change it in place)."""
     return {
-        "text": f"epoch {epoch}: {x_name} {x:.3f}, {y_name} {y:.3f}, the run's loss {loss:.3g}",
-        "xref": "paper",
-        "yref": "paper",
-        "x": 1,
-        "y": -0.36,
-        "xanchor": "right",
-        "yanchor": "top",
-        "showarrow": False,
-        "font": {"size": 14, "color": colour},
-    }
+        "type": "scatter", "x": [1], "y": [0.5], "xaxis": "x3", "yaxis": "y3", "mode": "text", "text": [text],
+        "textposition": "middle left", "textfont": {"size": 14, "color": colour}, "cliponaxis": False,
+        "name": "where the run is", "showlegend": False, "hoverinfo": "skip",
+    }  # fmt: skip
 
 
 def _ends(values: Sequence[float]) -> list[float]:

@@ -1,8 +1,11 @@
 """The insight views in Chromium: each renders, reacts to its controls, and its animation plays."""
 
+import io
+import re
 import time
 
 import pytest
+from PIL import Image
 from playwright.sync_api import expect
 
 from lstm.training.series import EXAMPLE
@@ -23,21 +26,13 @@ def slider_step(page, chart: str) -> int:
     return page.locator(f"{chart} .js-plotly-plot").evaluate("plot => plot._fullLayout.sliders[0].active")
 
 
-def press_play_and_wait_for(page, chart: str, step: int, limit: float = 30) -> None:
-    page.locator(chart).get_by_text("▶ Play").click()
-    deadline = time.monotonic() + limit
-    while slider_step(page, chart) != step:
-        assert time.monotonic() < deadline, slider_step(page, chart)
-        time.sleep(0.2)
-
-
 def wait_for_caption(page, chart: str, text: str, limit: float = 20) -> None:
-    """The figure's caption (its one annotation, which every frame rewrites) reads `text`."""
+    """The figure's caption (its one annotation, which every frame rewrites) reads `text`, whatever its line breaks."""
     page.locator(f"{chart} .js-plotly-plot").evaluate(
         """(plot, [text, limit]) => new Promise((resolve, reject) => {
             const ends = Date.now() + limit * 1000;
             const check = () => {
-                const caption = plot.layout.annotations[0].text;
+                const caption = plot.layout.annotations[0].text.replaceAll('<br>', ' ');
                 if (caption.includes(text)) resolve();
                 else if (Date.now() > ends) reject(new Error(caption));
                 else setTimeout(check, 100);
@@ -46,6 +41,44 @@ def wait_for_caption(page, chart: str, text: str, limit: float = 20) -> None:
         })""",
         [text, limit],
     )
+
+
+# Where the map is painted: the main plot area, in page pixels, for a screenshot of what the visitor sees.
+MAP_AREA = """plot => {
+  const box = plot.getBoundingClientRect(), x = plot._fullLayout.xaxis, y = plot._fullLayout.yaxis;
+  return {x: box.left + x._offset, y: box.top + y._offset, width: x._length, height: y._length};
+}"""
+
+
+# The run's path as Plotly holds it and as drawn: its points, and the line through them in the SVG.
+PATH_DRAWN = """plot => {
+  const path = plot._fullData.find((trace) => trace.name === "the run's path");
+  const group = [...plot.querySelectorAll('.scatterlayer g.trace')]
+    .find((drawn) => drawn.__data__ && drawn.__data__[0].trace.name === "the run's path");
+  const line = group && group.querySelector('path.js-line');
+  return Boolean(path && path.x.length > 1 && line && (line.getAttribute('d') || '').length > 2);
+}"""
+
+
+def coloured_share(png: bytes) -> float:
+    """The share of a screenshot's pixels that are not near white: the Viridis map fills its area with colour."""
+    image = Image.open(io.BytesIO(png)).convert("L")
+    histogram = image.histogram()
+    return sum(histogram[:200]) / (image.width * image.height)
+
+
+def map_painted_through_play(page, chart: str, last: int) -> list[tuple[int, float, bool]]:
+    """Press Play and, until the last step, screenshot the map as painted: (step, coloured share, path drawn)."""
+    plot = page.locator(f"{chart} .js-plotly-plot")
+    plot.scroll_into_view_if_needed()
+    area = plot.evaluate(MAP_AREA)
+    page.locator(chart).get_by_text("▶ Play").click()
+    seen = []
+    deadline = time.monotonic() + 120
+    while (step := slider_step(page, chart)) != last:
+        assert time.monotonic() < deadline, f"Play stopped at step {step} of {last}"
+        seen.append((step, coloured_share(page.screenshot(clip=area)), plot.evaluate(PATH_DRAWN)))
+    return seen
 
 
 def assert_no_problems(page) -> None:
@@ -58,18 +91,34 @@ def test_landscape_with_the_run_s_path_playing_in_step_with_its_curve(page, app_
     page.get_by_role("button", name="Train", exact=True).click()
     wait_for_progress(page, r"Finished")
     open_insight(page, "Loss landscape")
-    chart = f"{CHART}:has(.contour)"
+    chart = f"{CHART}:has(.slider-rail-rect)"
     expect(page.locator(chart)).to_be_visible(timeout=30_000)
     expect(page.get_by_text("the run's path")).to_be_visible()
     expect(page.get_by_text("where the current training run is now")).to_be_visible()
     frames = page.locator(f"{chart} .js-plotly-plot").evaluate("plot => plot._transitionData._frames.length")
     assert frames > 50
-    press_play_and_wait_for(page, chart, frames - 1)
+    # Every moment of Play before its last step, as painted, keeps the map: colour over most of the plot.
+    seen = map_painted_through_play(page, chart, frames - 1)
+    on_the_way = [sample for sample in seen if 0 < sample[0] < frames - 1]
+    assert len(on_the_way) >= 3, seen
+    lost = [sample for sample in on_the_way if sample[1] < 0.5 or not sample[2]]
+    assert not lost, f"Play lost the map or the path at (step, coloured share, path drawn) {lost} of {on_the_way}"
     markers = page.locator(f"{chart} .js-plotly-plot").evaluate(
         "plot => plot.data.filter(trace => trace.name === 'the run at this step' || trace.name === '')"
         ".map(trace => trace.x[0])"
     )
     assert markers[1] == 300  # the marker on the curve reached the last epoch
+    caption = page.locator(f"{chart} .textpoint")
+    expect(caption).to_have_text(re.compile(r"^epoch 300: wlr1 .*, the run's loss "))
+    # A click on the slider jumps back: the caption says where the run was then, the map and the path stay.
+    rail = page.locator(f"{chart} .slider-rail-rect").bounding_box()
+    page.mouse.click(rail["x"] + rail["width"] * 0.4, rail["y"] + rail["height"] / 2)
+    expect(caption).not_to_have_text(re.compile("^epoch 300:"))
+    epoch = page.locator(f"{chart} .js-plotly-plot").evaluate("plot => plot.data.find(t => t.name === '').x[0]")
+    assert 0 < epoch < 300
+    expect(caption).to_have_text(re.compile(f"^epoch {epoch}: wlr1 "))
+    plot = page.locator(f"{chart} .js-plotly-plot")
+    assert coloured_share(page.screenshot(clip=plot.evaluate(MAP_AREA))) > 0.5 and plot.evaluate(PATH_DRAWN)
     page.screenshot(path=str(ARTIFACTS / "landscape.png"), full_page=True)
     page.get_by_role("combobox", name="Up (y)").click()
     page.get_by_role("option", name="bp1", exact=True).click()
