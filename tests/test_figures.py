@@ -97,6 +97,8 @@ def test_the_figure_asks_for_the_width_its_numbers_need():
     # four days fit a tablet (736 px of figure); twelve need a phone's scrolling frame (1040 px) or a laptop
     assert minimum_width(4) <= 736 < minimum_width(12) <= 1040
     assert minimum_width(12, text_scale=1.35) > minimum_width(12)
+    # An opened cell's drawing needs room of its own, whatever the number of days.
+    assert minimum_width(4, open_cell=True) == minimum_width(1, open_cell=True) >= 1040 > minimum_width(4)
     widths = [minimum_width(days) for days in range(1, 31)]
     assert widths[:6] == sorted(widths[:6]) and widths[6:] == sorted(widths[6:])
 

@@ -67,10 +67,18 @@ def cell_layout(days: int) -> CellLayout:
     return WIDE_CELLS if days <= MAX_WIDE_DAYS else NARROW_CELLS
 
 
-def minimum_width(days: int, text_scale: float = 1.0) -> int:
-    """The narrowest the figure can be drawn with every text apart and whole, in px: narrower, it should scroll."""
+# The narrowest the opened cell keeps its labels, weights and sums apart, in px at text scale 1.
+OPEN_CELL_MINIMUM_PX = 1040
+
+
+def minimum_width(days: int, text_scale: float = 1.0, open_cell: bool = False) -> int:
+    """The narrowest the figure can be drawn with every text apart and whole, in px: narrower, it should scroll.
+
+    An opened cell draws its four stages side by side with their weights and sums, which needs more room
+    than four small cells do.
+    """
     cells = (days + 2 * X_PADDING) * SMALLEST_CELL_PX[cell_layout(days)] + LEFT_MARGIN + RIGHT_MARGIN
-    return round(cells * text_scale)
+    return round(max(cells, OPEN_CELL_MINIMUM_PX if open_cell else 0) * text_scale)
 
 
 def _row_known(row: str, known: int) -> bool:

@@ -19,13 +19,13 @@ from lstm.unit.stages import Position, frame_count
 from lstm.unit.trace import Trace
 
 
-def narrow_screen_css(days: int, text_scale: float) -> str:
+def narrow_screen_css(width: int) -> str:
     """Below the width its numbers need, the unrolled unit scrolls sideways inside its own frame.
 
     Rather than squeezing its numbers into a few pixels a cell; the page itself never scrolls sideways.
     Only a computed number goes into the markup, nothing a visitor typed.
     """
-    width = int(minimum_width(days, text_scale))
+    width = int(width)
     return f"""<style>
 .phone-hint {{ display: none; }}
 .st-key-unrolled_frame {{ overflow-x: auto; }}
@@ -159,7 +159,7 @@ def _header(state: ExplorerState) -> None:
         on_change=session.on_present,
         help="Large type and the cells filling the screen, for a projector; the rest folds away.",
     )
-    if state.lesson is not None and not state.present:
+    if state.lesson is not None and not state.present and state.cell is None:
         st.caption(f"The tutorial the lesson follows: {guide.TUTORIAL_LINKS}.")  # the lesson's story explains the rest
     elif not state.present:
         st.caption(
@@ -203,18 +203,48 @@ def render() -> None:
             f"The link had a value that could not be used, so its default is shown: {escape_markdown(message)}",
             icon=":material/link_off:",
         )
-    if state.lesson is not None:
-        lesson_panel.render(state, result, state.weights)
+    if state.lesson is not None and not state.present and state.cell is None:
+        # The lesson beside the cells on a laptop or wider, so the story, its question and the cells share one
+        # screen; on a phone Streamlit stacks the two, the lesson first. An opened cell needs the full width.
+        lesson, stage = st.columns([2, 3], gap="medium")
+        with lesson:
+            lesson_panel.render(state, result, state.weights, beside=True)
+    else:
+        if state.lesson is not None:
+            lesson_panel.render(state, result, state.weights)
+        stage = st.container()
+    with stage:
+        _unrolled_unit(state, result, dark)
+    editing = st.session_state.pop(session.EDITING, None)
+    if editing is not None:
+        explorer_inputs.weight_editor(editing)
+    _prediction_panel(result, state, *_compared(state))
+    if state.present:
+        # What does not matter while presenting folds away, one click from the front.
+        with st.expander("Days, weights and more", icon=":material/tune:"):
+            _inputs_and_details(state, result, dark)
+    else:
+        _inputs_and_details(state, result, dark)
+    st.query_params.from_dict(to_query(state))
+
+
+def _compared(state: ExplorerState) -> tuple[Trace | None, tuple[str, str]]:
+    """The compared sequence through the unit, and the names of both sequences."""
+    compared = None if state.compare is None else trace(state.compare, state.weights)
+    return compared, (sequence_name(state.days, "these days"), sequence_name(state.compare, "the compared days"))
+
+
+def _unrolled_unit(state: ExplorerState, result: Trace, dark: bool) -> None:
+    """The unrolled unit with its player and animation controls."""
     frame_ms = SPEEDS[st.session_state.get("speed", "normal")]
     open_day = None if state.cell is None else state.cell - 1
     scale = PRESENTER_TEXT_SCALE if state.present else 1.0
-    compared = None if state.compare is None else trace(state.compare, state.weights)
-    names = (sequence_name(state.days, "these days"), sequence_name(state.compare, "the compared days"))
+    compared, names = _compared(state)
     if state.present:
         # On a projector the big Step buttons sit above the cells, so the cells can fill the rest of the screen.
         _animation_controls(state)
     with st.container(key="unrolled_frame"):
-        st.html(narrow_screen_css(len(state.days), scale))
+        st.html(narrow_screen_css(minimum_width(len(state.days), scale, open_cell=open_day is not None)))
         st.plotly_chart(
             unrolled_figure(result, state.weights, state.position, dark, frame_ms, scale, open_day, compared, names),
             key="unrolled",
@@ -226,14 +256,3 @@ def render() -> None:
     _player(result, state, frame_ms)
     if not state.present:
         _animation_controls(state)
-    editing = st.session_state.pop(session.EDITING, None)
-    if editing is not None:
-        explorer_inputs.weight_editor(editing)
-    _prediction_panel(result, state, compared, names)
-    if state.present:
-        # What does not matter while presenting folds away, one click from the front.
-        with st.expander("Days, weights and more", icon=":material/tune:"):
-            _inputs_and_details(state, result, dark)
-    else:
-        _inputs_and_details(state, result, dark)
-    st.query_params.from_dict(to_query(state))

@@ -12,64 +12,61 @@ from lstm.unit.trace import Trace
 from lstm.unit.weights import Weights
 
 
-def render(state: ExplorerState, result: Trace, weights: Weights) -> None:
+def render(state: ExplorerState, result: Trace, weights: Weights, beside: bool = False) -> None:
+    """The step's panel; `beside` the cells it is one column (story, question, way on), above them two."""
     number = state.lesson
     step = LESSON[number - 1]
     training_link = step.training and "training" not in state.hidden
     with st.container(border=True, key="lesson"):
-        # The way on beside the title, the question beside the story: on a laptop the cells stay on
-        # screen below the panel; on a phone each pair stacks.
-        heading, way_on = st.columns([1, 1], vertical_alignment="center")
-        with heading:
-            st.markdown(f"##### Lesson, step {number} of {len(LESSON)}: {step.title}")
-            score = score_text()
-            if score is not None:
-                st.caption(score)
-        with way_on:
-            _way_on(number, training_link)
-        story, question = st.columns([3, 2], gap="medium") if step.question else (st.container(), None)
+        st.markdown(f"##### Lesson, step {number} of {len(LESSON)}: {step.title}")
+        score = score_text()
+        if score is not None:
+            st.caption(score)
+        if beside or step.question is None:
+            story = question = st.container()
+        else:
+            # Above the cells (presenter mode): the question beside the story keeps the panel short.
+            story, question = st.columns([3, 2], gap="medium")
         with story:
             st.markdown(step.story)
             if state.frame is not None and state.position.day_index is not None:
                 heading, equations, _ = describe(state.position, result, weights)
                 st.markdown(f"**{heading}:** " + " · ".join(f"`{equation}`" for equation in equations))
             st.markdown(f"**Look at:** {step.look_at}")
-        if question is not None:
+        if step.question is not None:
             with question:
                 _question(number, step.question, state.present, weights)
+        _way_on(number, training_link)  # after the question, in reading order too: predict, then go on
 
 
 def _way_on(number: int, training_link: bool) -> None:
-    """Previous, Next and Leave; on the steps that go on to Training, its link."""
-    back, onward, leave, *training = st.columns(4 if training_link else 3, vertical_alignment="center")
-    back.button(
-        "Previous lesson step",
-        icon=":material/arrow_back:",
-        on_click=session.go_to_lesson_step,
-        args=(number - 1,),
-        disabled=number == 1,
-        width="stretch",
-        help="The step before, with its days, weights and animation step.",
-    )
-    onward.button(
-        "Next lesson step",
-        icon=":material/arrow_forward:",
-        type="primary",
-        on_click=session.go_to_lesson_step,
-        args=(number + 1,),
-        disabled=number == len(LESSON),
-        width="stretch",
-        help="Sets the page up for the next part of the story.",
-    )
-    leave.button(
-        "Leave the lesson",
-        icon=":material/close:",
-        on_click=session.leave_lesson,
-        width="stretch",
-        help="Keeps this view and lets you explore freely.",
-    )
-    if training_link:
-        training[0].page_link(routes.TRAINING.target(), label="Open the Training page", icon=routes.TRAINING.icon)
+    """Previous, Next and Leave, side by side as far as the width allows; on steps that go on to Training, its link."""
+    with st.container(horizontal=True, gap="small"):
+        st.button(
+            "Previous lesson step",
+            icon=":material/arrow_back:",
+            on_click=session.go_to_lesson_step,
+            args=(number - 1,),
+            disabled=number == 1,
+            help="The step before, with its days, weights and animation step.",
+        )
+        st.button(
+            "Next lesson step",
+            icon=":material/arrow_forward:",
+            type="primary",
+            on_click=session.go_to_lesson_step,
+            args=(number + 1,),
+            disabled=number == len(LESSON),
+            help="Sets the page up for the next part of the story.",
+        )
+        st.button(
+            "Leave the lesson",
+            icon=":material/close:",
+            on_click=session.leave_lesson,
+            help="Keeps this view and lets you explore freely.",
+        )
+        if training_link:
+            st.page_link(routes.TRAINING.target(), label="Open the Training page", icon=routes.TRAINING.icon)
 
 
 def score_text() -> str | None:
