@@ -34,16 +34,24 @@ def wait_until(check, limit: float = PATIENCE, what: str = "a condition", every:
         time.sleep(every)
 
 
+# Streamlit's app root says where the script is: "initial" before the first run, "running", "notRunning".
+# A page that has just loaded has no status widget yet either, so only the script's own state tells a
+# finished run from one that has not started, which matters most on a loaded machine.
+SCRIPT_DONE = """() =>
+    document.querySelector('[data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]')
+    && !document.querySelector('[data-testid="stStatusWidget"]')"""
+
+
 def wait_for_app(page, limit: float = PATIENCE) -> None:
     """The page has finished its script run and drawn the unrolled unit."""
     page.wait_for_selector(f"{UNROLLED} .main-svg", timeout=limit * 1000)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=limit * 1000)
+    page.wait_for_function(SCRIPT_DONE, timeout=limit * 1000)
 
 
 def wait_for_page(page, limit: float = PATIENCE) -> None:
     """Any page has finished its script run."""
     page.wait_for_selector("[data-testid='stMainBlockContainer']", timeout=limit * 1000)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=limit * 1000)
+    page.wait_for_function(SCRIPT_DONE, timeout=limit * 1000)
 
 
 def chart_texts(page) -> list[str]:
