@@ -116,6 +116,12 @@ def stacked_domains(count: int, top: float = 1.0, bottom: float = 0.0, gap: floa
     return [[top - index * (height + gap) - height, top - index * (height + gap)] for index in range(count)]
 
 
+def minimum_width(days: int) -> int:
+    """The narrowest the cells keep their numbers apart, in px (a laptop's column holds four days at 700 px);
+    a narrower screen should scroll the figure sideways inside its own frame."""
+    return 140 * (days + 1)
+
+
 def compact_cells_figure(rows: Sequence[CellRow], epoch: int, dark: bool = False, present: bool = False) -> PlainFigure:
     """The followed sequences (Company A above B) through the unit as it stands at `epoch`."""
     colours = palette(dark)

@@ -118,6 +118,11 @@ def weights_axes(
     return layout
 
 
+# The narrowest the four small charts, two a row, keep their titles ("long-remember %: wlr1 ━ wlr2 ╍ blr1 ┈")
+# apart, in px; a narrower screen should scroll the figure sideways inside its own frame.
+PARAMETERS_MINIMUM_WIDTH = 720
+
+
 def parameters_figure(history: HistoryView, dark: bool = False, present: bool = False) -> PlainFigure:
     """The twelve parameters' paths as four small charts, one per gate, dash by role (short memory, input, bias)."""
     colours = palette(dark)

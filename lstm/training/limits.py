@@ -23,7 +23,9 @@ class Limits:
     max_concurrent_runs: int = 2  # runs training at once across all visitors; one per core
     max_steps: int = 10_000  # optimiser steps per Train or Continue: the tutorial's 5000 epochs
     max_seconds: float = 120.0  # wall-clock seconds per Train or Continue
-    idle_seconds: float = 15.0  # a run whose page stopped polling (tab closed) stops after this
+    # A run whose page stopped polling (tab closed) stops after this. Generous: on a busy server a page's
+    # polls (script runs of their own) can come many seconds late, and its run must not stop for that.
+    idle_seconds: float = 60.0
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, object]) -> Limits:

@@ -7,9 +7,9 @@ import os
 
 import streamlit as st
 
-from lstm.figures.compact_cells import CellRow, compact_cells_figure
+from lstm.figures.compact_cells import CellRow, compact_cells_figure, minimum_width
 from lstm.figures.exports import image_export_config
-from lstm.figures.training import loss_figure, parameters_figure, predictions_figure
+from lstm.figures.training import PARAMETERS_MINIMUM_WIDTH, loss_figure, parameters_figure, predictions_figure
 from lstm.training.limits import LIMIT_VARIABLES, SERVER_LOAD, Limits
 from lstm.training.worker import Progress, RunState, TrainingRun
 from lstm.ui import training_replay, visitor
@@ -26,6 +26,22 @@ STATE_LABELS = {
     RunState.DIVERGED: "Diverged",
     RunState.FAILED: "Failed",
 }
+
+
+def cells_css(width: int) -> str:
+    """Narrower than `width` px, the live cells scroll sideways in their own frame; only a number goes in."""
+    return (
+        "<style>.st-key-live_cells_frame { overflow-x: auto; } "
+        f".st-key-live_cells_frame .st-key-live_cells {{ min-width: {int(width)}px; }}</style>"
+    )
+
+
+def sideways_css(width: int) -> str:
+    """Narrower than `width` px, the weights' charts scroll sideways in their own frame; only a number goes in."""
+    return (
+        "<style>.st-key-parameters_frame { overflow-x: auto; } "
+        f".st-key-parameters_frame .st-key-parameters {{ min-width: {int(width)}px; }}</style>"
+    )
 
 
 def limits() -> Limits:
@@ -92,20 +108,25 @@ def _charts(run: TrainingRun, progress: Progress, dark: bool) -> None:
 def _live_view(run: TrainingRun, progress: Progress, dark: bool, present: bool) -> None:
     """While a run trains: the cells of A and B as the unit stands, beside the loss and the predictions."""
     cells, charts = st.columns([3, 2])
-    cells.plotly_chart(
-        compact_cells_figure(cell_rows(run, progress), progress.history.epochs[-1], dark, present),
-        key="live_cells",
-        theme=None,
-        config=image_export_config("lstm-cells"),
-    )
+    rows = cell_rows(run, progress)
+    with cells, st.container(key="live_cells_frame"):
+        st.html(cells_css(minimum_width(len(rows[0].trace.steps))))
+        st.plotly_chart(
+            compact_cells_figure(rows, progress.history.epochs[-1], dark, present),
+            key="live_cells",
+            theme=None,
+            config=image_export_config("lstm-cells"),
+        )
     with charts:
         _charts(run, progress, dark)
-    st.plotly_chart(
-        parameters_figure(progress.history.thinned(CHART_POINTS), dark, present),
-        key="parameters",
-        theme=None,
-        config=image_export_config("lstm-weights"),
-    )
+    with st.container(key="parameters_frame"):
+        st.html(sideways_css(PARAMETERS_MINIMUM_WIDTH))
+        st.plotly_chart(
+            parameters_figure(progress.history.thinned(CHART_POINTS), dark, present),
+            key="parameters",
+            theme=None,
+            config=image_export_config("lstm-weights"),
+        )
 
 
 def live_panel(present: bool) -> None:

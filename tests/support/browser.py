@@ -6,6 +6,7 @@ import re
 import time
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 from tests.support.paths import REPO
 
@@ -105,8 +106,12 @@ def start_tutorial_run(page, app_url) -> None:
 def train_tutorial_recipe(page) -> None:
     """On the training page, choose the tutorial's recipe and press Train."""
     wait_for_page(page)
-    page.get_by_role("combobox", name="Recipe").click()
+    recipe = page.get_by_role("combobox", name="Recipe")
+    recipe.click()
     page.get_by_role("option", name="tutorial").click()
+    expect(recipe).to_have_value("tutorial", timeout=PATIENCE * 1000)
+    # The server has taken the choice when it has set the recipe's learning rate into its field.
+    expect(page.get_by_role("spinbutton", name="Learning rate")).to_have_value("0.0010", timeout=PATIENCE * 1000)
     wait_for_page(page)
     page.get_by_role("button", name="Train").click()
     wait_for_progress(page, r"Training")

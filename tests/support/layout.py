@@ -8,16 +8,26 @@ SMALLEST_TEXT_PX = 9
 # Texts touching by a pixel or two read fine (a label beside its line); more than this is an overlap.
 OVERLAP_PX = 2
 
-# Every visible, non-empty SVG text of the charts matched by `selector`: its words, box and font size.
+# Every visible, non-empty SVG text of the charts matched by `selector`: its words, box and font size. A chart
+# wider than its frame scrolls inside it (overflow-x: auto): what lies outside the frame is not on screen, so each
+# box is cut to the frame, and a text wholly outside it is left out until the visitor scrolls to it.
 _TEXTS = """(charts) => charts.flatMap((chart) => [...chart.querySelectorAll('svg text')].flatMap((node) => {
-    const box = node.getBoundingClientRect();
+    let box = node.getBoundingClientRect();
     const style = getComputedStyle(node);
     const words = node.textContent.trim();
     const hidden = style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0
         || node.closest('[style*="display: none"], [visibility="hidden"], [opacity="0"]');
     if (!words || hidden || box.width < 1 || box.height < 1) return [];
-    return [{words, left: box.left, top: box.top, right: box.right, bottom: box.bottom,
-             size: parseFloat(style.fontSize)}];
+    let left = box.left, right = box.right;
+    for (let frame = chart.parentElement; frame; frame = frame.parentElement) {
+        if (getComputedStyle(frame).overflowX === 'auto') {
+            const seen = frame.getBoundingClientRect();
+            left = Math.max(left, seen.left);
+            right = Math.min(right, seen.right);
+        }
+    }
+    if (right - left < 1) return [];
+    return [{words, left, top: box.top, right, bottom: box.bottom, size: parseFloat(style.fontSize)}];
 }))"""
 
 _CLIPPED_INPUTS = """() => [...document.querySelectorAll('input, textarea')].filter((field) =>
