@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tests.support.browser import PATIENCE
 from tests.support.paths import REPO
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -28,6 +29,13 @@ def severe_findings(page) -> list[Finding]:
     """Inject axe-core into the page as it is now, run every WCAG A/AA rule, keep the serious and critical."""
     if not AXE.exists():
         raise RuntimeError(f"{AXE} is missing: `npm ci` installs it (scripts/test.sh runs it)")
+    # Streamlit fades elements out while a script reruns and back in after: colours read mid-fade are paler
+    # than the page a visitor reads. Wait until no finite animation or transition is running.
+    page.wait_for_function(
+        """() => !document.querySelector('[data-stale="true"]') && document.getAnimations().every((animation) =>
+            animation.playState !== 'running' || animation.effect?.getComputedTiming().iterations === Infinity)""",
+        timeout=PATIENCE * 1000,
+    )
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate(
         """async () => (await axe.run(document, {
