@@ -1,4 +1,4 @@
-"""The guided lesson's panel above the unrolled unit: the step's story, its question, where to look, the way on."""
+"""The guided lesson's panel beside or above the unrolled unit: story, question, where to look, the way on."""
 
 import streamlit as st
 
