@@ -194,6 +194,7 @@ def render() -> None:
     state = session.current()
     dark = st.context.theme.type == "dark"
     result = trace(state.days, state.weights)
+    compared, names = _compared(state)  # once a run: the cells and the prediction panel both show it
     if state.present:
         st.html(PRESENTER_CSS)
 
@@ -214,11 +215,11 @@ def render() -> None:
             lesson_panel.render(state, result, state.weights)
         stage = st.container()
     with stage:
-        _unrolled_unit(state, result, dark)
+        _unrolled_unit(state, result, dark, compared, names)
     editing = st.session_state.pop(session.EDITING, None)
     if editing is not None:
         explorer_inputs.weight_editor(editing)
-    _prediction_panel(result, state, *_compared(state))
+    _prediction_panel(result, state, compared, names)
     if state.present:
         # What does not matter while presenting folds away, one click from the front.
         with st.expander("Days, weights and more", icon=":material/tune:"):
@@ -234,12 +235,13 @@ def _compared(state: ExplorerState) -> tuple[Trace | None, tuple[str, str]]:
     return compared, (sequence_name(state.days, "these days"), sequence_name(state.compare, "the compared days"))
 
 
-def _unrolled_unit(state: ExplorerState, result: Trace, dark: bool) -> None:
+def _unrolled_unit(
+    state: ExplorerState, result: Trace, dark: bool, compared: Trace | None, names: tuple[str, str]
+) -> None:
     """The unrolled unit with its player and animation controls."""
     frame_ms = SPEEDS[st.session_state.get("speed", "normal")]
     open_day = None if state.cell is None else state.cell - 1
     scale = PRESENTER_TEXT_SCALE if state.present else 1.0
-    compared, names = _compared(state)
     if state.present:
         # On a projector the big Step buttons sit above the cells, so the cells can fill the rest of the screen.
         _animation_controls(state)
