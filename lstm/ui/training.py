@@ -20,35 +20,35 @@ WATCH_SECONDS = 15.0  # "Watch it": a run that would end in a blink takes at lea
 STARTS = {"draw": "A fresh draw from the seed (the tutorial's way)", "explorer": "The weights on the explorer"}
 
 
-def _on_recipe() -> None:
-    recipe = RECIPES[st.session_state["train_recipe"]]
-    st.session_state["train_lr"] = recipe.learning_rate
-    st.session_state["train_epochs"] = recipe.epochs
-
-
 def _settings_panel(present: bool) -> RunConfig:
-    st.session_state.setdefault("train_recipe", "fast")
-    st.session_state.setdefault("train_lr", RECIPES["fast"].learning_rate)
-    st.session_state.setdefault("train_epochs", RECIPES["fast"].epochs)
     recipe, rate, epochs, seed = st.columns(4)
-    recipe.selectbox(
+    name = recipe.selectbox(
         "Recipe",
         list(RECIPES),
+        index=list(RECIPES).index("fast"),
         key="train_recipe",
-        on_change=_on_recipe,
         help="tutorial: one company (or window of your series) per step, Adam at 0.001, 5000 epochs, as in the "
         "video. fast: all of them in every step at a higher learning rate, the product's default.",
     )
-    rate.number_input(
+    # Each recipe has its own fields, drawn with its defaults: a recipe chosen just as a run ends cannot be paired
+    # with the other recipe's learning rate by a redraw that still carries the old field's value.
+    learning_rate = rate.number_input(
         "Learning rate",
         min_value=1e-5,
         max_value=100.0,
+        value=RECIPES[name].learning_rate,
         format="%.4f",
-        key="train_lr",
+        key=f"train_lr_{name}",
         help="Adam's learning rate (step size). Try 10 to see training go wrong.",
     )
-    epochs.number_input(
-        "Epochs", min_value=1, max_value=MAX_EPOCHS, step=50, key="train_epochs", help="Passes over the training data."
+    epoch_count = epochs.number_input(
+        "Epochs",
+        min_value=1,
+        max_value=MAX_EPOCHS,
+        value=RECIPES[name].epochs,
+        step=50,
+        key=f"train_epochs_{name}",
+        help="Passes over the training data.",
     )
     seed.number_input(
         "Seed",
@@ -72,9 +72,9 @@ def _settings_panel(present: bool) -> RunConfig:
         "cells and the loss. A longer run keeps its own pace. The replay after the run works either way.",
     )
     return RunConfig(
-        recipe=st.session_state["train_recipe"],
-        learning_rate=float(st.session_state["train_lr"]),
-        epochs=int(st.session_state["train_epochs"]),
+        recipe=name,
+        learning_rate=float(learning_rate),
+        epochs=int(epoch_count),
         seed=int(st.session_state["train_seed"]),
         start=explorer_session.current_weights() if start == "explorer" else None,
         data=data,

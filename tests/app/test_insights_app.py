@@ -119,7 +119,7 @@ def test_series_window_too_long_or_cleared():
 def test_training_page_trains_on_the_visitor_s_series():
     series = read_series(EXAMPLE)
     app = open_page("training", own_series=series, own_series_window=4, train_on="series")
-    app.number_input(key="train_epochs").set_value(120).run()
+    app.number_input(key="train_epochs_fast").set_value(120).run()
     button(app, "Train").click().run()
     run_to_the_end(app)
     assert progress_text(app).startswith("**Finished") and "on your series" in progress_text(app)

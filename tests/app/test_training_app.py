@@ -21,17 +21,19 @@ def open_page() -> AppTest:
 def test_settings_follow_the_recipe():
     app = open_page()
     assert app.selectbox(key="train_recipe").value == "fast"
-    assert app.number_input(key="train_lr").value == 0.1
+    assert app.number_input(key="train_lr_fast").value == 0.1
+    app.number_input(key="train_lr_fast").set_value(0.05).run()
     app.selectbox(key="train_recipe").set_value("tutorial").run()
-    assert app.number_input(key="train_lr").value == 0.001
-    assert app.number_input(key="train_epochs").value == 5000
+    assert app.number_input(key="train_lr_tutorial").value == 0.001
+    assert app.number_input(key="train_epochs_tutorial").value == 5000
+    assert [field.label for field in app.number_input].count("Learning rate") == 1  # the tutorial's field only
     assert app.number_input(key="train_seed").value == 42
     assert button(app, "Stop").disabled and button(app, "Continue").disabled
 
 
 def test_a_run_from_train_to_results():
     app = open_page()
-    app.number_input(key="train_epochs").set_value(150).run()
+    app.number_input(key="train_epochs_fast").set_value(150).run()
     button(app, "Train").click().run()
     run_to_the_end(app)
     assert progress_text(app).startswith("**Finished")
@@ -63,9 +65,9 @@ def test_a_run_from_train_to_results():
 
 def test_learning_rate_field_keeps_its_bounds():
     app = open_page()
-    field = app.number_input(key="train_lr")
+    field = app.number_input(key="train_lr_fast")
     assert field.min == 1e-5 and field.max == 100.0
-    assert app.number_input(key="train_epochs").max == 5000
+    assert app.number_input(key="train_epochs_fast").max == 5000
 
 
 def test_misconfigured_limits_are_named_on_the_page(monkeypatch):
