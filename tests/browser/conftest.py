@@ -13,6 +13,8 @@ expect.set_options(timeout=PATIENCE * 1000)
 # A run whose page is gone stops after this many seconds; short, so the tests can watch it happen, but long
 # enough that a watching page whose polls come late on a loaded machine keeps its run.
 TEST_IDLE_SECONDS = "15"
+# Steps a run may take: more than a hosted server allows, so a run on a long series outlasts the idle limit.
+TEST_MAX_STEPS = "1000000"
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -23,7 +25,8 @@ def artifacts_folder():
 
 @pytest.fixture(scope="session")
 def served_app():
-    with streamlit_server(ARTIFACTS / "streamlit.log", {"LSTM_EXPLORER_IDLE_SECONDS": TEST_IDLE_SECONDS}) as app:
+    limits = {"LSTM_EXPLORER_IDLE_SECONDS": TEST_IDLE_SECONDS, "LSTM_EXPLORER_MAX_STEPS": TEST_MAX_STEPS}
+    with streamlit_server(ARTIFACTS / "streamlit.log", limits) as app:
         yield app
 
 

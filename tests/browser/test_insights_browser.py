@@ -9,7 +9,14 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from lstm.training.series import EXAMPLE
-from tests.support.browser import ARTIFACTS, type_into, wait_for_app, wait_for_page, wait_for_progress
+from tests.support.browser import (
+    ARTIFACTS,
+    choose_option,
+    type_into,
+    wait_for_app,
+    wait_for_page,
+    wait_for_progress,
+)
 
 CHART = "[data-testid='stPlotlyChart']"
 PROBLEMS = "[data-testid='stException'], [data-testid='stNotificationContentError']:has-text('Traceback')"
@@ -120,8 +127,7 @@ def test_landscape_with_the_run_s_path_playing_in_step_with_its_curve(page, app_
     plot = page.locator(f"{chart} .js-plotly-plot")
     assert coloured_share(page.screenshot(clip=plot.evaluate(MAP_AREA))) > 0.5 and plot.evaluate(PATH_DRAWN)
     page.screenshot(path=str(ARTIFACTS / "landscape.png"), full_page=True)
-    page.get_by_role("combobox", name="Up (y)").click()
-    page.get_by_role("option", name="bp1", exact=True).click()
+    choose_option(page.get_by_role("combobox", name="Up (y)"), page.get_by_role("option", name="bp1", exact=True))
     wait_for_page(page)
     # While the page reruns, the old chart may stay on screen beside the new one for a moment.
     expect(page.locator(f"{chart} .ytitle").filter(has_text="bp1")).to_be_visible()

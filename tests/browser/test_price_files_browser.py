@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.test_hostile_inputs import assert_healthy
-from tests.support.browser import wait_for_page, wait_for_progress
+from tests.support.browser import choose_option, wait_for_page, wait_for_progress
 
 NASDAQ = """Date,Close/Last,Volume,Open,High,Low
 01/09/2024,$185.14,42841810,$183.92,$185.15,$182.73
@@ -83,8 +83,8 @@ def test_several_price_columns_offer_a_choice(page, app_url, tmp_path):
     upload(page, tmp_path, "open-high.csv", OPEN_HIGH.encode())
     expect(page.get_by_text("open-high.csv: it has 2 columns of prices and none is a close: pick one of Open, High."))\
         .to_be_visible(timeout=20_000)  # fmt: skip
-    page.locator("[data-testid='stSelectbox']").filter(has_text="Column of prices to read").click()
-    page.get_by_role("option", name="High").click()
+    column = page.locator("[data-testid='stSelectbox']").filter(has_text="Column of prices to read")
+    choose_option(column, page.get_by_role("option", name="High"))
     expect(page.get_by_text("Read: 7 prices from the column 'High', first 2024-01-02 at 114, last 2024-01-08 at 126."))\
         .to_be_visible(timeout=20_000)  # fmt: skip
     assert_healthy(page)

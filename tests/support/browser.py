@@ -103,12 +103,26 @@ def start_tutorial_run(page, app_url) -> None:
     train_tutorial_recipe(page)
 
 
+def choose_option(box, option) -> None:
+    """Opens a select box's list and picks `option`, opening it again if a shift of the page closed it."""
+
+    def picked() -> bool:
+        if not option.is_visible():
+            box.click()
+        try:
+            option.click(timeout=5_000)
+        except PlaywrightTimeout:
+            return False  # the list closed before the click: a figure drawn above it moved the page
+        return True
+
+    wait_until(picked, what="the select box's list to stay open for a click", every=0.5)
+
+
 def train_tutorial_recipe(page) -> None:
     """On the training page, choose the tutorial's recipe and press Train."""
     wait_for_page(page)
     recipe = page.get_by_role("combobox", name="Recipe")
-    recipe.click()
-    page.get_by_role("option", name="tutorial").click()
+    choose_option(recipe, page.get_by_role("option", name="tutorial"))
     expect(recipe).to_have_value("tutorial", timeout=PATIENCE * 1000)
     # The server has taken the choice when it has set the recipe's learning rate into its field.
     expect(page.get_by_role("spinbutton", name="Learning rate")).to_have_value("0.0010", timeout=PATIENCE * 1000)
