@@ -7,6 +7,7 @@ from lstm.explorer.questions import Question
 from lstm.explorer.state import ExplorerState
 from lstm.ui import explorer_session as session
 from lstm.ui import routes
+from lstm.ui.scroll_to import scroll_to_when_changed
 from lstm.unit.explain import describe
 from lstm.unit.trace import Trace
 from lstm.unit.weights import Weights
@@ -37,6 +38,8 @@ def render(state: ExplorerState, result: Trace, weights: Weights, beside: bool =
             with question:
                 _question(number, step.question, state.present, weights)
         _way_on(number, training_link)  # after the question, in reading order too: predict, then go on
+    # A new step starts at its top, with the cells beside it, whether its button was at the panel's foot or not.
+    scroll_to_when_changed("lesson", str(number))
 
 
 def _way_on(number: int, training_link: bool) -> None:

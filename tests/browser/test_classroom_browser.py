@@ -14,6 +14,7 @@ from tests.support.browser import (
     wait_for_app,
     wait_for_page,
     wait_for_progress,
+    wait_until,
 )
 
 # Plotly's camera button in a chart's mode bar.
@@ -111,6 +112,25 @@ def test_the_lesson_walks_through_the_story_asking_before_it_shows(page, app_url
     page.wait_for_function("() => !location.search.includes('lesson=')")
     wait_for_app(page)
     expect(page.get_by_role("button", name="Start the lesson")).to_be_visible()
+
+
+def test_a_new_lesson_step_starts_at_its_top_with_the_cells_and_play_beside_it(browser, app_url):
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.goto(f"{app_url}/?lesson=1")
+    wait_for_app(page)
+    page.get_by_role("button", name="Next lesson step").click()  # at the panel's foot, below the fold
+    page.wait_for_function("() => location.search.includes('lesson=2')")
+    wait_for_app(page)
+
+    def on_screen(locator) -> bool:
+        box = locator.bounding_box()
+        return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 768
+
+    heading = page.get_by_text(f"Lesson, step 2 of {len(LESSON)}", exact=False)
+    wait_until(lambda: on_screen(heading), what="the new step's heading on screen")
+    assert on_screen(page.locator(f"{UNROLLED} .cartesianlayer"))  # every cell, beside the lesson
+    assert on_screen(page.locator(f"{UNROLLED} .updatemenu-button").first)  # and Play
+    page.close()
 
 
 def test_presenter_mode_reveals_when_the_teacher_clicks(browser, app_url):
