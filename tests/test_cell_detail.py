@@ -11,7 +11,7 @@ from lstm.figures.days import gates_over_days_figure
 from lstm.figures.exports import table_figure
 from lstm.figures.theme import palette
 from lstm.figures.unrolled import ANIMATED as OVERVIEW_ANIMATED
-from lstm.figures.unrolled import unrolled_figure
+from lstm.figures.unrolled import minimum_width, unrolled_figure
 from lstm.unit.days import COMPANIES
 from lstm.unit.explain import percent_text, value_text
 from lstm.unit.forward import trace
@@ -112,6 +112,23 @@ def test_twelve_days_with_a_cell_open_send_at_most_300_kb_of_figures():
         table_figure(result),
     ]
     assert sum(len(pio.to_json(figure, validate=False)) for figure in figures) <= 300_000
+
+
+def test_beside_the_overview_the_cell_takes_the_right_part_at_the_same_height_with_every_number():
+    weights = PRESETS["trained"]
+    result = trace([1, 0.5, 0.25, 1], weights)
+    below = unrolled_figure(result, weights, last_position(4), open_day=1).to_dict()
+    beside = unrolled_figure(result, weights, last_position(4), open_day=1, detail_beside=True).to_dict()
+    layout = beside["layout"]
+    # Left the overview, right the drawing, apart by the room of the margins' labels; as tall as the overview.
+    assert 0 < layout["xaxis"]["domain"][1] < layout["xaxis2"]["domain"][0] < layout["xaxis2"]["domain"][1] == 1
+    assert layout["yaxis"]["domain"] == layout["yaxis2"]["domain"] == [0, 1]
+    assert layout["height"] < below["layout"]["height"]
+    for number in range(3, 3 + len(GATES) + 1):  # each small curve inside the drawing's part of the width
+        left, right = layout[f"xaxis{number}"]["domain"]
+        assert layout["xaxis2"]["domain"][0] < left < right < 1
+    assert every_text(beside, frame_count(4) - 1) == every_text(below, frame_count(4) - 1)
+    assert minimum_width(4, open_cell=True, beside=True) == minimum_width(4) + minimum_width(4, open_cell=True)
 
 
 def test_the_figure_is_valid_plotly():

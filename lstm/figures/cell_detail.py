@@ -51,10 +51,18 @@ WEIGHT_ORDER = tuple(name for gate in GATES for name in gate.weights)
 
 @dataclass(frozen=True)
 class DetailArea:
-    """Where the detail sits in the figure, as fractions of the plotting area's height (paper coordinates)."""
+    """Where the detail sits in the figure, as fractions of the plotting area (paper coordinates).
+
+    Under the overview it spans the full width; beside it (presenter mode on a projector) the right part.
+    """
 
     bottom: float
     top: float
+    left: float = 0.0
+    right: float = 1.0
+
+    def paper_x(self, x: float) -> float:
+        return self.left + (self.right - self.left) * x / WIDTH
 
     def paper_y(self, y: float) -> float:
         return self.bottom + (self.top - self.bottom) * y / HEIGHT
@@ -307,7 +315,7 @@ def _labels(colours: Palette, px: Callable[[float], int], day: int, step_input: 
 
     def margin_label(y: float, text: str, colour: str) -> dict:
         return {
-            "xref": "paper", "x": 0, "xanchor": "right", "xshift": -12, "yref": "y2", "y": y, "text": text,
+            "xref": "x2", "x": 0, "xanchor": "right", "xshift": -12, "yref": "y2", "y": y, "text": text,
             "showarrow": False, "align": "right", "font": {"size": px(14), "color": colour},
         }  # fmt: skip
 
@@ -320,7 +328,7 @@ def _labels(colours: Palette, px: Callable[[float], int], day: int, step_input: 
     ]
     return [
         *titles,
-        # In the figure's left margin, as the overview names its rows: what comes into the cell.
+        # Left of the drawing, as the overview names its rows (in the figure's margin when under the overview).
         margin_label(LONG_Y, "<b>long-term memory</b><br>coming in", long_text),
         margin_label(SHORT_Y, "<b>short-term memory</b><br>coming in", short_text),
         margin_label(INPUT_Y, f"<b>input</b>, day {day}<br>{value_text(step_input)}", colours.text),
@@ -409,16 +417,16 @@ def _curve_traces(colours: Palette, px: Callable[[float], int]) -> tuple[list[di
     return curves, points, axes
 
 
-def detail_axes(area: DetailArea, plot_width: float = 1.0) -> dict:
+def detail_axes(area: DetailArea) -> dict:
     """Layout entries for the drawing's axes and each small curve's, placed inside its block."""
     hidden = {"visible": False, "fixedrange": True}
     layout = {
-        "xaxis2": {**hidden, "range": [0, WIDTH], "domain": [0, plot_width], "anchor": "y2"},
+        "xaxis2": {**hidden, "range": [0, WIDTH], "domain": [area.left, area.right], "anchor": "y2"},
         "yaxis2": {**hidden, "range": [0, HEIGHT], "domain": [area.bottom, area.top], "anchor": "x2"},
     }
     for number, (_, gate, left, right, bottom, top) in enumerate(_curve_areas(), start=3):
         layout[f"xaxis{number}"] = {**hidden, "range": [-CURVE_SPAN, CURVE_SPAN],
-                                    "domain": [left / WIDTH * plot_width, right / WIDTH * plot_width],
+                                    "domain": [area.paper_x(left), area.paper_x(right)],
                                     "anchor": f"y{number}"}  # fmt: skip
         layout[f"yaxis{number}"] = {**hidden, "range": list(_curve_range(gate)), "anchor": f"x{number}",
                                     "domain": [area.paper_y(bottom), area.paper_y(top)]}  # fmt: skip

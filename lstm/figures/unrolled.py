@@ -71,13 +71,20 @@ def cell_layout(days: int) -> CellLayout:
 OPEN_CELL_MINIMUM_PX = 1040
 
 
-def minimum_width(days: int, text_scale: float = 1.0, open_cell: bool = False) -> int:
+def _cells_plot_px(days: int) -> float:
+    """The narrowest plotting area the overview's cells keep their numbers apart in, in px at text scale 1."""
+    return (days + 2 * X_PADDING) * SMALLEST_CELL_PX[cell_layout(days)]
+
+
+def minimum_width(days: int, text_scale: float = 1.0, open_cell: bool = False, beside: bool = False) -> int:
     """The narrowest the figure can be drawn with every text apart and whole, in px: narrower, it should scroll.
 
     An opened cell draws its four stages side by side with their weights and sums, which needs more room
-    than four small cells do.
+    than four small cells do; `beside` the overview it needs that room as well as the overview's.
     """
-    cells = (days + 2 * X_PADDING) * SMALLEST_CELL_PX[cell_layout(days)] + LEFT_MARGIN + RIGHT_MARGIN
+    cells = _cells_plot_px(days) + LEFT_MARGIN + RIGHT_MARGIN
+    if open_cell and beside:
+        return round((cells + OPEN_CELL_MINIMUM_PX) * text_scale)
     return round(max(cells, OPEN_CELL_MINIMUM_PX if open_cell else 0) * text_scale)
 
 
@@ -321,13 +328,15 @@ def unrolled_figure(
     open_day: int | None = None,
     compare: Trace | None = None,
     names: tuple[str, str] = ("these days", "compared"),
+    detail_beside: bool = False,
 ) -> PlainFigure:
     """One cell per day, both memory lines, every stage's value; frames step through the stages.
 
     The figure opens at `position`; Play, Pause and the slider run in the browser. `text_scale`
     enlarges every text and the drawing with it, for presenter mode on a projector. `open_day`
-    (0-based) draws that day's cell opened up below the overview, moved by the same frames. `compare`
-    (as many days) writes a second sequence's memories beside the first's; `names` says whose is whose.
+    (0-based) draws that day's cell opened up below the overview (right of it with `detail_beside`, for a
+    wide screen), moved by the same frames. `compare` (as many days) writes a second sequence's memories
+    beside the first's; `names` says whose is whose.
     """
 
     def px(size: float) -> int:
@@ -361,8 +370,7 @@ def unrolled_figure(
             trace, weights, open_day, colours, px, updates[position.frame], None if compare is None else names[1]
         )
         data += moving + still
-        _add_detail_room(layout, px)
-        layout.update(detail_axes(DetailArea(0, layout["yaxis"]["domain"][0] - _fraction(layout, CONTROLS_HEIGHT, px))))
+        layout.update(detail_axes(_detail_beside(layout, days) if detail_beside else _detail_below(layout, px)))
         layout["shapes"] += shapes
         layout["annotations"] += annotations
     for drawn in data:
@@ -417,7 +425,7 @@ def _layout(
     )
 
 
-def _add_detail_room(layout: dict, px: Callable[[float], int]) -> None:
+def _detail_below(layout: dict, px: Callable[[float], int]) -> DetailArea:
     """Make the figure taller: the overview on top, the slider under it, the opened cell at the bottom."""
     layout["height"] = TOP_MARGIN + px(OVERVIEW_HEIGHT + CONTROLS_HEIGHT + DETAIL_HEIGHT + BOTTOM_MARGIN)
     layout["margin"]["b"] = px(BOTTOM_MARGIN)
@@ -425,3 +433,18 @@ def _add_detail_room(layout: dict, px: Callable[[float], int]) -> None:
     layout["yaxis"]["domain"] = [overview_bottom, 1]
     for control in (*layout["updatemenus"], *layout["sliders"]):
         control["y"] = overview_bottom - 0.005
+    return DetailArea(0, overview_bottom - _fraction(layout, CONTROLS_HEIGHT, px))
+
+
+def _detail_beside(layout: dict, days: int) -> DetailArea:
+    """Share the width: the overview on the left, the opened cell on the right, one slider under both.
+
+    Each part's plotting area gets its share of the narrowest width, and between them the room the overview's
+    prediction and the drawing's row names need, as the figure's own margins give them.
+    """
+    overview = _cells_plot_px(days)
+    between = RIGHT_MARGIN + LEFT_MARGIN
+    drawing = OPEN_CELL_MINIMUM_PX - LEFT_MARGIN - RIGHT_MARGIN
+    total = overview + between + drawing
+    layout["xaxis"]["domain"] = [0, overview / total]
+    return DetailArea(0, 1, (overview + between) / total, 1)

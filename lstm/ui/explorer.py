@@ -36,6 +36,15 @@ def narrow_screen_css(width: int) -> str:
 
 # Presenter mode: every text of the unrolled unit this much larger, readable from the back row.
 PRESENTER_TEXT_SCALE = 1.35
+# The width presenter mode's page gives the figure on a 1920 px projector (its padding is 1.5rem a side).
+PROJECTOR_FIGURE_PX = 1872
+
+
+def detail_fits_beside(days: int) -> bool:
+    """Whether an opened cell fits beside the overview of `days` days on a projector, both at the usual size."""
+    return minimum_width(days, open_cell=True, beside=True) <= PROJECTOR_FIGURE_PX
+
+
 # Presenter mode's large type and big buttons. A constant: nothing a visitor typed goes into markup.
 PRESENTER_CSS = """<style>
 .stMainBlockContainer { padding-left: 1.5rem; padding-right: 1.5rem; }
@@ -241,14 +250,19 @@ def _unrolled_unit(
     """The unrolled unit with its player and animation controls."""
     frame_ms = SPEEDS[st.session_state.get("speed", "normal")]
     open_day = None if state.cell is None else state.cell - 1
-    scale = PRESENTER_TEXT_SCALE if state.present else 1.0
+    # On a projector an opened cell sits beside the overview, so the class sees both on one screen; the two
+    # need the whole width at the usual text size, so the presenter's larger text gives way to them.
+    beside = state.present and open_day is not None and detail_fits_beside(len(state.days))
+    scale = PRESENTER_TEXT_SCALE if state.present and not beside else 1.0
     if state.present:
         # On a projector the big Step buttons sit above the cells, so the cells can fill the rest of the screen.
         _animation_controls(state)
     with st.container(key="unrolled_frame"):
-        st.html(narrow_screen_css(minimum_width(len(state.days), scale, open_cell=open_day is not None)))
+        st.html(narrow_screen_css(minimum_width(len(state.days), scale, open_day is not None, beside)))
         st.plotly_chart(
-            unrolled_figure(result, state.weights, state.position, dark, frame_ms, scale, open_day, compared, names),
+            unrolled_figure(
+                result, state.weights, state.position, dark, frame_ms, scale, open_day, compared, names, beside
+            ),
             key="unrolled",
             theme=None,
             config=image_export_config("lstm-unrolled"),

@@ -57,6 +57,21 @@ def test_a_link_opens_a_cell_with_every_weight_sum_gate_and_memory(page, app_url
         page.screenshot(path=str(ARTIFACTS / "cell-detail-1280x800.png"), full_page=True)
 
 
+def test_presenter_mode_shows_the_opened_cell_beside_the_overview_on_one_projector_screen(browser, app_url):
+    page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    page.goto(f"{app_url}/?days=1,0.5,0.25,1&weights=trained&cell=2&day=2&stage=potential&mode=present")
+    wait_for_app(page)
+    overview, drawing = (page.locator(f"{UNROLLED} .subplot.{name}").first.bounding_box() for name in ("xy", "x2y2"))
+    for part in (overview, drawing):  # both whole on the screen, with no scrolling
+        assert part["x"] >= 0 and part["x"] + part["width"] <= 1920
+        assert part["y"] >= 0 and part["y"] + part["height"] <= 1080
+    assert overview["x"] + overview["width"] < drawing["x"]  # side by side
+    assert "wpr1 1.9983" in shown(page) and "0.4909" in shown(page)  # the drawing's weights, the day's value
+    page.mouse.move(0, 0)
+    page.screenshot(path=str(ARTIFACTS / "presenter-cell-1920.png"))
+    page.close()
+
+
 def test_play_moves_the_opened_cell_with_the_overview(page, app_url):
     page.goto(f"{app_url}/?days=1,0.5,0.25,1&weights=trained&cell=1&day=0")
     wait_for_app(page)
