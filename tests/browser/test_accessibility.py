@@ -9,6 +9,7 @@ from tests.support.browser import wait_for_app, wait_for_page, wait_for_progress
 VIEWS = {
     "explorer": ("/", True),
     "presenter": ("/?mode=present", True),
+    "presenter with a cell": ("/?mode=present&cell=2&day=2&stage=potential", True),
     "lesson": ("/?lesson=4", True),
     "lesson question": ("/?lesson=2", True),
     "training": ("/training", False),
