@@ -143,7 +143,11 @@ def live_panel(present: bool) -> None:
     progress = run.progress()
     dark = st.context.theme.type == "dark"
     _status(run, progress)
-    if progress.state.active or len(progress.history) < 2:
+    if progress.state is RunState.QUEUED:
+        # Nothing has changed since Train; the cells and charts come when the run starts. With a class
+        # queued behind two runs, every waiting page drawing four figures a second starved the runs.
+        pass
+    elif progress.state.active or len(progress.history) < 2:
         _live_view(run, progress, dark, present)
     else:
         replay, charts = st.tabs(["Replay", "Loss, predictions and weights"])
@@ -154,4 +158,8 @@ def live_panel(present: bool) -> None:
     if st.session_state.get("was_active") and not progress.state.active:
         st.session_state["was_active"] = False
         st.rerun()  # the run ended: redraw the whole page so buttons and downloads follow
+    if st.session_state.get("was_queued") and progress.state is RunState.RUNNING:
+        st.session_state["was_queued"] = False
+        st.rerun()  # the run started: redraw the whole page, whose timer now redraws at the live pace
     st.session_state["was_active"] = progress.state.active
+    st.session_state["was_queued"] = progress.state is RunState.QUEUED

@@ -5,6 +5,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from lstm.training.limits import Limits, server_slots
 from tests.support.apptest import button, progress_text, run_to_the_end
 from tests.support.paths import REPO
 
@@ -75,3 +76,20 @@ def test_misconfigured_limits_are_named_on_the_page(monkeypatch):
     app = open_page()
     assert "LSTM_EXPLORER_MAX_RUNS must be a whole number" in app.error[0].value.replace("\\", "")
     assert not app.button
+
+
+def test_a_queued_run_waits_quietly_and_draws_when_it_starts():
+    app = open_page()
+    slots = server_slots(Limits().max_concurrent_runs)
+    held = [slots.acquire(timeout=10) for _ in range(Limits().max_concurrent_runs)]  # other visitors' runs
+    try:
+        assert all(held)
+        button(app, "Train").click().run()
+        assert progress_text(app).startswith("**Queued")
+        # While it waits, the page redraws only its place in the queue: no cells or charts, once a second.
+        assert not app.get("plotly_chart")
+    finally:
+        for _ in held:
+            slots.release()
+    run_to_the_end(app)
+    assert progress_text(app).startswith("**Finished") and app.get("plotly_chart")
