@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from tests.support.browser import PATIENCE
@@ -25,24 +26,44 @@ class Finding:
         return f"{self.rule} ({self.impact}) at {self.target}: {self.summary.splitlines()[-1].strip()} | {self.html}"
 
 
+# Streamlit fades elements out while a script reruns and back in after: colours read mid-fade are paler than
+# the page a visitor reads. Settled: nothing stale, and no finite animation or transition running.
+SETTLED = """() => !document.querySelector('[data-stale="true"]') && document.getAnimations().every((animation) =>
+    animation.playState !== 'running' || animation.effect?.getComputedTiming().iterations === Infinity)"""
+
+# axe over the whole page, watching whether the page moved meanwhile: a rerun starting (a reconnect on a loaded
+# machine), an element going stale, or a fade still running at the end.
+RUN_AXE = """async () => {
+    const settled = SETTLED;
+    let moved = false;
+    const watch = new MutationObserver(() => { moved = true; });
+    watch.observe(document, {subtree: true, attributes: true,
+                             attributeFilter: ['data-stale', 'data-test-script-state']});
+    const violations = (await axe.run(document, {
+        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},
+        resultTypes: ['violations'],
+    })).violations;
+    watch.disconnect();
+    return {moved: moved || !settled(), violations};
+}""".replace("SETTLED;", SETTLED + ";")
+
+
 def severe_findings(page) -> list[Finding]:
-    """Inject axe-core into the page as it is now, run every WCAG A/AA rule, keep the serious and critical."""
+    """Inject axe-core into the page as it is now, run every WCAG A/AA rule, keep the serious and critical.
+
+    axe reads a settled page: if the page moved while axe read it, it reads it again, within the suite's
+    patience.
+    """
     if not AXE.exists():
         raise RuntimeError(f"{AXE} is missing: `npm ci` installs it (scripts/test.sh runs it)")
-    # Streamlit fades elements out while a script reruns and back in after: colours read mid-fade are paler
-    # than the page a visitor reads. Wait until no finite animation or transition is running.
-    page.wait_for_function(
-        """() => !document.querySelector('[data-stale="true"]') && document.getAnimations().every((animation) =>
-            animation.playState !== 'running' || animation.effect?.getComputedTiming().iterations === Infinity)""",
-        timeout=PATIENCE * 1000,
-    )
+    deadline = time.monotonic() + PATIENCE
     page.add_script_tag(path=str(AXE))
-    violations = page.evaluate(
-        """async () => (await axe.run(document, {
-            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},
-            resultTypes: ['violations'],
-        })).violations"""
-    )
+    while True:
+        page.wait_for_function(SETTLED, timeout=max(1.0, deadline - time.monotonic()) * 1000)
+        result = page.evaluate(RUN_AXE)
+        if not result["moved"]:
+            break
+        assert time.monotonic() < deadline, f"the page never stayed still for axe within {PATIENCE} s"
     return [
         Finding(
             rule=violation["id"],
@@ -51,7 +72,7 @@ def severe_findings(page) -> list[Finding]:
             summary=node.get("failureSummary") or violation["help"],
             html=node["html"][:200],
         )
-        for violation in violations
+        for violation in result["violations"]
         for node in violation["nodes"]
         if (node.get("impact") or violation["impact"]) in SEVERE
     ]
