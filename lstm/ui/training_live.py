@@ -155,11 +155,7 @@ def live_panel(present: bool) -> None:
             training_replay.replay(run, progress, dark, present)
         with charts:
             _live_view(run, progress, dark, present)
-    if st.session_state.get("was_active") and not progress.state.active:
-        st.session_state["was_active"] = False
-        st.rerun()  # the run ended: redraw the whole page so buttons and downloads follow
-    if st.session_state.get("was_queued") and progress.state is RunState.RUNNING:
-        st.session_state["was_queued"] = False
-        st.rerun()  # the run started: redraw the whole page, whose timer now redraws at the live pace
-    st.session_state["was_active"] = progress.state.active
-    st.session_state["was_queued"] = progress.state is RunState.QUEUED
+    before, st.session_state["live_state"] = st.session_state.get("live_state"), progress.state
+    if before is not None and before.active and progress.state is not before:
+        # The run started or ended: redraw the whole page, so its timer's pace, buttons and downloads follow.
+        st.rerun()
