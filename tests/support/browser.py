@@ -37,10 +37,13 @@ def wait_until(check, limit: float = PATIENCE, what: str = "a condition", every:
 
 # Streamlit's app root says where the script is: "initial" before the first run, "running", "notRunning".
 # A page that has just loaded has no status widget yet either, so only the script's own state tells a
-# finished run from one that has not started, which matters most on a loaded machine.
+# finished run from one that has not started, which matters most on a loaded machine. The page's stylesheet
+# (streamlit_app.PAGE_CSS, through st.html) is drawn by a component Streamlit loads on first use, up to a few
+# hundred milliseconds after the run ends: until then captions are paler than the page a visitor reads.
 SCRIPT_DONE = """() =>
     document.querySelector('[data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]')
-    && !document.querySelector('[data-testid="stStatusWidget"]')"""
+    && !document.querySelector('[data-testid="stStatusWidget"]')
+    && [...document.querySelectorAll('style')].some((style) => style.textContent.includes('stCaptionContainer'))"""
 
 
 def wait_for_app(page, limit: float = PATIENCE) -> None:
