@@ -16,9 +16,10 @@ class FullBatchLoop:
 
     lightning.Trainer spends about as long around each step as the unit's own arithmetic takes (loader,
     loops, hooks it would call for nothing), and with every sequence in one batch it has nothing to
-    schedule. This loop keeps what a run of the fast recipe uses: the module's loss and optimiser, and
-    the callbacks' view of a trainer (`global_step`, `should_stop`, `optimizers`). The tutorial's recipe,
-    with its batches and `self.log`, still runs in lightning.Trainer.
+    schedule. This loop keeps what a run of the fast recipe uses: the module's loss with its gradient
+    (written out by hand, `loss_with_gradients`), its optimiser, and the callbacks' view of a trainer
+    (`global_step`, `should_stop`, `optimizers`). The tutorial's recipe, with its batches, `self.log` and
+    autograd, still runs in lightning.Trainer.
     """
 
     def __init__(self, callbacks: Sequence[L.Callback]):
@@ -37,9 +38,7 @@ class FullBatchLoop:
         for index in range(steps):
             for callback in self.callbacks:
                 callback.on_train_batch_start(self, model, batch, index)
-            loss = model.batch_loss(batch)
-            optimizer.zero_grad(set_to_none=True)
-            loss.backward()
+            loss = model.loss_with_gradients(batch)
             optimizer.step()
             self.global_step += 1
             outputs = {"loss": loss.detach()}

@@ -26,6 +26,7 @@ class Step(NamedTuple):
 SHORT_MEMORY_WEIGHTS = tuple(gate.short_weight for gate in GATES)
 INPUT_WEIGHTS = tuple(gate.input_weight for gate in GATES)
 BIASES = tuple(gate.bias for gate in GATES)
+LAID_OUT = (*SHORT_MEMORY_WEIGHTS, *INPUT_WEIGHTS, *BIASES)  # the twelve names, row by row
 
 
 class GateWeights(NamedTuple):
@@ -38,7 +39,7 @@ class GateWeights(NamedTuple):
 
 def gate_weights(p: Mapping[str, torch.Tensor]) -> GateWeights:
     """Lay the twelve named weights out by gate, once per pass rather than once per day."""
-    columns = [p[name] for name in (*SHORT_MEMORY_WEIGHTS, *INPUT_WEIGHTS, *BIASES)]
+    columns = [p[name] for name in LAID_OUT]
     if len({column.shape for column in columns}) > 1:
         # A landscape varies one or two weights over a grid; the others are scalars to spread over it.
         columns = torch.broadcast_tensors(*columns)
