@@ -26,20 +26,28 @@ class DivergenceGuard(L.Callback):
 
     def __init__(self) -> None:
         self.diverged_at_step: int | None = None
+        self._parameters: list[torch.Tensor] = []
         self._last_good: torch.Tensor | None = None
 
-    def on_train_batch_start(self, trainer, pl_module, batch, batch_idx) -> None:
-        self._last_good = torch.stack([p.detach() for p in pl_module.parameters()]).clone()
+    def on_train_start(self, trainer, pl_module) -> None:
+        # Looked up once: the module's parameter walk costs more than the check itself, every step.
+        self._parameters = list(pl_module.parameters())
+        self._last_good = self._snapshot()
+
+    def _snapshot(self) -> torch.Tensor:
+        with torch.no_grad():
+            return torch.stack(self._parameters)
 
     def on_train_batch_end(self, trainer, pl_module, outputs, batch, batch_idx) -> None:
-        parameters = torch.stack([p.detach() for p in pl_module.parameters()])
-        healthy = torch.isfinite(outputs["loss"]) and parameters.abs().max() <= MAX_MAGNITUDE
-        if not healthy:
-            self.diverged_at_step = trainer.global_step
-            with torch.no_grad():
-                for parameter, value in zip(pl_module.parameters(), self._last_good, strict=True):
-                    parameter.copy_(value)
-            trainer.should_stop = True
+        parameters = self._snapshot()
+        if bool(torch.isfinite(outputs["loss"]) & (parameters.abs().max() <= MAX_MAGNITUDE)):
+            self._last_good = parameters  # the weights the next step starts from
+            return
+        self.diverged_at_step = trainer.global_step
+        with torch.no_grad():
+            for parameter, value in zip(self._parameters, self._last_good, strict=True):
+                parameter.copy_(value)
+        trainer.should_stop = True
 
 
 class ProgressStream(L.Callback):
