@@ -6,10 +6,11 @@ import streamlit as st
 
 from lstm.explorer.state import ExplorerState, to_query
 from lstm.figures.exports import image_export_config
-from lstm.figures.unrolled import minimum_width, unrolled_figure
+from lstm.figures.unrolled import minimum_width
 from lstm.ui import explorer_details, explorer_inputs, guide, lesson_panel
 from lstm.ui import explorer_session as session
 from lstm.ui.explorer_details import SPEEDS
+from lstm.ui.figure_cache import cached_unrolled_figure
 from lstm.ui.player import PlayerTexts, player
 from lstm.ui.text import escape_markdown
 from lstm.unit.days import company_of
@@ -203,7 +204,7 @@ def render() -> None:
     state = session.current()
     dark = st.context.theme.type == "dark"
     result = trace(state.days, state.weights)
-    compared, names = _compared(state)  # once a run: the cells and the prediction panel both show it
+    compared, names = _compared(state)  # for the prediction panel; the cells trace it inside their cached figure
     if state.present:
         st.html(PRESENTER_CSS)
 
@@ -224,7 +225,7 @@ def render() -> None:
             lesson_panel.render(state, result, state.weights)
         stage = st.container()
     with stage:
-        _unrolled_unit(state, result, dark, compared, names)
+        _unrolled_unit(state, result, dark, names)
     editing = st.session_state.pop(session.EDITING, None)
     if editing is not None:
         explorer_inputs.weight_editor(editing)
@@ -244,9 +245,7 @@ def _compared(state: ExplorerState) -> tuple[Trace | None, tuple[str, str]]:
     return compared, (sequence_name(state.days, "these days"), sequence_name(state.compare, "the compared days"))
 
 
-def _unrolled_unit(
-    state: ExplorerState, result: Trace, dark: bool, compared: Trace | None, names: tuple[str, str]
-) -> None:
+def _unrolled_unit(state: ExplorerState, result: Trace, dark: bool, names: tuple[str, str]) -> None:
     """The unrolled unit with its player and animation controls."""
     frame_ms = SPEEDS[st.session_state.get("speed", "normal")]
     open_day = None if state.cell is None else state.cell - 1
@@ -260,8 +259,8 @@ def _unrolled_unit(
     with st.container(key="unrolled_frame"):
         st.html(narrow_screen_css(minimum_width(len(state.days), scale, open_day is not None, beside)))
         st.plotly_chart(
-            unrolled_figure(
-                result, state.weights, state.position, dark, frame_ms, scale, open_day, compared, names, beside
+            cached_unrolled_figure(
+                state.days, state.weights, state.position, dark, frame_ms, scale, open_day, state.compare, names, beside
             ),
             key="unrolled",
             theme=None,

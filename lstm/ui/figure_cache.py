@@ -1,0 +1,57 @@
+"""The unrolled unit's figure built once per view: a class on one lesson link, or a visitor stepping back and
+forth through the stages, gets it from the cache instead of building it again."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lstm.figures.theme import PlainFigure
+from lstm.figures.unrolled import unrolled_figure
+from lstm.unit.forward import trace
+from lstm.unit.stages import Position
+from lstm.unit.weights import NAMES, Weights
+
+# Twelve days with a cell open make the largest figure, about 160 KB: 128 of them stay under 25 MB.
+FIGURES_KEPT = 128
+
+
+@st.cache_data(max_entries=FIGURES_KEPT, show_spinner=False)
+def _unrolled_parts(
+    days: tuple[float, ...],
+    weights: tuple[float, ...],
+    frame: int,
+    dark: bool,
+    frame_ms: int,
+    text_scale: float,
+    open_day: int | None,
+    compare: tuple[float, ...] | None,
+    names: tuple[str, str],
+    detail_beside: bool,
+) -> dict:
+    # Plain values in, plain dicts out: Streamlit hashes the one and copies the other cheaply.
+    unit = Weights.from_mapping(dict(zip(NAMES, weights, strict=True)))
+    compared = None if compare is None else trace(compare, unit)
+    figure = unrolled_figure(
+        trace(days, unit), unit, Position(frame), dark, frame_ms, text_scale, open_day, compared, names, detail_beside
+    )
+    return figure.to_dict()
+
+
+def cached_unrolled_figure(
+    days: tuple[float, ...],
+    weights: Weights,
+    position: Position,
+    dark: bool,
+    frame_ms: int,
+    text_scale: float,
+    open_day: int | None,
+    compare: tuple[float, ...] | None,
+    names: tuple[str, str],
+    detail_beside: bool,
+) -> PlainFigure:
+    """`unrolled_figure` for these days and weights (and the compared days), from the cache when it has it."""
+    parts = _unrolled_parts(
+        tuple(days), tuple(weights.values()), position.frame, dark, frame_ms, text_scale, open_day,
+        None if compare is None else tuple(compare), names, detail_beside,
+    )  # fmt: skip
+    return PlainFigure(parts["data"], parts["layout"], parts.get("frames"))
