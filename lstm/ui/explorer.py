@@ -259,9 +259,7 @@ def _unrolled_unit(state: ExplorerState, result: Trace, dark: bool, names: tuple
     with st.container(key="unrolled_frame"):
         st.html(narrow_screen_css(minimum_width(len(state.days), scale, open_day is not None, beside)))
         st.plotly_chart(
-            cached_unrolled_figure(
-                state.days, state.weights, state.position, dark, frame_ms, scale, open_day, state.compare, names, beside
-            ),
+            cached_unrolled_figure(state, dark, frame_ms, scale, names, beside),
             key="unrolled",
             theme=None,
             config=image_export_config("lstm-unrolled"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lstm.explorer.state import ExplorerState
 from lstm.figures.theme import PlainFigure
 from lstm.figures.unrolled import unrolled_figure
 from lstm.unit.forward import trace
@@ -38,20 +39,12 @@ def _unrolled_parts(
 
 
 def cached_unrolled_figure(
-    days: tuple[float, ...],
-    weights: Weights,
-    position: Position,
-    dark: bool,
-    frame_ms: int,
-    text_scale: float,
-    open_day: int | None,
-    compare: tuple[float, ...] | None,
-    names: tuple[str, str],
-    detail_beside: bool,
+    state: ExplorerState, dark: bool, frame_ms: int, text_scale: float, names: tuple[str, str], detail_beside: bool
 ) -> PlainFigure:
-    """`unrolled_figure` for these days and weights (and the compared days), from the cache when it has it."""
+    """`unrolled_figure` for the state's days, weights, stage, opened cell and compared days, cached."""
+    open_day = None if state.cell is None else state.cell - 1
     parts = _unrolled_parts(
-        tuple(days), tuple(weights.values()), position.frame, dark, frame_ms, text_scale, open_day,
-        None if compare is None else tuple(compare), names, detail_beside,
+        state.days, tuple(state.weights.values()), state.position.frame, dark, frame_ms, text_scale, open_day,
+        state.compare, names, detail_beside,
     )  # fmt: skip
     return PlainFigure(parts["data"], parts["layout"], parts.get("frames"))
