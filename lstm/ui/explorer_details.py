@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from functools import partial
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
@@ -54,7 +55,7 @@ def _every_day(result: Trace, dark: bool) -> None:
         st.plotly_chart(table_figure(result, dark), key="per_day", theme=None, config=image_export_config("lstm-table"))
     st.download_button(
         "Download the table (CSV)",
-        _csv(result),
+        partial(_csv, result),  # made when pressed, not on every rerun
         file_name="lstm-trace.csv",
         mime="text/csv",
         icon=":material/download:",

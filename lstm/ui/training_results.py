@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from lstm.training.worker import Progress, TrainingRun
@@ -24,13 +26,14 @@ def results_panel(run: TrainingRun, progress: Progress) -> None:
         # Significant digits, not decimals: a trained loss of 4e-5 must not read 0.0000.
         column_config={title: st.column_config.NumberColumn(title, format="%.4g") for title in columns},
     )
+    # The files are made when a button is pressed, not on every rerun: a long run's history is about 1 MB of CSV.
     carry, weights_json, weights_safetensors, curve = st.columns(4)
     if carry.button("Use these weights in the explorer", icon=":material/arrow_back:", type="primary", width="stretch"):
         explorer_session.use_weights(progress.weights)
         st.switch_page(routes.EXPLORER.target())
     weights_json.download_button(
         "Weights (JSON)",
-        to_json(progress.weights),
+        partial(to_json, progress.weights),
         "lstm-weights.json",
         "application/json",
         icon=":material/download:",
@@ -38,7 +41,7 @@ def results_panel(run: TrainingRun, progress: Progress) -> None:
     )
     weights_safetensors.download_button(
         "Weights (safetensors)",
-        to_safetensors(progress.weights),
+        partial(to_safetensors, progress.weights),
         "lstm-weights.safetensors",
         "application/octet-stream",
         icon=":material/download:",
@@ -46,7 +49,7 @@ def results_panel(run: TrainingRun, progress: Progress) -> None:
     )
     curve.download_button(
         "Loss history (CSV)",
-        history.to_csv(),
+        history.to_csv,
         "lstm-training.csv",
         "text/csv",
         icon=":material/download:",

@@ -137,3 +137,13 @@ def test_editing_a_weight_and_scrubbing_the_slider(page, app_url):
         assert time.monotonic() < deadline, caption(page)
         time.sleep(0.2)
     assert not any(text.startswith("prediction") for text in chart_texts(page))
+
+
+def test_the_per_day_table_downloads_with_every_day(page, app_url):
+    page.goto(f"{app_url}/?days=0,0.5,0.25,1&weights=trained")
+    wait_for_app(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the table (CSV)").click()
+    lines = download.value.path().read_text().splitlines()
+    assert lines[0].split(",")[:2] == ["day", "input"] and len(lines) == 5
+    assert lines[-1].split(",")[1] == "1.0"  # the fourth day's input
