@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import asdict, dataclass
 
 import streamlit as st
@@ -45,16 +46,17 @@ button:focus-visible, input:focus-visible { outline: 3px solid currentColor; out
 
 JS = """\
 export default function ({ data, parentElement }) {
+  const player = JSON.parse(data.player);
   const root = parentElement.querySelector('.player');
   const buttons = Object.fromEntries(
     [...root.querySelectorAll('button')].map((button) => [button.dataset.action, button]));
   const position = root.querySelector('input');
   const positionLabel = root.querySelector('.position-label');
   const caption = root.querySelector('.caption');
-  const texts = data.texts;
-  const last = data.frames.length - 1;
+  const texts = player.texts;
+  const last = player.frames.length - 1;
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
-  let index = Math.min(Math.max(data.start, 0), last);
+  let index = Math.min(Math.max(player.start, 0), last);
   let timer = null;
   let chart = null;
 
@@ -64,16 +66,16 @@ export default function ({ data, parentElement }) {
   buttons.forward.textContent = texts.forward;
   root.querySelector('.position-name').textContent = texts.position;
   position.max = String(last);
-  position.dir = data.right_to_left ? 'rtl' : 'ltr';
+  position.dir = player.right_to_left ? 'rtl' : 'ltr';
 
-  const findChart = () => document.querySelector(`.st-key-${CSS.escape(data.chart)} .js-plotly-plot`);
+  const findChart = () => document.querySelector(`.st-key-${CSS.escape(player.chart)} .js-plotly-plot`);
 
   function show(frame) {
     index = frame;
     position.value = String(frame);
-    position.setAttribute('aria-valuetext', data.labels[frame]);
-    positionLabel.textContent = data.labels[frame];
-    caption.textContent = data.captions[frame];
+    position.setAttribute('aria-valuetext', player.labels[frame]);
+    positionLabel.textContent = player.labels[frame];
+    caption.textContent = player.captions[frame];
     buttons.start.disabled = buttons.back.disabled = frame === 0;
     buttons.forward.disabled = frame === last;
   }
@@ -87,7 +89,7 @@ export default function ({ data, parentElement }) {
     show(frame);
     const plot = findChart();
     if (plot && window.Plotly) {
-      window.Plotly.animate(plot, [data.frames[frame]], {
+      window.Plotly.animate(plot, [player.frames[frame]], {
         frame: { duration: 0, redraw: true }, transition: { duration: 0 }, mode: 'immediate' });
     }
   }
@@ -101,7 +103,7 @@ export default function ({ data, parentElement }) {
   function tick() {
     go(index + 1);
     if (index >= last) pause();
-    else timer = setTimeout(tick, data.frame_ms);
+    else timer = setTimeout(tick, player.frame_ms);
   }
 
   // Play answers at once: the next frame now, then one every frame_ms; from the end it starts over.
@@ -109,7 +111,7 @@ export default function ({ data, parentElement }) {
     showPlaying(true);
     if (index >= last) {
       go(0);
-      timer = setTimeout(tick, data.frame_ms);
+      timer = setTimeout(tick, player.frame_ms);
     } else {
       tick();
     }
@@ -128,7 +130,7 @@ export default function ({ data, parentElement }) {
   };
   // Arrow keys step everywhere in the player, the position slider included; left and right follow the
   // slider's direction on screen.
-  const ahead = data.right_to_left ? -1 : 1;
+  const ahead = player.right_to_left ? -1 : 1;
   const keys = { ArrowLeft: -ahead, ArrowRight: ahead, ArrowDown: -1, ArrowUp: 1 };
   const onClick = (event) => {
     const button = event.target.closest('button');
@@ -149,7 +151,7 @@ export default function ({ data, parentElement }) {
   // Plotly's own slider (or Play) moves the figure too: follow it, and keep its handle from gliding
   // when the visitor asked for less motion.
   const onFrame = (event) => {
-    const frame = data.frames.indexOf(event.name);
+    const frame = player.frames.indexOf(event.name);
     if (frame >= 0) show(frame);
   };
   function calmSlider() {
@@ -261,18 +263,21 @@ def player(
         raise ValueError("a player needs one caption and one label per frame, and at least one frame")
     if not 0 <= start < len(frame_names):
         raise ValueError(f"start {start} is not a frame (0 to {len(frame_names) - 1})")
+    settings = {
+        "chart": chart_key,
+        "frames": list(frame_names),
+        "captions": list(captions),
+        "labels": labels,
+        "start": start,
+        "frame_ms": int(frame_ms),
+        "right_to_left": right_to_left,
+        "texts": asdict(texts),
+    }
     _component()(
         key=key or f"player_{chart_key}",
-        data={
-            "chart": chart_key,
-            "frames": list(frame_names),
-            "captions": list(captions),
-            "labels": labels,
-            "start": start,
-            "frame_ms": int(frame_ms),
-            "right_to_left": right_to_left,
-            "texts": asdict(texts),
-        },
+        # One JSON string rather than a dict of lists: Streamlit looks for a table in every list of a dict it is
+        # given, and its first look imports pandas, 0.7 s on the first page a server draws.
+        data={"player": json.dumps(settings)},
         width="stretch",
         height="content",
     )
