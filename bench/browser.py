@@ -10,14 +10,16 @@ from bench.pages import Timings, measure_pages
 from bench.served import chromium_path, launch_chromium, streamlit_server
 from bench.wire import nginx_path
 from lstm.training.limits import Limits
+from lstm.training.recipes import MAX_EPOCHS as LIVE_EPOCHS
 from lstm.training.worker import RunConfig, TrainingRun
 
 PROGRESS = "[data-testid='stProgress']"
-# A long run, so a window of several seconds falls inside it: the fast recipe for 5000 epochs.
-LIVE_RUN = RunConfig(recipe="fast", epochs=5000)
-# Seconds into a run before its speed is read, past Lightning's set-up, and the window it is read over:
-# short enough that the run is still going at 2,000 steps a second.
-LEAD_IN, WINDOW = 0.5, 2.0
+# The longest run the Training page offers: the fast recipe for 5000 epochs, about two seconds here.
+LIVE_RUN = RunConfig(recipe="fast", epochs=LIVE_EPOCHS)
+# Seconds into a run before its speed is read, past the set-up, and the longest window it is read over. A run
+# that ends sooner is read up to its last epoch before the end: the speed is the run's while it ran.
+LEAD_IN, WINDOW = 0.3, 2.0
+MINIMUM_READINGS = 3
 # Each epoch the page shows, with the moment it showed it: the page redraws a few times a second, so
 # the window runs from one redraw to another rather than from a read of a stale number.
 RECORD_EPOCHS = """progress => {
@@ -31,8 +33,18 @@ RECORD_EPOCHS = """progress => {
 }"""
 
 
-def live_steps_per_second(page, base: str, seconds: float) -> float:
-    """Steps per second of one run, read off the training page while it redraws, over `seconds`."""
+def steps_per_second(readings: list[tuple[float, int]], what: str) -> float:
+    """Epochs per second between the first and the last reading taken while the run was going, from
+    (seconds, epoch) pairs; the fast recipe takes one step per epoch."""
+    going = [(moment, epoch) for moment, epoch in readings if epoch < LIVE_RUN.epochs]
+    if len(going) < MINIMUM_READINGS:
+        raise RuntimeError(f"{what}: {len(going)} readings while the run was going, {MINIMUM_READINGS} needed")
+    (began, first_epoch), (ended, last_epoch) = going[0], going[-1]
+    return (last_epoch - first_epoch) / (ended - began)
+
+
+def live_steps_per_second(page, base: str) -> float:
+    """Steps per second of one run, read off the training page while it redraws."""
     page.goto(f"{base}/training")
     page.get_by_role("spinbutton", name="Epochs").fill(str(LIVE_RUN.epochs))
     page.get_by_role("spinbutton", name="Epochs").press("Enter")
@@ -49,26 +61,29 @@ def live_steps_per_second(page, base: str, seconds: float) -> float:
         raise RuntimeError(f"the training page did not take the {LIVE_RUN.epochs:,}-epoch budget")
     time.sleep(LEAD_IN)  # past the start of the run
     page.evaluate(RECORD_EPOCHS, PROGRESS)
-    time.sleep(seconds)
-    seen = page.evaluate("() => window.benchEpochs")
-    status = page.locator(PROGRESS).inner_text()
-    page.get_by_role("button", name="Stop").click()
-    if "Finished" in status or len(seen) < 2:
-        raise RuntimeError(f"the live run did not keep training through the {seconds:g} s window")
-    (began, first_epoch), (ended, last_epoch) = seen[0], seen[-1]
-    return (last_epoch - first_epoch) * 1000 / (ended - began)  # the fast recipe takes one step per epoch
+    ends = time.monotonic() + WINDOW
+    while time.monotonic() < ends and "Finished" not in page.locator(PROGRESS).inner_text():
+        time.sleep(0.05)
+    readings = [(moment / 1000, epoch) for moment, epoch in page.evaluate("() => window.benchEpochs")]
+    stop = page.get_by_role("button", name="Stop")
+    if stop.is_enabled():
+        stop.click()
+    return steps_per_second(readings, "the run with the Training page open")
 
 
-def headless_steps_per_second(seconds: float) -> float:
-    """The same run with no page: a TrainingRun in this process, measured over the same window."""
-    run = TrainingRun(LIVE_RUN, Limits(idle_seconds=seconds + 30))
+def headless_steps_per_second() -> float:
+    """The same run with no page: a TrainingRun in this process, read every 0.1 s over the same window."""
+    run = TrainingRun(LIVE_RUN, Limits(idle_seconds=WINDOW + 30))
     run.start()
     time.sleep(LEAD_IN)
-    first_epoch, began = run.progress().history.epochs[-1], time.perf_counter()
-    time.sleep(seconds)
-    last_epoch, ended = run.progress().history.epochs[-1], time.perf_counter()
+    readings = []
+    ends = time.monotonic() + WINDOW
+    while time.monotonic() < ends and run.progress().state.active:
+        # Each reading copies the run's history under its lock: ten a second keep that off the run's speed.
+        readings.append((time.perf_counter(), run.progress().history.epochs[-1]))
+        time.sleep(0.1)
     run.stop()
-    return (last_epoch - first_epoch) / (ended - began)
+    return steps_per_second(readings, "the run with no page")
 
 
 def require_browser() -> None:
@@ -85,8 +100,8 @@ def live_and_headless(page, base: str, repeats: int) -> tuple[list[float], list[
     """A run with the training page open, then the same run with no page, in turns."""
     live, headless = [], []
     for _ in range(repeats):
-        live.append(live_steps_per_second(page, base, WINDOW))
-        headless.append(headless_steps_per_second(WINDOW))
+        live.append(live_steps_per_second(page, base))
+        headless.append(headless_steps_per_second())
     return live, headless
 
 
