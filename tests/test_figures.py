@@ -7,12 +7,15 @@ import sys
 import plotly.io as pio
 import pytest
 
+from lstm.figures.compare import LONG_GAP, SHORT_GAP
 from lstm.figures.days import gates_over_days_figure
 from lstm.figures.exports import TABLE_MINIMUM_WIDTH, header_lines, table_figure
 from lstm.figures.unrolled import (
     ANIMATED,
     CAPTION_LINE_CHARACTERS,
+    LONG_LINE_Y,
     NARROW_CELLS,
+    SHORT_LINE_Y,
     WIDE_CELLS,
     cell_layout,
     minimum_width,
@@ -73,6 +76,20 @@ def test_the_highlight_follows_the_stage():
     box = frames[Position.of(2, "output").frame]["data"][HIGHLIGHT]
     assert min(box["x"]) == pytest.approx(1.05) and max(box["y"]) == pytest.approx(1.45)
     assert "Day 2: output %" in frames[9]["data"][CAPTION]["text"][0]
+
+
+def test_the_memory_boxes_hold_their_values_and_stop_short_of_the_compared_ones():
+    company_b = trace((1.0, 0.5, 0.25, 1.0), TRAINED)
+    frames = frames_of(unrolled_figure(COMPANY_A, TRAINED, last_position(4), compare=company_b))
+    start = frames[0]["data"][HIGHLIGHT]
+    # at the start, one box around each memory's zero at the first node, with a gap between the two paths
+    assert start["x"].count(None) == 1 and start["x"][0] <= 0 <= start["x"][1]
+    long_box = start["y"][:5]
+    assert max(long_box) > LONG_LINE_Y > min(long_box) > LONG_LINE_Y - LONG_GAP  # the value above, B's below
+    short_box = start["y"][6:]
+    assert min(short_box) < SHORT_LINE_Y < max(short_box) < SHORT_LINE_Y + SHORT_GAP
+    day_2_long = frames[Position.of(2, "long-memory").frame]["data"][HIGHLIGHT]
+    assert min(day_2_long["x"]) < 2 < max(day_2_long["x"]) and None not in day_2_long["x"]
 
 
 def test_the_figure_opens_at_the_given_position():

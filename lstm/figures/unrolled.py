@@ -105,21 +105,48 @@ def _bar(cell: CellLayout, row: str, value: float) -> tuple[float, float]:
     return cell.bar_start, value * cell.bar_length
 
 
-def _highlight_box(position: Position) -> tuple[list[float], list[float]]:
-    """Outline of what the current stage computes, as a closed path."""
+# The memory stages' boxes hold the node's value, above the long line or under the short one, and end just
+# past the line, short of a compared value on its other side. Half as wide as the widest value plus a little
+# room, at the cell's narrowest (up to half a cell, where narrow cells' values nearly touch their
+# neighbours'); the first node's boxes stop at the plot's left edge, short of the rows' names.
+MEMORY_BOX_HALF_PX = 36
+PAST_THE_LINE = 0.05  # y units: about 3 px, under the compared values' first pixel
+
+
+def _memory_box(node: int, days: int, line: str) -> tuple[float, float, float, float]:
+    """Left, right, bottom and top of the box around a memory line's value at `node` (0 is the start)."""
+    half = min(MEMORY_BOX_HALF_PX / SMALLEST_CELL_PX[cell_layout(days)], 0.5)
+    left = max(node - half, -X_PADDING)
+    if line == "long":
+        return left, node + half, LONG_LINE_Y - PAST_THE_LINE, LONG_LINE_Y + 0.6
+    return left, node + half, SHORT_LINE_Y - 0.6, SHORT_LINE_Y + PAST_THE_LINE
+
+
+def _highlight_box(position: Position, days: int) -> tuple[list[float | None], list[float | None]]:
+    """Outline of what the current stage computes, as closed paths (a None between two): never through a number.
+
+    At the start, both memories' zeros; each day, the row or the memory it computes.
+    """
     if position.day_index is None:
-        left, right, bottom, top = -0.18, 0.18, SHORT_LINE_Y - 0.3, LONG_LINE_Y + 0.3
+        boxes = [_memory_box(0, days, "long"), _memory_box(0, days, "short")]
     else:
         cell = position.day_index
-        boxes = {
+        boxes = [{
             "long-remember": (cell + 0.05, cell + 0.95, 3.55, 4.45),
             "potential": (cell + 0.05, cell + 0.95, 1.55, 3.45),
-            "long-memory": (cell + 0.8, cell + 1.2, LONG_LINE_Y - 0.35, LONG_LINE_Y + 0.6),
+            "long-memory": _memory_box(cell + 1, days, "long"),
             "output": (cell + 0.05, cell + 0.95, 0.55, 1.45),
-            "short-memory": (cell + 0.8, cell + 1.2, SHORT_LINE_Y - 0.6, SHORT_LINE_Y + 0.35),
-        }
-        left, right, bottom, top = boxes[position.stage]
-    return [left, right, right, left, left], [bottom, bottom, top, top, bottom]
+            "short-memory": _memory_box(cell + 1, days, "short"),
+        }[position.stage]]  # fmt: skip
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for left, right, bottom, top in boxes:
+        if xs:
+            xs.append(None)
+            ys.append(None)
+        xs += [left, right, right, left, left]
+        ys += [bottom, bottom, top, top, bottom]
+    return xs, ys
 
 
 def frame_updates(trace: Trace, weights: Mapping[str, float], position: Position) -> dict[str, dict]:
@@ -144,7 +171,7 @@ def frame_updates(trace: Trace, weights: Mapping[str, float], position: Position
     zero = value_text(0)
     updates["long memory"] = {"text": [zero] + [value_text(step.long_memory) if k >= 3 else "" for step, k in steps]}
     updates["short memory"] = {"text": [zero] + [value_text(step.short_memory) if k >= 5 else "" for step, k in steps]}
-    box_x, box_y = _highlight_box(position)
+    box_x, box_y = _highlight_box(position, len(trace.steps))
     updates["highlight"] = {"x": box_x, "y": box_y}
     heading, equations, sentence = describe(position, trace, weights)
     updates["caption"] = {"text": [_caption(heading, equations, sentence)]}
