@@ -65,9 +65,9 @@ def live_steps_per_second(page, base: str) -> float:
     while time.monotonic() < ends and "Finished" not in page.locator(PROGRESS).inner_text():
         time.sleep(0.05)
     readings = [(moment / 1000, epoch) for moment, epoch in page.evaluate("() => window.benchEpochs")]
-    stop = page.get_by_role("button", name="Stop")
-    if stop.is_enabled():
-        stop.click()
+    # The run is a few seconds long: it is left to finish (a Stop pressed as it ends waits on a disabled button),
+    # so the next turn's Train finds no run going.
+    page.wait_for_function(f'() => /Finished/.test(document.querySelector("{PROGRESS}")?.innerText)', timeout=120_000)
     return steps_per_second(readings, "the run with the Training page open")
 
 
