@@ -14,7 +14,7 @@ from lstm.training.recipes import MAX_EPOCHS as LIVE_EPOCHS
 from lstm.training.worker import RunConfig, TrainingRun
 
 PROGRESS = "[data-testid='stProgress']"
-# The longest run the Training page offers: the fast recipe for 5000 epochs, about two seconds here.
+# The longest run the Training page offers: the fast recipe for 5000 epochs, a few seconds here.
 LIVE_RUN = RunConfig(recipe="fast", epochs=LIVE_EPOCHS)
 # Seconds into a run before its speed is read, past the set-up, and the longest window it is read over. A run
 # that ends sooner is read up to its last epoch before the end: the speed is the run's while it ran.
