@@ -7,17 +7,15 @@ import streamlit as st
 from lstm.training.data import TrainingData
 from lstm.training.recipes import MAX_EPOCHS, RECIPES
 from lstm.training.series import DEFAULT_WINDOW, SeriesError, training_data
-from lstm.training.worker import RunConfig, TrainingRun
+from lstm.training.worker import RunConfig, RunState, TrainingRun
 from lstm.ui import explorer_session, guide, routes, visitor
 from lstm.ui.text import escape_markdown
 from lstm.ui.training_live import STATE_LABELS, limits, live_panel
 from lstm.ui.training_results import results_panel, upload_panel
 
 KEEP_RUNS = 5  # older runs leave the comparison
-# The live panel's refresh while a run waits or trains: 4 a second with margin. One pace for both, so a run
-# that starts needs no redraw of the whole page: under load, the page whose timer changed pace in that redraw
-# sometimes lost its timer and froze (in two of three crowds of ten on a busy 2-core machine).
-REDRAW_SECONDS = 0.2
+REDRAW_SECONDS = 0.2  # the live panel's refresh while a run trains: 4 a second with margin
+QUEUED_REDRAW_SECONDS = 1.0  # while it waits for a free slot: only its place in the queue changes
 MAX_SEED = 2**31 - 1
 WATCH_SECONDS = 15.0  # "Watch it": a run that would end in a blink takes at least this long, for a class
 STARTS = {"draw": "A fresh draw from the seed (the tutorial's way)", "explorer": "The weights on the explorer"}
@@ -208,7 +206,9 @@ def render() -> None:
     progress = run.progress() if run is not None else None
     active = progress is not None and progress.state.active
     _controls(config, run, active)
-    interval = REDRAW_SECONDS if active else None
+    interval = {RunState.RUNNING: REDRAW_SECONDS, RunState.QUEUED: QUEUED_REDRAW_SECONDS}.get(
+        progress.state if progress is not None else None
+    )
     scale, loss_help, charts_help = st.columns([3, 1, 1], vertical_alignment="center")
     scale.toggle(
         "Log scale", value=True, key="log_loss", help="The loss falls by orders of magnitude: a log axis shows it."

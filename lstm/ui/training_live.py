@@ -155,6 +155,7 @@ def live_panel(present: bool) -> None:
             training_replay.replay(run, progress, dark, present)
         with charts:
             _live_view(run, progress, dark, present)
-    was_active, st.session_state["live_active"] = st.session_state.get("live_active", False), progress.state.active
-    if was_active and not progress.state.active:
-        st.rerun()  # the run ended: redraw the whole page, so its buttons and downloads follow and the timer stops
+    before, st.session_state["live_state"] = st.session_state.get("live_state"), progress.state
+    if before is not None and before.active and progress.state is not before:
+        # The run started or ended: redraw the whole page, so its timer's pace, buttons and downloads follow.
+        st.rerun()

@@ -86,7 +86,7 @@ def test_a_queued_run_waits_quietly_and_draws_when_it_starts():
         assert all(held)
         button(app, "Train").click().run()
         assert progress_text(app).startswith("**Queued")
-        # While it waits, the page redraws only its place in the queue: no cells or charts.
+        # While it waits, the page redraws only its place in the queue: no cells or charts, once a second.
         assert not app.get("plotly_chart")
     finally:
         for _ in held:
