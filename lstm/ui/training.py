@@ -5,9 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from lstm.training.data import TrainingData
+from lstm.training.limits import SERVER_LOAD
 from lstm.training.recipes import MAX_EPOCHS, RECIPES
 from lstm.training.series import DEFAULT_WINDOW, SeriesError, training_data
-from lstm.training.worker import RunConfig, RunState, TrainingRun
+from lstm.training.worker import Progress, RunConfig, RunState, TrainingRun
 from lstm.ui import explorer_session, guide, routes, visitor
 from lstm.ui.text import escape_markdown
 from lstm.ui.training_live import STATE_LABELS, limits, live_panel
@@ -15,7 +16,11 @@ from lstm.ui.training_results import results_panel, upload_panel
 
 KEEP_RUNS = 5  # older runs leave the comparison
 REDRAW_SECONDS = 0.2  # the live panel's refresh while a run trains: 4 a second with margin
-QUEUED_REDRAW_SECONDS = 1.0  # while it waits for a free slot: only its place in the queue changes
+# While runs wait for a slot the server is busy, and every page redraws once a second: a waiting page has only
+# its place in the queue to show, and a training page's redraws take time the runs need. On a 2-core machine
+# beside two busy processes, a crowd of ten with live panels redrawing two to five times a second left a page
+# that stopped redrawing mid-run in 4 of 5 tries; at once a second, in none of one (another page went blank).
+BUSY_REDRAW_SECONDS = 1.0
 MAX_SEED = 2**31 - 1
 WATCH_SECONDS = 15.0  # "Watch it": a run that would end in a blink takes at least this long, for a class
 STARTS = {"draw": "A fresh draw from the seed (the tutorial's way)", "explorer": "The weights on the explorer"}
@@ -184,6 +189,14 @@ def background_status() -> None:
     st.fragment(status, run_every=1.0)()
 
 
+def _redraw_seconds(progress: Progress | None) -> float | None:
+    """How often the live panel redraws: while the run trains, unless the server is busy; never once it ended."""
+    if progress is None or not progress.state.active:
+        return None
+    _, queued = SERVER_LOAD.snapshot()
+    return REDRAW_SECONDS if progress.state is RunState.RUNNING and queued == 0 else BUSY_REDRAW_SECONDS
+
+
 def render() -> None:
     try:
         limits()
@@ -206,9 +219,7 @@ def render() -> None:
     progress = run.progress() if run is not None else None
     active = progress is not None and progress.state.active
     _controls(config, run, active)
-    interval = {RunState.RUNNING: REDRAW_SECONDS, RunState.QUEUED: QUEUED_REDRAW_SECONDS}.get(
-        progress.state if progress is not None else None
-    )
+    interval = _redraw_seconds(progress)
     scale, loss_help, charts_help = st.columns([3, 1, 1], vertical_alignment="center")
     scale.toggle(
         "Log scale", value=True, key="log_loss", help="The loss falls by orders of magnitude: a log axis shows it."
