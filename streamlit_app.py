@@ -1,8 +1,14 @@
 """LSTM Explorer's frame: page setup and navigation; the pages themselves live in lstm.ui."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from lstm.ui import navigation, routes
+
+# Served from here: a Material icon as page_icon is fetched from Google's font servers by every visitor's
+# browser, which a classroom's offline server cannot reach and a visitor's privacy need not pay for.
+FAVICON = Path(__file__).parent / "assets" / "favicon.png"
 
 # The page starts just below the top navigation bar (60 px, drawn over the page), not under it and not
 # below Streamlit's larger default padding. Captions stay quieter than text at 80% opacity, which keeps
@@ -16,7 +22,7 @@ PAGE_CSS = """<style>
 
 
 def main() -> None:
-    st.set_page_config(page_title="LSTM Explorer", page_icon=":material/memory:", layout="wide")
+    st.set_page_config(page_title="LSTM Explorer", page_icon=str(FAVICON), layout="wide")
     st.html(PAGE_CSS)
     page = st.navigation(navigation.visible(), position="top")
     page.run()
