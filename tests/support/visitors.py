@@ -131,15 +131,32 @@ def crowd_limit(one_visitor: float, visitors: int) -> float:
     return limit
 
 
+def listen_for_trouble(page) -> list[str]:
+    """What went wrong inside a page, as it happens: its errors, warnings and crashes, each with the moment."""
+    trouble: list[str] = []
+    began = time.monotonic()
+
+    def note(what: str) -> None:
+        trouble.append(f"{time.monotonic() - began:7.1f} s {what}")
+
+    page.on("console", lambda message: message.type in ("error", "warning") and note(f"{message.type}: {message.text}"))
+    page.on("pageerror", lambda error: note(f"uncaught: {error}"))
+    page.on("crash", lambda _: note("the page crashed"))
+    page.on("framenavigated", lambda frame: frame == page.main_frame and note(f"at {frame.url}"))
+    return trouble
+
+
 @contextmanager
 def crowd(browser, visitors: int, name: str, limit: float = PATIENCE):
-    """`visitors` pages; on a failure each one's screenshot goes to test-artifacts/; closed in any case,
+    """`visitors` pages; on a failure each one's screenshot and log go to test-artifacts/; closed in any case,
     so a failed crowd leaves no pages polling the server (and training) under the tests after it."""
     pages = open_pages(browser, visitors, limit)
+    troubles = [listen_for_trouble(page) for page in pages]
     try:
         yield pages
     except BaseException:
-        for visitor, page in enumerate(pages):
+        for visitor, (page, trouble) in enumerate(zip(pages, troubles, strict=True)):
+            (ARTIFACTS / f"failed-{name}-visitor-{visitor}.log").write_text("\n".join([page.url, *trouble]) + "\n")
             with suppress(PlaywrightError):  # a page too stuck to photograph must not hide the failure
                 page.screenshot(path=str(ARTIFACTS / f"failed-{name}-visitor-{visitor}.png"), timeout=30_000)
         raise
