@@ -17,9 +17,7 @@ from lstm.ui.training_results import results_panel, upload_panel
 KEEP_RUNS = 5  # older runs leave the comparison
 REDRAW_SECONDS = 0.2  # the live panel's refresh while a run trains: 4 a second with margin
 # While runs wait for a slot the server is busy, and every page redraws once a second: a waiting page has only
-# its place in the queue to show, and a training page's redraws take time the runs need. On a 2-core machine
-# beside two busy processes, a crowd of ten with live panels redrawing two to five times a second left a page
-# that stopped redrawing mid-run in 4 of 5 tries; at once a second, in none of one (another page went blank).
+# its place in the queue to show, and a training page's redraws take time the runs need.
 BUSY_REDRAW_SECONDS = 1.0
 MAX_SEED = 2**31 - 1
 WATCH_SECONDS = 15.0  # "Watch it": a run that would end in a blink takes at least this long, for a class
