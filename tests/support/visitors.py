@@ -19,6 +19,7 @@ from playwright.sync_api import expect
 from lstm.unit.forward import trace
 from lstm.unit.weights import PRESETS
 from tests.support.browser import ARTIFACTS, PATIENCE, patient_page, wait_for_app
+from tests.support.page_messages import record_messages
 
 PROGRESS = "[data-testid='stProgress']"
 # Ten pages redrawing five times a second keep two cores busy, and a page's poll may come late:
@@ -148,15 +149,18 @@ def listen_for_trouble(page) -> list[str]:
 
 @contextmanager
 def crowd(browser, visitors: int, name: str, limit: float = PATIENCE):
-    """`visitors` pages; on a failure each one's screenshot and log go to test-artifacts/; closed in any case,
-    so a failed crowd leaves no pages polling the server (and training) under the tests after it."""
+    """`visitors` pages; on a failure each one's screenshot, log and last messages go to test-artifacts/; closed
+    in any case, so a failed crowd leaves no pages polling the server (and training) under the tests after it."""
     pages = open_pages(browser, visitors, limit)
     troubles = [listen_for_trouble(page) for page in pages]
+    messages = [record_messages(page) for page in pages]
     try:
         yield pages
     except BaseException:
-        for visitor, (page, trouble) in enumerate(zip(pages, troubles, strict=True)):
-            (ARTIFACTS / f"failed-{name}-visitor-{visitor}.log").write_text("\n".join([page.url, *trouble]) + "\n")
+        for visitor, page in enumerate(pages):
+            failed = ARTIFACTS / f"failed-{name}-visitor-{visitor}"
+            failed.with_suffix(".log").write_text("\n".join([page.url, *troubles[visitor]]) + "\n")
+            failed.with_suffix(".messages.log").write_text("\n".join(messages[visitor]) + "\n")
             with suppress(PlaywrightError):  # a page too stuck to photograph must not hide the failure
                 page.screenshot(path=str(ARTIFACTS / f"failed-{name}-visitor-{visitor}.png"), timeout=30_000)
         raise
