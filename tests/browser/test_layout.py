@@ -12,10 +12,22 @@ SIZES = {"phone": (390, 844), "tablet": (768, 1024), "laptop": (1366, 768), "pro
 CHART = "[data-testid='stPlotlyChart']"
 
 
+# The backprop figure's least width comes in a stylesheet that Streamlit draws after the script run; the
+# figure is measured once it has that width, not at its natural width a moment before.
+BACKPROP_WIDENED = """() => {
+  const chart = document.querySelector(".st-key-backprop");
+  const drawn = chart?.querySelector(".main-svg");
+  const least = chart ? parseFloat(getComputedStyle(chart).minWidth) : NaN;
+  return Boolean(drawn) && least > 0 && drawn.getBoundingClientRect().width >= least - 1;
+}"""
+
+
 def open_insight(page, app_url: str, path: str) -> None:
     page.goto(f"{app_url}/{path}")
     wait_for_page(page)
     page.wait_for_selector(f"{CHART} .main-svg", timeout=30_000)
+    if path.startswith("backprop"):
+        page.wait_for_function(BACKPROP_WIDENED)
 
 
 @pytest.mark.parametrize("size", list(SIZES))
