@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from lstm.ui import navigation, routes
+from lstm.ui import late_tick, navigation, routes
 
 # Served from here: a Material icon as page_icon is fetched from Google's font servers by every visitor's
 # browser, which a classroom's offline server cannot reach and a visitor's privacy need not pay for.
@@ -22,6 +22,7 @@ PAGE_CSS = """<style>
 
 
 def main() -> None:
+    late_tick.mend()  # once per server: the first visitor's first run installs it
     st.set_page_config(page_title="LSTM Explorer", page_icon=str(FAVICON), layout="wide")
     st.html(PAGE_CSS)
     page = st.navigation(navigation.visible(), position="top")
