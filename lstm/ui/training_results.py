@@ -27,6 +27,8 @@ def results_panel(run: TrainingRun, progress: Progress) -> None:
         column_config={title: st.column_config.NumberColumn(title, format="%.4g") for title in columns},
     )
     # The files are made when a button is pressed, not on every rerun: a long run's history is about 1 MB of CSV.
+    # A download reruns nothing: a rerun would retire the other buttons' files while the page still offered them,
+    # and a second download pressed in that moment never came.
     carry, weights_json, weights_safetensors, curve = st.columns(4)
     if carry.button("Use these weights in the explorer", icon=":material/arrow_back:", type="primary", width="stretch"):
         explorer_session.use_weights(progress.weights)
@@ -37,6 +39,7 @@ def results_panel(run: TrainingRun, progress: Progress) -> None:
         "lstm-weights.json",
         "application/json",
         icon=":material/download:",
+        on_click="ignore",
         width="stretch",
     )
     weights_safetensors.download_button(
@@ -45,6 +48,7 @@ def results_panel(run: TrainingRun, progress: Progress) -> None:
         "lstm-weights.safetensors",
         "application/octet-stream",
         icon=":material/download:",
+        on_click="ignore",
         width="stretch",
     )
     curve.download_button(
@@ -53,6 +57,7 @@ def results_panel(run: TrainingRun, progress: Progress) -> None:
         "lstm-training.csv",
         "text/csv",
         icon=":material/download:",
+        on_click="ignore",
         width="stretch",
     )
 

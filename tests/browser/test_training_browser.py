@@ -18,6 +18,7 @@ from tests.support.browser import (
     wait_for_progress,
     wait_until,
 )
+from tests.support.page_messages import record_messages
 
 
 def test_train_watch_stop_continue_and_carry_back(page, app_url):
@@ -56,11 +57,13 @@ def test_train_watch_stop_continue_and_carry_back(page, app_url):
 
 
 def test_downloads_and_uploads(page, app_url, tmp_path):
+    messages = record_messages(page)
     page.goto(f"{app_url}/training")
     wait_for_page(page)
     page.get_by_role("button", name="Train").click()
     wait_for_progress(page, r"Finished")
 
+    messages.clear()
     with page.expect_download() as download:
         page.get_by_role("button", name="Weights (JSON)").click()
     saved = json.loads(download.value.path().read_text())
@@ -69,6 +72,8 @@ def test_downloads_and_uploads(page, app_url, tmp_path):
         page.get_by_role("button", name="Loss history (CSV)").click()
     lines = download.value.path().read_text().splitlines()
     assert lines[0].startswith("epoch,loss,prediction_A,prediction_B,wlr1") and len(lines) == 302
+    # A rerun would retire the other buttons' files while the page still offers them.
+    assert not [line for line in messages if "rerun of the page" in line], "a download reran the page"
 
     uploader = page.locator("[data-testid='stFileUploaderDropzoneInput']")
     marker = tmp_path / "unpickled"
