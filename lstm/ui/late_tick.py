@@ -33,19 +33,19 @@ def _start_after_delivered(session: AppSession, refused_by, rerun_data, start) -
 
 def mend(app_session: type = AppSession) -> None:
     """Make a fragment's rerun that a stopped script thread refused start only once that thread's messages are in."""
-    if getattr(app_session, _MENDED, False):
-        return
-    start = app_session._create_scriptrunner
+    start = getattr(app_session, "_create_scriptrunner", None)
+    if start is None or getattr(app_session, _MENDED, False):
+        return  # mended already, or a Streamlit without this path (tests/test_late_tick.py says so)
 
     @functools.wraps(start)
     def create_scriptrunner(session, initial_rerun_data) -> None:
-        refused_by = session._scriptrunner
-        if refused_by is None or not initial_rerun_data.fragment_id:
+        refused_by, loop = getattr(session, "_scriptrunner", None), getattr(session, "_event_loop", None)
+        if refused_by is None or loop is None or not initial_rerun_data.fragment_id:
             # No thread, or a whole-page rerun that replaced one on purpose: as Streamlit does.
             start(session, initial_rerun_data)
             return
         # The old thread has posted all it sent before it stopped: this call goes behind those messages.
-        session._event_loop.call_soon(_start_after_delivered, session, refused_by, initial_rerun_data, start)
+        loop.call_soon(_start_after_delivered, session, refused_by, initial_rerun_data, start)
 
     app_session._create_scriptrunner = create_scriptrunner
     setattr(app_session, _MENDED, True)
