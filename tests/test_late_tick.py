@@ -1,7 +1,6 @@
 """The mend for Streamlit's late timer tick: a fragment's rerun refused by a stopped script thread starts only
 behind the messages that thread had sent, so a whole-page redraw is never dropped on its way to the page."""
 
-import asyncio
 import inspect
 
 import pytest
@@ -41,15 +40,25 @@ class Session:
 late_tick.mend(Session)
 
 
+class Loop:
+    """The server's event loop, turned by hand: callbacks run in the order they were scheduled."""
+
+    def __init__(self):
+        self.scheduled = []
+
+    def call_soon(self, callback, *args) -> None:
+        self.scheduled.append((callback, args))
+
+
 @pytest.fixture
 def loop():
-    loop = asyncio.new_event_loop()
-    yield loop
-    loop.close()
+    return Loop()
 
 
 def run_pending(loop) -> None:
-    loop.run_until_complete(asyncio.sleep(0))
+    while loop.scheduled:
+        callback, args = loop.scheduled.pop(0)
+        callback(*args)
 
 
 def test_a_tick_refused_by_a_stopped_thread_starts_behind_its_messages(loop):
