@@ -162,7 +162,7 @@ def crowd(browser, visitors: int, name: str, limit: float = PATIENCE):
             failed.with_suffix(".log").write_text("\n".join([page.url, *troubles[visitor]]) + "\n")
             failed.with_suffix(".messages.log").write_text("\n".join(messages[visitor]) + "\n")
             with suppress(PlaywrightError):  # a page too stuck to photograph must not hide the failure
-                page.screenshot(path=str(ARTIFACTS / f"failed-{name}-visitor-{visitor}.png"), timeout=30_000)
+                page.screenshot(path=str(failed.with_suffix(".png")), timeout=30_000)
         raise
     finally:
         for page in pages:
