@@ -88,9 +88,17 @@ def minimum_width(days: int, text_scale: float = 1.0, open_cell: bool = False, b
     return round(max(cells, OPEN_CELL_MINIMUM_PX if open_cell else 0) * text_scale)
 
 
+# How many of a day's stages must be computed before each number shows: a row's gate (the two remember rows
+# are computed together), then the long memory, the output, the short memory. Until then a cell shows
+# UNKNOWN and a memory nothing. The page's preview (lstm/figures/unrolled_preview.py) follows the same rules.
+ROW_SHOWN_FROM = {"long_remember": 1, "potential_remember": 2, "potential_memory": 2, "output": 4}
+LONG_MEMORY_SHOWN_FROM, SHORT_MEMORY_SHOWN_FROM = 3, 5
+UNKNOWN = "·"
+PREDICTION_LABEL = "<b>prediction</b><br>"
+
+
 def _row_known(row: str, known: int) -> bool:
-    needed = {"long_remember": 1, "potential_remember": 2, "potential_memory": 2, "output": 4}
-    return known >= needed[row]
+    return known >= ROW_SHOWN_FROM[row]
 
 
 def _value_text(row: str, value: float) -> str:
@@ -163,21 +171,25 @@ def frame_updates(trace: Trace, weights: Mapping[str, float], position: Position
     }  # fmt: skip
     updates["values"] = {
         "text": [
-            _value_text(gate.field, getattr(step, gate.field)) if _row_known(gate.field, k) else "·"
+            _value_text(gate.field, getattr(step, gate.field)) if _row_known(gate.field, k) else UNKNOWN
             for gate in GATES
             for step, k in steps
         ]
     }
     zero = value_text(0)
-    updates["long memory"] = {"text": [zero] + [value_text(step.long_memory) if k >= 3 else "" for step, k in steps]}
-    updates["short memory"] = {"text": [zero] + [value_text(step.short_memory) if k >= 5 else "" for step, k in steps]}
+    updates["long memory"] = {
+        "text": [zero] + [value_text(step.long_memory) if k >= LONG_MEMORY_SHOWN_FROM else "" for step, k in steps]
+    }
+    updates["short memory"] = {
+        "text": [zero] + [value_text(step.short_memory) if k >= SHORT_MEMORY_SHOWN_FROM else "" for step, k in steps]
+    }
     box_x, box_y = _highlight_box(position, len(trace.steps))
     updates["highlight"] = {"x": box_x, "y": box_y}
     heading, equations, sentence = describe(position, trace, weights)
     updates["caption"] = {"text": [_caption(heading, equations, sentence)]}
     # The prediction appears when the last day's short memory does.
-    finished = known[-1] == len(STAGES)
-    updates["prediction"] = {"text": [f"<b>prediction</b><br>{value_text(trace.prediction)}" if finished else ""]}
+    finished = known[-1] >= SHORT_MEMORY_SHOWN_FROM
+    updates["prediction"] = {"text": [PREDICTION_LABEL + value_text(trace.prediction) if finished else ""]}
     return updates
 
 

@@ -102,7 +102,7 @@ def _player(result: Trace, state: ExplorerState, frame_ms: int) -> None:
         captions.append(f"{heading}. {' '.join(equations)}. {sentence}")
         labels.append("start" if position.day_index is None else f"day {position.day_index + 1}, {position.stage}")
     player(
-        "unrolled",
+        session.CHART,
         [str(position.frame) for position in positions],
         captions,
         labels=labels,
@@ -260,7 +260,7 @@ def _unrolled_unit(state: ExplorerState, result: Trace, dark: bool, names: tuple
         st.html(narrow_screen_css(minimum_width(len(state.days), scale, open_day is not None, beside)))
         st.plotly_chart(
             cached_unrolled_figure(state, dark, frame_ms, scale, names, beside),
-            key="unrolled",
+            key=session.CHART,
             theme=None,
             config=image_export_config("lstm-unrolled"),
             on_select=session.on_chart_select,

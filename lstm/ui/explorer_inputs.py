@@ -6,6 +6,7 @@ import streamlit as st
 
 from lstm.explorer.state import MAX_PAGE_DAYS
 from lstm.ui import explorer_session as session
+from lstm.ui.day_preview import day_preview
 from lstm.unit.days import COMPANIES, DAY_PRESETS, MAX_DAY_MAGNITUDE
 from lstm.unit.gates import GATE_OF_WEIGHT, GATES, ROLES
 from lstm.unit.weights import MAX_MAGNITUDE, PRESETS
@@ -61,10 +62,12 @@ def days_panel() -> None:
                 max_value=MAX_DAY_MAGNITUDE,
                 step=0.05,
                 format="%.2f",
-                key=f"day_{day}",
+                key=f"{session.DAY_FIELD}{day}",
                 on_change=session.on_day,
                 args=(day,),
             )
+    # The chart answers a committed day in the browser; the server's figure follows a moment later.
+    day_preview(session.CHART, session.DAY_FIELD, state.days, state.weights, MAX_DAY_MAGNITUDE)
 
 
 def weights_preset_panel() -> None:

@@ -20,6 +20,8 @@ FIELD_NOTICE = "explorer_field_notice"  # a number field left without a number, 
 EDITING = "explorer_editing_weight"  # the weight a click on the opened cell asked to edit
 ANSWERS = "lesson_answers"  # lesson step -> Checked: the visit's answers to the lesson's questions
 CHOOSE_FIRST = "lesson_choose_first"  # the step whose Check was pressed before a choice was made
+CHART = "unrolled"  # key of the unrolled unit's chart: its selection, its player and its preview find it by it
+DAY_FIELD = "day_"  # key of each day's number field, before the day's 0-based index
 SLIDER_RANGE = 8.0  # trained weights stay within a few units; the number field takes up to ±1000
 
 
@@ -33,7 +35,7 @@ def set_state(state: ExplorerState) -> None:
 
 
 def _widget_values(state: ExplorerState) -> dict[str, object]:
-    values: dict[str, object] = {f"day_{index}": day for index, day in enumerate(state.days)}
+    values: dict[str, object] = {f"{DAY_FIELD}{index}": day for index, day in enumerate(state.days)}
     for name, value in state.weights.items():
         values[f"number_{name}"] = value
         values[f"slider_{name}"] = max(-SLIDER_RANGE, min(SLIDER_RANGE, value))
@@ -81,10 +83,10 @@ def use_weights(weights: Weights) -> None:
 
 
 def on_day(index: int) -> None:
-    value = st.session_state[f"day_{index}"]
+    value = st.session_state[f"{DAY_FIELD}{index}"]
     days = list(current().days)
     if value is None:  # cleared, or not a number (abc, nan, 1e309): keep the last good value
-        st.session_state[f"day_{index}"] = days[index]
+        st.session_state[f"{DAY_FIELD}{index}"] = days[index]
         st.session_state[FIELD_NOTICE] = (
             f"Day {index + 1} needs a number from {-MAX_DAY_MAGNITUDE:g} to {MAX_DAY_MAGNITUDE:g}; "
             f"it keeps {days[index]:.2f}."
@@ -220,7 +222,7 @@ def on_open_day() -> None:
 
 def on_chart_select() -> None:
     """A click on the unrolled figure: a cell's bar opens that day, a weight on the opened cell edits it."""
-    selection = st.session_state["unrolled"].selection
+    selection = st.session_state[CHART].selection
     for point in selection.get("points", []):
         name = point.get("customdata")
         if isinstance(name, str) and name in NAMES:
