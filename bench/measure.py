@@ -38,6 +38,9 @@ def page_figures(pages: dict[str, Timings]) -> list[Figure]:
         beside_the_minimal_page("warm visit: a new tab to chart painted", ours.warm, floor.warm, "s", 1.3),
         beside_the_minimal_page("edit: Enter in a number field to chart redrawn", ours.edit, floor.edit, "ms", 1.5),
         beside_the_minimal_page(
+            "edit: Enter to the end of the page's script run", ours.settled, floor.settled, "ms", None
+        ),
+        beside_the_minimal_page(
             "first visit on the wire, gzip behind nginx", [ours.gzip_bytes / MB], [floor.gzip_bytes / MB], "MB", 1.1
         ),
         beside_the_minimal_page(

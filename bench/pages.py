@@ -10,11 +10,12 @@ from pathlib import Path
 from bench.served import APP, free_port, start_streamlit, stop_process, wait_until_healthy
 from bench.wire import first_visit_bytes, gzip_in_front
 
-# Set up before an edit: the time of the Enter that commits the field, and of the first change of the
-# chart's text after it. Timed in the page, so Playwright's round trips are not in the figure.
+# Set up before an edit: the time of the Enter that commits the field, of the first change of the chart's
+# text after it, and of the end of the script run it started, as the page learns of it (Streamlit's app
+# root leaves its "running" state). Timed in the page, so Playwright's round trips are not in the figures.
 WATCH_THE_CHART = """chart => {
   const before = document.querySelector(chart).textContent;
-  window.benchEdited = window.benchRedrawn = null;
+  window.benchEdited = window.benchRedrawn = window.benchSettled = null;
   document.addEventListener("keydown", event => {
     if (event.key === "Enter") window.benchEdited = performance.now();
   }, {capture: true, once: true});
@@ -26,6 +27,14 @@ WATCH_THE_CHART = """chart => {
     }
   });
   observer.observe(document.body, {subtree: true, childList: true, characterData: true});
+  const run = new MutationObserver(records => {
+    if (window.benchEdited !== null && records.some(record => record.oldValue === "running")) {
+      window.benchSettled = performance.now();
+      run.disconnect();
+    }
+  });
+  run.observe(document.body, {
+    subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ["data-test-script-state"]});
 }"""
 
 
@@ -50,11 +59,12 @@ EXPLORER = Page("explorer", APP, "[data-testid='stPlotlyChart']:has(.updatemenu-
 
 @dataclass
 class Timings:
-    """One page's figures, one per turn: seconds to a painted chart, the turn's median edit in ms; bytes once."""
+    """One page's figures, one per turn: seconds to a painted chart, the turn's median edits in ms; bytes once."""
 
     cold: list[float] = field(default_factory=list)
     warm: list[float] = field(default_factory=list)
     edit: list[float] = field(default_factory=list)
+    settled: list[float] = field(default_factory=list)  # Enter to the end of the script run, in ms
     plain_bytes: int = 0
     gzip_bytes: int = 0
 
@@ -76,15 +86,16 @@ def wait_until_settled(tab) -> None:
     tab.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=120_000)
 
 
-def edit_milliseconds(tab, page: Page, value: float) -> float:
-    """From the Enter that commits a new value in the page's number field to its chart showing it."""
+def edit_milliseconds(tab, page: Page, value: float) -> tuple[float, float]:
+    """From the Enter that commits a new value in the page's number field to its chart showing it, and to the
+    end of the script run the edit started."""
     wait_until_settled(tab)
     box = tab.get_by_role("spinbutton", name=page.field, exact=True)
     box.fill(f"{value:.2f}")
     tab.evaluate(WATCH_THE_CHART, page.chart)
     box.press("Enter")
-    tab.wait_for_function("() => window.benchRedrawn !== null", timeout=120_000)
-    return tab.evaluate("() => window.benchRedrawn - window.benchEdited")
+    tab.wait_for_function("() => window.benchRedrawn !== null && window.benchSettled !== null", timeout=120_000)
+    return tab.evaluate("() => [window.benchRedrawn - window.benchEdited, window.benchSettled - window.benchEdited]")
 
 
 def measure_page(browser, page: Page, timings: Timings, folder: Path, edits: int, weigh: bool) -> None:
@@ -103,7 +114,9 @@ def measure_page(browser, page: Page, timings: Timings, folder: Path, edits: int
             tab.wait_for_selector(page.drawn, timeout=120_000)
             timings.cold.append(time.perf_counter() - began)
             timings.warm.append(warm_visit_seconds(context, url, page))
-            timings.edit.append(statistics.median(edit_milliseconds(tab, page, 0.05 * (n + 1)) for n in range(edits)))
+            redrawn, settled = zip(*(edit_milliseconds(tab, page, 0.05 * (n + 1)) for n in range(edits)), strict=True)
+            timings.edit.append(statistics.median(redrawn))
+            timings.settled.append(statistics.median(settled))
             context.close()
             if weigh:
                 timings.plain_bytes = first_visit_bytes(browser, url, page.drawn)
