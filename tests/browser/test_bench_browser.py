@@ -11,8 +11,8 @@ from tests.support.browser import ARTIFACTS
 def test_a_page_starts_redraws_after_an_edit_and_weighs_less_gzipped(browser, page):
     timings = Timings()
     measure_page(browser, page, timings, ARTIFACTS, edits=1, weigh=True)
-    assert len(timings.cold) == len(timings.warm) == len(timings.edit) == len(timings.settled) == 1
-    assert timings.cold[0] > 0 and timings.warm[0] > 0 and timings.edit[0] > 0 and timings.settled[0] > 0
+    assert len(timings.cold) == len(timings.warm) == len(timings.edit) == len(timings.served) == 1
+    assert timings.cold[0] > 0 and timings.warm[0] > 0 and timings.served[0] >= timings.edit[0] > 0
     # gzip at level 6 leaves well under half of what Streamlit sends as it is.
     assert 0 < timings.gzip_bytes < timings.plain_bytes / 2
 
