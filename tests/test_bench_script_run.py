@@ -4,12 +4,14 @@ import json
 
 import pytest
 
-from bench.script_run import APP, HEAVIEST_VIEW, MINIMAL_SCRIPT, measure_script_runs, opened
+from bench.script_run import APP, HEAVIEST_FOLDS, HEAVIEST_VIEW, MINIMAL_SCRIPT, measure_script_runs, opened
 
 
-def test_the_timed_view_is_twelve_days_with_day_two_opened_up():
-    app = opened(APP, HEAVIEST_VIEW)
+def test_the_timed_view_is_twelve_days_with_day_two_opened_up_and_every_fold_open():
+    app = opened(APP, HEAVIEST_VIEW, HEAVIEST_FOLDS)
     charts = [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+    assert any(chart["data"][0]["type"] == "table" for chart in charts)  # every day's numbers
+    assert len([field for field in app.number_input if field.key.startswith("number_")]) == 12  # the weights
     figure = next(chart for chart in charts if "frames" in chart)  # the unrolled unit: the one that animates
     assert len(figure["data"][0]["y"]) == 12  # a bar a day in the overview's first row
     assert "xaxis2" in figure["layout"]  # the opened cell's drawing

@@ -36,12 +36,27 @@ def _csv(result: Trace) -> str:
     return buffer.getvalue()
 
 
+EVERY_DAY = "every_day"  # key of the fold holding every day's numbers at the end of the animation: True when open
+
+
 def compare_panel(result: Trace, dark: bool, answer_shown: bool) -> None:
     guide.subheader_with_help("Across the days", guide.ACROSS_DAYS, "help_across_days", "About these charts")
+    # Folded, and drawn only once opened (a rerun): drawn on every visit, the two charts cost the cells' first
+    # picture a fifth of a second of the browser's time, and most visits come for the cells. Before the
+    # animation reaches the end the numbers hold the prediction: that fold has a key of its own, so it opens
+    # closed whatever the visitor did at the end.
     if answer_shown:
-        _every_day(result, dark)
-    else:  # every day's numbers hold the prediction: folded until the animation gets there
-        with st.expander("Every day's numbers, the prediction included: show them", icon=":material/visibility:"):
+        folded = st.expander(
+            "Every day's numbers: a chart and a table", icon=":material/table_chart:", key=EVERY_DAY,
+            on_change="rerun",
+        )  # fmt: skip
+    else:
+        folded = st.expander(
+            "Every day's numbers, the prediction included: show them", icon=":material/visibility:",
+            key="every_day_before_the_end", on_change="rerun",
+        )  # fmt: skip
+    if folded.open:
+        with folded:
             _every_day(result, dark)
 
 

@@ -13,6 +13,7 @@ from lstm.unit.weights import MAX_MAGNITUDE, PRESETS
 
 # Day fields per row: with their step buttons, more than three to a half-width column cut the value off.
 DAYS_PER_ROW = 3
+WEIGHTS_EDITOR = "weights_editor"  # key of the twelve weights' fold: True while it is open
 
 
 def days_panel() -> None:
@@ -85,33 +86,37 @@ def weights_preset_panel() -> None:
 
 
 def weights_editor() -> None:
-    with st.expander("Edit the twelve weights", icon=":material/tune:"):
-        columns = st.columns(4)
-        for column, gate in zip(columns, GATES, strict=True):
-            with column:
-                st.markdown(f"**{gate.tutorial}**  \n{gate.standard}")
-                for name, role in zip(gate.weights, ROLES, strict=True):
-                    st.number_input(
-                        f"{name} ({role})",
-                        value=None,  # a cleared field reads as None, not as the minimum; session.on_weight restores it
-                        min_value=-MAX_MAGNITUDE,
-                        max_value=MAX_MAGNITUDE,
-                        step=0.01,
-                        format="%.4f",
-                        key=f"number_{name}",
-                        on_change=session.on_weight,
-                        args=(name, "number"),
-                    )
-                    st.slider(
-                        f"{name} roughly",
-                        min_value=-session.SLIDER_RANGE,
-                        max_value=session.SLIDER_RANGE,
-                        step=0.05,
-                        key=f"slider_{name}",
-                        on_change=session.on_weight,
-                        args=(name, "slider"),
-                        label_visibility="collapsed",
-                    )
+    # The 24 fields are drawn only once the editor is opened (a rerun): drawn folded on every visit, they cost
+    # the page's first picture a tenth of a second of the browser's time. Their values come from the state.
+    editor = st.expander("Edit the twelve weights", icon=":material/tune:", key=WEIGHTS_EDITOR, on_change="rerun")
+    if not editor.open:
+        return
+    columns = editor.columns(4)
+    for column, gate in zip(columns, GATES, strict=True):
+        with column:
+            st.markdown(f"**{gate.tutorial}**  \n{gate.standard}")
+            for name, role in zip(gate.weights, ROLES, strict=True):
+                st.number_input(
+                    f"{name} ({role})",
+                    value=None,  # a cleared field reads as None, not as the minimum; session.on_weight restores it
+                    min_value=-MAX_MAGNITUDE,
+                    max_value=MAX_MAGNITUDE,
+                    step=0.01,
+                    format="%.4f",
+                    key=f"number_{name}",
+                    on_change=session.on_weight,
+                    args=(name, "number"),
+                )
+                st.slider(
+                    f"{name} roughly",
+                    min_value=-session.SLIDER_RANGE,
+                    max_value=session.SLIDER_RANGE,
+                    step=0.05,
+                    key=f"slider_{name}",
+                    on_change=session.on_weight,
+                    args=(name, "slider"),
+                    label_visibility="collapsed",
+                )
 
 
 @st.dialog("Edit a weight")

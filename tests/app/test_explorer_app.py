@@ -6,7 +6,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lstm.explorer.state import MAX_PAGE_DAYS
+from lstm.ui.explorer_inputs import WEIGHTS_EDITOR
 from lstm.unit.weights import NAMES, PRESETS
+from tests.support.apptest import open_folds
 from tests.support.paths import REPO
 
 APP = str(REPO / "streamlit_app.py")
@@ -105,8 +107,18 @@ def test_reset_days_returns_to_company_a():
     assert query(app)["days"] == "0,0.5,0.25,1"
 
 
-def test_weight_presets_and_editing():
+def test_the_weights_editor_draws_its_fields_once_opened():
     app = open_app()
+    assert not [field for field in app.number_input if field.key.startswith("number_")]
+    open_folds(app, WEIGHTS_EDITOR)
+    assert [field.key for field in app.number_input if field.key.startswith("number_")] == [
+        f"number_{name}" for name in NAMES
+    ]
+    assert app.number_input(key="number_wlr1").value == pytest.approx(PRESETS["trained"]["wlr1"])
+
+
+def test_weight_presets_and_editing():
+    app = open_folds(open_app(), WEIGHTS_EDITOR)
     app.radio(key="weights_preset").set_value("seed").run()
     assert app.number_input(key="number_wo1").value == pytest.approx(PRESETS["seed"]["wo1"])
     assert query(app)["weights"] == "seed"
@@ -127,7 +139,7 @@ def test_weight_presets_and_editing():
 
 
 def test_weights_beyond_the_slider_keep_the_exact_value():
-    app = open_app()
+    app = open_folds(open_app(), WEIGHTS_EDITOR)
     app.number_input(key="number_bp1").set_value(250.0).run()
     assert app.number_input(key="number_bp1").value == 250.0
     assert app.slider(key="slider_bp1").value == 8.0
@@ -188,6 +200,8 @@ def charts(app: AppTest) -> list[dict]:
 
 def test_table_and_share_link():
     app = open_app(days="0,1")
+    assert not [chart for chart in charts(app) if chart["data"][0]["type"] == "table"]  # folded, not drawn yet
+    open_folds(app, "every_day")
     table = next(chart["data"][0] for chart in charts(app) if chart["data"][0]["type"] == "table")
     assert table["header"]["values"][:3] == ["<b>day</b>", "<b>input</b>", "<b>long-<br>remember %</b>"]
     assert table["cells"]["values"][1] == ["0.0000", "1.0000"]
@@ -268,7 +282,7 @@ def test_no_spoilers_before_the_animation_reaches_the_end():
     app = open_app(days="1,0.5,0.25,1", day="2", stage="output")
     folded = [expander.label for expander in app.expander]
     assert any(label.startswith("Prediction: not computed yet") for label in folded)
-    assert any(label.startswith("Every day's numbers") for label in folded)
+    assert "Every day's numbers, the prediction included: show them" in folded
     at_the_end = open_app(days="1,0.5,0.25,1", day="4", stage="short-memory")
     assert "0.9693" in prediction_text(at_the_end)
-    assert not [label for label in (e.label for e in at_the_end.expander) if label.startswith("Every day's")]
+    assert not [label for label in (e.label for e in at_the_end.expander) if "prediction included" in label]

@@ -1,8 +1,10 @@
 """Predict, then reveal, through the lesson's panel: a choice, Check, the answer on the cells, the visit's score."""
 
 from lstm.explorer.lesson import LESSON
+from lstm.ui.explorer_inputs import WEIGHTS_EDITOR
 from lstm.unit.weights import PRESETS
 from tests.app.test_explorer_app import open_app, prediction_text, query
+from tests.support.apptest import open_folds
 
 
 def question_radio(app, number: int):
@@ -67,7 +69,7 @@ def test_a_wrong_answer_says_both_and_the_score_keeps_the_visit():
 
 
 def test_the_answer_follows_edited_weights():
-    app = open_app(lesson="7")
+    app = open_folds(open_app(lesson="7"), WEIGHTS_EDITOR)
     app.number_input(key="number_bo1").set_value(-6.0).run()  # the output gate shut: B's prediction falls
     question = LESSON[6].question
     weights = {**PRESETS["trained"], "bo1": -6.0}

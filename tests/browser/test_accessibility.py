@@ -3,11 +3,19 @@
 import pytest
 
 from tests.support.axe import Finding, severe_findings
-from tests.support.browser import wait_for_app, wait_for_page, wait_for_progress
+from tests.support.browser import (
+    EVERY_DAY_FOLD,
+    WEIGHTS_FOLD,
+    open_fold,
+    wait_for_app,
+    wait_for_page,
+    wait_for_progress,
+)
 
 # Each view as a visitor reaches it: its address, and whether it draws the unrolled unit.
 VIEWS = {
     "explorer": ("/", True),
+    "explorer, every fold open": ("/", True),
     "presenter": ("/?mode=present", True),
     "presenter with a cell": ("/?mode=present&cell=2&day=2&stage=potential", True),
     "lesson": ("/?lesson=4", True),
@@ -37,6 +45,9 @@ def open_view(page, app_url: str, view: str) -> None:
         return
     page.goto(f"{app_url}{address}")
     wait_for_app(page) if unrolled else wait_for_page(page)
+    if view == "explorer, every fold open":  # what is drawn only once opened: the weights' fields, every day's numbers
+        open_fold(page, WEIGHTS_FOLD)
+        open_fold(page, EVERY_DAY_FOLD)
     # The page's last part drawn: the script has run to its end (torch loads first on the nn.LSTM page).
     last_part = {"landscape": "[data-testid='stPlotlyChart'] .main-svg", "backprop": "[data-testid='stDataFrame']",
                  "pytorch": "[data-testid='stCode']"}.get(view)  # fmt: skip

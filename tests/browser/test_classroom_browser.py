@@ -8,9 +8,11 @@ from lstm.explorer.lesson import LESSON
 from lstm.unit.weights import PRESETS
 from tests.support.browser import (
     ARTIFACTS,
+    EVERY_DAY_FOLD,
     UNROLLED,
     caption,
     chart_texts,
+    open_fold,
     wait_for_app,
     wait_for_page,
     wait_for_progress,
@@ -193,6 +195,7 @@ def test_the_exported_animation_plays_from_disk_with_no_server(browser, page, ap
 def test_charts_and_the_table_save_as_png_through_plotlys_own_export(page, app_url):
     page.goto(f"{app_url}/?days=0,0.5,0.25,1&weights=trained")
     wait_for_app(page)
+    open_fold(page, EVERY_DAY_FOLD)
     table = page.locator("[data-testid='stPlotlyChart']:has(.table)")
     table.hover()
     with page.expect_download() as download:

@@ -7,7 +7,16 @@ from urllib.parse import unquote
 from playwright.sync_api import expect
 
 from lstm.figures.theme import DARK
-from tests.support.browser import ARTIFACTS, UNROLLED, caption, chart_texts, wait_for_app
+from tests.support.browser import (
+    ARTIFACTS,
+    EVERY_DAY_FOLD,
+    UNROLLED,
+    WEIGHTS_FOLD,
+    caption,
+    chart_texts,
+    open_fold,
+    wait_for_app,
+)
 
 CHART = UNROLLED
 
@@ -118,7 +127,7 @@ def test_dark_theme_uses_light_text(browser, app_url):
 def test_editing_a_weight_and_scrubbing_the_slider(page, app_url):
     page.goto(f"{app_url}/?days=0,0.5,0.25,1&weights=trained")
     wait_for_app(page)
-    page.get_by_text("Edit the twelve weights").click()
+    open_fold(page, WEIGHTS_FOLD)
     weight = page.get_by_role("spinbutton", name="wo1 (weight on short memory)")
     weight.fill("0")
     weight.press("Enter")
@@ -142,6 +151,7 @@ def test_editing_a_weight_and_scrubbing_the_slider(page, app_url):
 def test_the_per_day_table_downloads_with_every_day(page, app_url):
     page.goto(f"{app_url}/?days=0,0.5,0.25,1&weights=trained")
     wait_for_app(page)
+    open_fold(page, EVERY_DAY_FOLD)
     with page.expect_download() as download:
         page.get_by_role("button", name="Download the table (CSV)").click()
     lines = download.value.path().read_text().splitlines()

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from safetensors.numpy import save
 
 from lstm.unit.weights import PRESETS, to_json
-from tests.support.browser import type_into, wait_for_app, wait_for_page
+from tests.support.browser import WEIGHTS_FOLD, open_fold, type_into, wait_for_app, wait_for_page
 
 LINK_NOTICE = "The link had a value that could not be used"
 TRAINED = {name: np.array(value, dtype=np.float32) for name, value in PRESETS["trained"].items()}
@@ -106,7 +106,7 @@ def test_a_bad_number_field_keeps_the_last_good_value(page, app_url, label, type
     page.goto(f"{app_url}/?days=1,0.5,0.25,1&weights=seed")
     wait_for_app(page)
     if label.startswith("w"):
-        page.get_by_text("Edit the twelve weights").click()
+        open_fold(page, WEIGHTS_FOLD)
     type_into(page, label, typed)
     expect(page.get_by_text(message)).to_be_attached()
     wait_for_app(page)

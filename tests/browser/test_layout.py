@@ -5,7 +5,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.browser import ARTIFACTS, wait_for_app, wait_for_page, wait_for_progress
+from tests.support.browser import ARTIFACTS, EVERY_DAY_FOLD, open_fold, wait_for_app, wait_for_page, wait_for_progress
 from tests.support.layout import measure
 
 SIZES = {"phone": (390, 844), "tablet": (768, 1024), "laptop": (1366, 768), "projector": (1920, 1080)}
@@ -74,6 +74,7 @@ def test_the_explorer_fits_every_screen(open_page, app_url, query, size):
     page = open_page(width=width, height=height)
     page.goto(f"{app_url}/?{query}")
     wait_for_app(page)
+    open_fold(page, EVERY_DAY_FOLD)
     problems = measure(page, EXPLORER_CHARTS).problems()
     assert not problems, "\n".join(problems)
 
@@ -107,6 +108,7 @@ def test_the_per_day_table_fits_every_screen(open_page, app_url, size):
     for days in (FOUR_DAYS, TWELVE_DAYS):
         page.goto(f"{app_url}/?days={days}")
         wait_for_app(page)
+        open_fold(page, EVERY_DAY_FOLD)
         # The table is drawn, a text a cell (some of them scrolled out of its frame on a phone).
         assert page.locator(f"{TABLE} svg text").count() > 8 * len(days.split(","))
         layout = measure(page, TABLE)

@@ -1,4 +1,4 @@
-"""What AppTest tests share: find a button by its label, read the progress line, run a page until a run ends."""
+"""What AppTest tests share: find a button by its label, open a fold, read the progress line, run until a run ends."""
 
 from __future__ import annotations
 
@@ -9,6 +9,13 @@ from streamlit.testing.v1 import AppTest
 
 def button(app: AppTest, label: str):
     return next(item for item in app.button if item.label == label)
+
+
+def open_folds(app: AppTest, *keys: str) -> AppTest:
+    """Opens the keyed expanders whose content is drawn only once opened, as a visitor's click does, and reruns."""
+    for key in keys:
+        app.session_state[key] = True
+    return app.run()
 
 
 def progress_text(app: AppTest) -> str:

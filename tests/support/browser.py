@@ -52,6 +52,19 @@ def wait_for_app(page, limit: float = PATIENCE) -> None:
     page.wait_for_function(SCRIPT_DONE, timeout=limit * 1000)
 
 
+# The explorer's folds whose content is drawn only once opened (a rerun): their labels, and what shows then.
+EVERY_DAY_FOLD = ("Every day's numbers: a chart and a table", ".st-key-per_day .main-svg")
+WEIGHTS_FOLD = ("Edit the twelve weights", "[data-testid='stNumberInput']:has(input[aria-label^='bo1'])")
+
+
+def open_fold(page, fold: tuple[str, str], limit: float = PATIENCE) -> None:
+    """Opens one of the explorer's folds as a visitor does, and waits until its content is drawn."""
+    label, drawn = fold
+    page.get_by_text(label).click()
+    page.wait_for_selector(drawn, timeout=limit * 1000)
+    page.wait_for_function(SCRIPT_DONE, timeout=limit * 1000)
+
+
 def wait_for_page(page, limit: float = PATIENCE) -> None:
     """Any page has finished its script run."""
     page.wait_for_selector("[data-testid='stMainBlockContainer']", timeout=limit * 1000)
