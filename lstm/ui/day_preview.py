@@ -147,6 +147,12 @@ export default function ({ data }) {
 """
 
 
+KEY_PREFIX = "day_preview_"
+# The component draws nothing, so it takes no room either: without this its empty place adds a gap under the
+# fields. (A stylesheet alone goes to Streamlit's event container, which takes no room itself.)
+TAKES_NO_ROOM = '<style>[class*="st-key-day_preview_"] { display: none; }</style>'
+
+
 @functools.cache
 def _component():
     # Registered once per process, on first use rather than at import.
@@ -169,9 +175,6 @@ def day_preview(
         "max": limit,
         "recipe": preview_recipe(len(days), weights),
     }
-    key = f"day_preview_{chart_key}"
-    # It draws nothing, so it takes no room either: without this its empty place adds a gap under the fields.
-    # (A stylesheet alone goes to Streamlit's event container, which takes no room itself.)
-    st.html(f"<style>.st-key-{key} {{ display: none; }}</style>")
+    st.html(TAKES_NO_ROOM)
     # One JSON string rather than a dict of lists: Streamlit would look for a table in each list (pandas).
-    _component()(key=key, data={"preview": json.dumps(settings)}, height="content")
+    _component()(key=f"{KEY_PREFIX}{chart_key}", data={"preview": json.dumps(settings)}, height="content")
