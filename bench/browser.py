@@ -16,8 +16,10 @@ from lstm.training.worker import RunConfig, TrainingRun
 PROGRESS = "[data-testid='stProgress']"
 # The longest run the Training page offers: the fast recipe for 5000 epochs, a few seconds here.
 LIVE_RUN = RunConfig(recipe="fast", epochs=LIVE_EPOCHS)
-# Seconds into a run before its speed is read, past the set-up, and the longest window it is read over. A run
-# that ends sooner is read up to its last epoch before the end: the speed is the run's while it ran.
+# Seconds into a run before its speed is read, past the set-up, and the window it is read over. A run that
+# ends sooner is read up to its last epoch before the end: the speed is the run's while it ran. On a busy
+# machine the page may redraw less than twice a second: the window then stays open until it has redrawn
+# MINIMUM_READINGS times (or the run ends).
 LEAD_IN, WINDOW = 0.3, 2.0
 MINIMUM_READINGS = 3
 # Each epoch the page shows, with the moment it showed it: the page redraws a few times a second, so
@@ -62,7 +64,9 @@ def live_steps_per_second(page, base: str) -> float:
     time.sleep(LEAD_IN)  # past the start of the run
     page.evaluate(RECORD_EPOCHS, PROGRESS)
     ends = time.monotonic() + WINDOW
-    while time.monotonic() < ends and "Finished" not in page.locator(PROGRESS).inner_text():
+    while "Finished" not in page.locator(PROGRESS).inner_text() and (
+        time.monotonic() < ends or page.evaluate("() => window.benchEpochs.length") < MINIMUM_READINGS
+    ):
         time.sleep(0.05)
     readings = [(moment / 1000, epoch) for moment, epoch in page.evaluate("() => window.benchEpochs")]
     # The run is a few seconds long: it is left to finish (a Stop pressed as it ends waits on a disabled button),
