@@ -9,6 +9,7 @@ from lstm.figures.unrolled import frame_updates
 from lstm.figures.unrolled_preview import preview_recipe
 from lstm.ui.day_preview import UNIT_JS
 from lstm.unit.forward import trace
+from lstm.unit.gates import GATES
 from lstm.unit.stages import Position, last_position
 from lstm.unit.weights import NAMES, PRESETS
 from tests.support.browser import chart_texts, type_into, wait_for_app, wait_until
@@ -86,9 +87,8 @@ def test_the_browser_writes_every_frame_as_the_figure_does(unit_page):
             for name, place in [("values", "values_trace"), ("long memory", "long_trace"),
                                 ("short memory", "short_trace"), ("prediction", "prediction_trace")]:  # fmt: skip
                 assert by_trace[recipe[place]] == expected[name], (days, frame, name)
-            for gate in recipe["gates"]:
-                bars = [name for name in expected if name.startswith("bars ")][recipe["gates"].index(gate)]
-                assert by_trace[gate["trace"]] == expected[bars], (days, frame, bars)
+            for place, gate in zip(recipe["gates"], GATES, strict=True):
+                assert by_trace[place["trace"]] == expected[f"bars {gate.field}"], (days, frame, gate.field)
 
 
 @pytest.mark.parametrize(
