@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from functools import partial
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
@@ -69,10 +70,7 @@ def _every_day(result: Trace, dark: bool) -> None:
         st.plotly_chart(table_figure(result, dark), key="per_day", theme=None, config=image_export_config("lstm-table"))
     st.download_button(
         "Download the table (CSV)",
-        # Made with the fold's every run (a dozen rows): a file named by its content keeps its address from
-        # run to run, where a file made when pressed gets a new one each run, and a press that lands as a
-        # run ends asks for an address just retired and the download never comes.
-        _csv(result),
+        partial(_csv, result),  # made when pressed, not on every rerun
         file_name="lstm-trace.csv",
         mime="text/csv",
         icon=":material/download:",
