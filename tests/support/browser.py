@@ -57,12 +57,27 @@ EVERY_DAY_FOLD = ("Every day's numbers: a chart and a table", ".st-key-per_day .
 WEIGHTS_FOLD = ("Edit the twelve weights", "[data-testid='stNumberInput']:has(input[aria-label^='bo1'])")
 
 
+# The page's height unchanged for ten frames in a row: charts just drawn have stopped sizing themselves, so
+# what lies below them has stopped moving under a mouse about to click it.
+STILL = """() => new Promise((resolve) => {
+  let last = null, same = 0;
+  const look = () => {
+    const height = document.querySelector('[data-testid="stMainBlockContainer"]').getBoundingClientRect().height;
+    same = height === last ? same + 1 : 0;
+    last = height;
+    if (same >= 10) resolve(true); else requestAnimationFrame(look);
+  };
+  look();
+})"""
+
+
 def open_fold(page, fold: tuple[str, str], limit: float = PATIENCE) -> None:
-    """Opens one of the explorer's folds as a visitor does, and waits until its content is drawn."""
+    """Opens one of the explorer's folds as a visitor does, and waits until its content is drawn and still."""
     label, drawn = fold
     page.get_by_text(label).click()
     page.wait_for_selector(drawn, timeout=limit * 1000)
     page.wait_for_function(SCRIPT_DONE, timeout=limit * 1000)
+    page.wait_for_function(STILL, timeout=limit * 1000)
 
 
 def wait_for_page(page, limit: float = PATIENCE) -> None:
