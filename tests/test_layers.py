@@ -9,7 +9,7 @@ from tests.support.paths import REPO
 
 PACKAGE = REPO / "lstm"
 # Top to bottom: a module may import its own layer and the layers below it, never one above.
-LAYERS = ["ui", "figures", "explorer", "training", "insights", "unit"]
+LAYERS = ["ui", "classroom", "figures", "explorer", "training", "insights", "unit", "locales"]
 # Outside the layers: the package's entry points, which may reach every layer but ui.
 ENTRY_POINTS = {"lstm", "lstm.__main__", "lstm.cli"}
 # What needs a checkout, a browser or a test runner lives in bench/ and tests/, not in the installed package;

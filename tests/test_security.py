@@ -48,8 +48,9 @@ def test_no_raw_html_is_built_from_anything_a_visitor_typed():
             )
         }
         for call in calls_named(tree, "html"):
-            # st.html only ever gets a literal, a module constant that is one, or the markup of a function of
-            # numbers alone (a width from a count of days): a visitor's text can never become markup.
+            # st.html only ever gets a literal, a module constant that is one, the markup of a function of
+            # numbers alone (a width from a count of days), or a sideways frame's stylesheet (which refuses
+            # anything but a container key and a number): a visitor's text can never become markup.
             for argument in call.args:
                 constant = (
                     isinstance(argument, ast.Constant)
@@ -58,6 +59,11 @@ def test_no_raw_html_is_built_from_anything_a_visitor_typed():
                         isinstance(argument, ast.Call)
                         and isinstance(argument.func, ast.Name)
                         and argument.func.id in numbers_only
+                    )
+                    or (
+                        isinstance(argument, ast.Call)
+                        and isinstance(argument.func, ast.Name)
+                        and argument.func.id == "scroll_sideways_css"
                     )
                 )
                 assert constant, f"{source.name}:{call.lineno}"

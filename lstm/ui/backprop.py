@@ -11,6 +11,7 @@ from lstm.figures.exports import image_export_config
 from lstm.insights.backprop import backprop_through_time
 from lstm.ui import explorer_session, guide
 from lstm.ui.player import PlayerTexts, player
+from lstm.ui.sideways import scroll_sideways_css
 from lstm.unit.days import COMPANIES, MAX_DAY_MAGNITUDE
 from lstm.unit.weights import PRESETS
 
@@ -31,14 +32,6 @@ network multiplies by a weight and a tanh's slope every day instead, and its gra
 **Bottom.** Each weight's share through each day (red pushes the weight down in training, blue up;
 Adam steps against the gradient). A row's numbers add up to that weight's gradient, in the table.
 """
-
-
-def frame_css(width: int) -> str:
-    """Narrower than `width` px, the figure scrolls sideways in its own frame; a number is all that goes in."""
-    return (
-        "<style>.st-key-backprop_frame { overflow-x: auto; } "
-        f".st-key-backprop_frame .st-key-backprop {{ min-width: {int(width)}px; }}</style>"
-    )
 
 
 def _default_target(days: tuple[float, ...]) -> float:
@@ -137,7 +130,7 @@ def render() -> None:
     )
     with st.container(key="backprop_frame"):
         # Its gradients keep the room they need to stay apart; on a narrow screen the frame scrolls, not the page.
-        st.html(frame_css(minimum_width(result)))
+        st.html(scroll_sideways_css("backprop_frame", "backprop", minimum_width(result)))
         st.plotly_chart(
             backprop_figure(result, dark), key="backprop", theme=None, config=image_export_config("lstm-backprop")
         )

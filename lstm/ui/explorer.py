@@ -12,28 +12,13 @@ from lstm.ui import explorer_session as session
 from lstm.ui.explorer_details import SPEEDS
 from lstm.ui.figure_cache import cached_unrolled_figure
 from lstm.ui.player import PlayerTexts, player
+from lstm.ui.sideways import scroll_sideways_css
 from lstm.ui.text import escape_markdown
 from lstm.unit.days import company_of
 from lstm.unit.explain import describe, prediction_meaning, value_text
 from lstm.unit.forward import trace
 from lstm.unit.stages import Position, frame_count
 from lstm.unit.trace import Trace
-
-
-def narrow_screen_css(width: int) -> str:
-    """Below the width its numbers need, the unrolled unit scrolls sideways inside its own frame.
-
-    Rather than squeezing its numbers into a few pixels a cell; the page itself never scrolls sideways.
-    Only a computed number goes into the markup, nothing a visitor typed.
-    """
-    width = int(width)
-    return f"""<style>
-.phone-hint {{ display: none; }}
-.st-key-unrolled_frame {{ overflow-x: auto; }}
-.st-key-unrolled_frame .st-key-unrolled {{ min-width: {width}px; }}
-@media (max-width: {width + 32}px) {{ .phone-hint {{ display: block; font-size: 0.9rem; margin: 0; }} }}
-</style><p class="phone-hint">Swipe sideways across the cells to see them all.</p>"""
-
 
 # Presenter mode: every text of the unrolled unit this much larger, readable from the back row.
 PRESENTER_TEXT_SCALE = 1.35
@@ -257,7 +242,11 @@ def _unrolled_unit(state: ExplorerState, result: Trace, dark: bool, names: tuple
         # On a projector the big Step buttons sit above the cells, so the cells can fill the rest of the screen.
         _animation_controls(state)
     with st.container(key="unrolled_frame"):
-        st.html(narrow_screen_css(minimum_width(len(state.days), scale, open_day is not None, beside)))
+        # Narrower than its numbers need, the unrolled unit scrolls sideways rather than squeezing them.
+        width = minimum_width(len(state.days), scale, open_day is not None, beside)
+        st.html(scroll_sideways_css("unrolled_frame", session.CHART, width, hint_key="phone_hint"))
+        with st.container(key="phone_hint"):
+            st.caption("Swipe sideways across the cells to see them all.")
         st.plotly_chart(
             cached_unrolled_figure(state, dark, frame_ms, scale, names, beside),
             key=session.CHART,

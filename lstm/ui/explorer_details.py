@@ -15,17 +15,10 @@ from lstm.figures.exports import TABLE_MINIMUM_WIDTH, image_export_config, stand
 from lstm.figures.unrolled import unrolled_figure
 from lstm.ui import guide
 from lstm.ui.copy_link import copy_link
+from lstm.ui.sideways import scroll_sideways_css
 from lstm.unit.trace import STEP_FIELDS, Trace
 
 SPEEDS = {"slow": 1400, "normal": 800, "fast": 400}  # ms per animation frame
-
-
-def table_frame_css(width: int) -> str:
-    """Narrower than `width` px, the per-day table scrolls sideways in its own frame; a number is all that goes in."""
-    return (
-        "<style>.st-key-per_day_frame { overflow-x: auto; } "
-        f".st-key-per_day_frame .st-key-per_day {{ min-width: {int(width)}px; }}</style>"
-    )
 
 
 def _csv(result: Trace) -> str:
@@ -66,7 +59,7 @@ def _every_day(result: Trace, dark: bool) -> None:
     )
     with st.container(key="per_day_frame"):
         # On a phone the columns keep the width their headers and numbers need, and the frame scrolls instead.
-        st.html(table_frame_css(TABLE_MINIMUM_WIDTH))
+        st.html(scroll_sideways_css("per_day_frame", "per_day", TABLE_MINIMUM_WIDTH))
         st.plotly_chart(table_figure(result, dark), key="per_day", theme=None, config=image_export_config("lstm-table"))
     st.download_button(
         "Download the table (CSV)",

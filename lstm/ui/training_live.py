@@ -13,6 +13,7 @@ from lstm.figures.training import PARAMETERS_MINIMUM_WIDTH, loss_figure, paramet
 from lstm.training.limits import LIMIT_VARIABLES, SERVER_LOAD, Limits
 from lstm.training.worker import Progress, RunState, TrainingRun
 from lstm.ui import training_replay, visitor
+from lstm.ui.sideways import scroll_sideways_css
 from lstm.ui.text import escape_markdown
 from lstm.unit.forward import trace
 
@@ -26,22 +27,6 @@ STATE_LABELS = {
     RunState.DIVERGED: "Diverged",
     RunState.FAILED: "Failed",
 }
-
-
-def cells_css(width: int) -> str:
-    """Narrower than `width` px, the live cells scroll sideways in their own frame; only a number goes in."""
-    return (
-        "<style>.st-key-live_cells_frame { overflow-x: auto; } "
-        f".st-key-live_cells_frame .st-key-live_cells {{ min-width: {int(width)}px; }}</style>"
-    )
-
-
-def sideways_css(width: int) -> str:
-    """Narrower than `width` px, the weights' charts scroll sideways in their own frame; only a number goes in."""
-    return (
-        "<style>.st-key-parameters_frame { overflow-x: auto; } "
-        f".st-key-parameters_frame .st-key-parameters {{ min-width: {int(width)}px; }}</style>"
-    )
 
 
 def limits() -> Limits:
@@ -110,7 +95,7 @@ def _live_view(run: TrainingRun, progress: Progress, dark: bool, present: bool) 
     cells, charts = st.columns([3, 2])
     rows = cell_rows(run, progress)
     with cells, st.container(key="live_cells_frame"):
-        st.html(cells_css(minimum_width(len(rows[0].trace.steps))))
+        st.html(scroll_sideways_css("live_cells_frame", "live_cells", minimum_width(len(rows[0].trace.steps))))
         st.plotly_chart(
             compact_cells_figure(rows, progress.history.epochs[-1], dark, present),
             key="live_cells",
@@ -120,7 +105,7 @@ def _live_view(run: TrainingRun, progress: Progress, dark: bool, present: bool) 
     with charts:
         _charts(run, progress, dark)
     with st.container(key="parameters_frame"):
-        st.html(sideways_css(PARAMETERS_MINIMUM_WIDTH))
+        st.html(scroll_sideways_css("parameters_frame", "parameters", PARAMETERS_MINIMUM_WIDTH))
         st.plotly_chart(
             parameters_figure(progress.history.thinned(CHART_POINTS), dark, present),
             key="parameters",

@@ -8,18 +8,11 @@ from lstm.figures.exports import image_export_config
 from lstm.figures.replay import MINIMUM_WIDTH, REPLAY_FRAMES, REPLAY_SECONDS, ReplayFrame, replay_figure
 from lstm.training.snapshots import from_history, milestones, spread_by_change
 from lstm.training.worker import Progress, TrainingRun
+from lstm.ui.sideways import scroll_sideways_css
 from lstm.unit.forward import trace
 
 CACHE = "training_replay"  # session key: (what the replay was built from, the figure)
 REPLAY_CURVE_POINTS = 300  # the still curves behind the markers; every frame redraws them
-
-
-def sideways_css(width: int) -> str:
-    """Narrower than `width` px, the replay scrolls sideways in its own frame; a number is all that goes in."""
-    return (
-        "<style>.st-key-replay_frame { overflow-x: auto; } "
-        f".st-key-replay_frame .st-key-replay {{ min-width: {int(width)}px; }}</style>"
-    )
 
 
 def _frames(run: TrainingRun, progress: Progress) -> list[ReplayFrame]:
@@ -56,7 +49,7 @@ def replay(run: TrainingRun, progress: Progress, dark: bool, present: bool) -> N
     )
     with st.container(key="replay_frame"):
         # Narrower than its texts need, the replay scrolls sideways inside its own frame, not the page.
-        st.html(sideways_css(MINIMUM_WIDTH))
+        st.html(scroll_sideways_css("replay_frame", "replay", MINIMUM_WIDTH))
         st.plotly_chart(
             _figure(run, progress, dark, present), key="replay", theme=None, config=image_export_config("lstm-replay")
         )
