@@ -77,6 +77,6 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return catalogue(_language.get()).ngettext(singular, plural, count)
 
 
-def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name, which Babel's extractor looks for
+def N_(message: str) -> str:  # gettext's conventional name, which Babel's extractor looks for
     """Mark `message` for the catalogue where it is defined (a module constant); translate it with `_` where shown."""
     return message
