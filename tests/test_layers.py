@@ -10,8 +10,9 @@ from tests.support.paths import REPO
 PACKAGE = REPO / "lstm"
 # Top to bottom: a module may import its own layer and the layers below it, never one above.
 LAYERS = ["ui", "classroom", "figures", "explorer", "training", "insights", "unit", "locales"]
-# Outside the layers: the package's entry points, which may reach every layer but ui.
-ENTRY_POINTS = {"lstm", "lstm.__main__", "lstm.cli"}
+# Outside the layers: the package's entry points (the command line, the notebook API), which may reach every
+# layer but ui.
+ENTRY_POINTS = {"lstm", "lstm.__main__", "lstm.cli", "lstm.api"}
 # What needs a checkout, a browser or a test runner lives in bench/ and tests/, not in the installed package;
 # only the command line reaches the benchmark, from a checkout.
 NOT_IN_THE_PACKAGE = {"playwright", "pytest", "tests"}
