@@ -106,7 +106,10 @@ def _checked_number(name: str, value: object) -> float:
     return number
 
 
-# `seed`: the tutorial's untrained start, the eight normal(0, 1) draws of seed 42 (float32, as drawn);
+# The tutorial's seed: `seed_everything(seed=42)` before the model is built draws its untrained weights.
+TUTORIAL_SEED = 42
+
+# `seed`: the tutorial's untrained start, the eight normal(0, 1) draws of TUTORIAL_SEED (float32, as drawn);
 # the biases start at 0. `trained`: the weights after the tutorial's 5000 epochs, drawn in the video.
 PRESETS: dict[str, Weights] = {
     "seed": Weights(
