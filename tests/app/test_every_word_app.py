@@ -1,0 +1,47 @@
+"""Every word a page shows goes through the catalogue: each page, rendered in a pseudo language, has no English left."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lstm import locales
+from lstm.explorer.lesson import LESSON
+from tests.support.paths import REPO
+from tests.support.pseudo import Bracketed, english_left, page_words
+
+APP = str(REPO / "streamlit_app.py")
+EXPLORER_VIEWS = {
+    "the start": {},
+    "mid-day": {"day": "3", "stage": "output"},
+    "an opened cell": {"cell": "2", "day": "2", "stage": "long-memory"},
+    "compared days": {"compare": "B"},
+    "presenter mode": {"mode": "present"},
+    "a bad link": {"days": "1,x", "weights": "nonsense", "stage": "sideways"},
+    **{f"lesson step {number}": {"lesson": str(number)} for number in range(1, len(LESSON) + 1)},
+}
+PAGES = ("training", "series", "landscape", "backprop", "pytorch")
+
+
+@pytest.fixture
+def bracketed(monkeypatch):
+    monkeypatch.setattr(locales, "catalogue", lambda language: Bracketed())
+
+
+def english_on(app: AppTest) -> list[str]:
+    assert not app.exception, app.exception
+    return [f"{kind}: {text[:120]!r} -> {words[:8]}" for kind, text in page_words(app) if (words := english_left(text))]
+
+
+@pytest.mark.parametrize("view", EXPLORER_VIEWS)
+def test_the_explorer_says_nothing_past_the_catalogue(bracketed, view):
+    app = AppTest.from_file(APP, default_timeout=90)
+    for key, value in EXPLORER_VIEWS[view].items():
+        app.query_params[key] = value
+    app.run()
+    assert english_on(app) == []
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_other_page_says_nothing_past_the_catalogue(bracketed, page):
+    app = AppTest.from_string(f"from lstm.ui import {page}\n{page}.render()\n", default_timeout=90)
+    app.run()
+    assert english_on(app) == []
