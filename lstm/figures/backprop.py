@@ -27,7 +27,7 @@ LEFT_MARGIN, RIGHT_MARGIN = 70, 20
 CAPTION_CHARS = 56  # the caption wraps at this many characters: its lines fit the narrowest figure
 # Browsers stop drawing a heatmap's image far wider than this: longer walks keep it and let their numbers crowd.
 WIDEST_PX = 16_000
-CAPTION_SIZE, NODE_SIZE, HEAT_SIZE, BAR_SIZE = 15, 15, 13, 14
+CAPTION_SIZE, NODE_SIZE, HEAT_SIZE = 15, 15, 13
 
 
 def gradient_text(value: float, digits: int = 3) -> str:

@@ -1,4 +1,4 @@
-"""The look every figure shares: the gate and memory colours, light and dark palettes, plain figures, chart layout."""
+"""The look every figure shares: the memory colours, light and dark palettes, plain figures, chart layout."""
 
 from __future__ import annotations
 
@@ -6,10 +6,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from lstm.unit.gates import GATES
-
 # Okabe-Ito colours: told apart with every common colour-vision deficiency, on light and dark pages.
-GATE_COLOURS = {gate.field: gate.colour for gate in GATES}
 LONG_MEMORY_COLOUR = "#D55E00"  # vermillion
 SHORT_MEMORY_COLOUR = "#56B4E9"  # sky blue
 
