@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lstm.figures.animation import animation_controls
+from lstm.figures.shapes import line
 from lstm.figures.theme import LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR, Palette, PlainFigure, palette, readable
 from lstm.unit.gates import GATES
 
@@ -240,9 +241,9 @@ def _layout(result: Backprop, colours: Palette) -> dict:
         },
         "yaxis2": {"domain": [0, 0.52], "anchor": "x2", "autorange": "reversed", "fixedrange": True},
         "shapes": [
-            _line(0.5, LONG_Y, days + 0.2, LONG_Y, LONG_MEMORY_COLOUR),
-            _line(0.5, SHORT_Y, days + LOSS_GAP, SHORT_Y, SHORT_MEMORY_COLOUR),
-            *(_line(day, SHORT_Y, day, LONG_Y, colours.track, "dot") for day in day_x),
+            line(0.5, LONG_Y, days + 0.2, LONG_Y, LONG_MEMORY_COLOUR, width=3),
+            line(0.5, SHORT_Y, days + LOSS_GAP, SHORT_Y, SHORT_MEMORY_COLOUR, width=3),
+            *(line(day, SHORT_Y, day, LONG_Y, colours.track, width=1, dash="dot") for day in day_x),
         ],
         "annotations": [_caption_annotation(_caption(result, days), colours.text)],
     }
@@ -294,20 +295,6 @@ def backprop_figure(result: Backprop, dark: bool = False) -> PlainFigure:
     controls = animation_controls(colours, in_day_order, in_day_order, FRAME_MS, active=0, font_size=14)
     layout["sliders"] = controls["sliders"]  # Play, Step and Start are the page's buttons, above the figure
     return PlainFigure(_frame_traces(result, walk.last, colours) + _still_traces(result, colours), layout, frames)
-
-
-def _line(x0: float, y0: float, x1: float, y1: float, colour: str, dash: str = "solid") -> dict:
-    return {
-        "type": "line",
-        "xref": "x",
-        "yref": "y",
-        "x0": x0,
-        "y0": y0,
-        "x1": x1,
-        "y1": y1,
-        "line": {"color": colour, "width": 3 if dash == "solid" else 1, "dash": dash},
-        "layer": "below",
-    }
 
 
 def _caption_lines(text: str) -> list[str]:

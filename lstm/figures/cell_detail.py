@@ -10,7 +10,9 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 
+from lstm.figures.shapes import box, line
 from lstm.figures.theme import LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR, Palette, readable
 from lstm.unit.explain import factor_text, percent_text, value_text
 from lstm.unit.gates import GATES, Gate
@@ -242,33 +244,28 @@ def _value_positions() -> list[tuple[float, float, str]]:
 # What stays: the drawing, the labels, the curves.
 
 
-def _line(x0: float, y0: float, x1: float, y1: float, colour: str, width: float = 2.5) -> dict:
-    return {
-        "type": "line", "xref": "x2", "yref": "y2", "x0": x0, "y0": y0, "x1": x1, "y1": y1,
-        "line": {"color": colour, "width": width}, "layer": "below",
-    }  # fmt: skip
+# The drawing's own axes, and its wires: thicker than the overview's lines, drawn at the opened cell's scale.
+DRAWING = ("x2", "y2")
+_wire = partial(line, width=2.5, axes=DRAWING)
 
 
-def _box(left: float, right: float, bottom: float, top: float, colours: Palette, edge: str) -> dict:
-    return {
-        "type": "rect", "xref": "x2", "yref": "y2", "x0": left, "x1": right, "y0": bottom, "y1": top,
-        "line": {"color": edge, "width": 2}, "fillcolor": colours.cell, "layer": "below",
-    }  # fmt: skip
+def _block(left: float, right: float, bottom: float, top: float, colours: Palette, edge: str) -> dict:
+    return box(left, right, bottom, top, colours.cell, {"color": edge, "width": 2}, DRAWING)
 
 
 def _shapes(colours: Palette) -> list[dict]:
     """The memory lines and the input, the wires up into each block, and the blocks."""
     shapes = [
-        _line(0.1, LONG_Y, WIDTH - 0.1, LONG_Y, LONG_MEMORY_COLOUR, 6),
-        _line(0.1, SHORT_Y, CENTRES["output"] - WIRE_OFFSET, SHORT_Y, SHORT_MEMORY_COLOUR, 5),
-        _line(0.1, INPUT_Y, CENTRES["output"] + WIRE_OFFSET, INPUT_Y, colours.muted, 3),
+        _wire(0.1, LONG_Y, WIDTH - 0.1, LONG_Y, LONG_MEMORY_COLOUR, width=6),
+        _wire(0.1, SHORT_Y, CENTRES["output"] - WIRE_OFFSET, SHORT_Y, SHORT_MEMORY_COLOUR, width=5),
+        _wire(0.1, INPUT_Y, CENTRES["output"] + WIRE_OFFSET, INPUT_Y, colours.muted, width=3),
         # tanh of the new long memory: down from the line, then output % joins it, then out as short memory.
-        _line(SQUASH_X, LONG_Y, SQUASH_X, SQUASH_TOP, LONG_MEMORY_COLOUR),
-        _line(SQUASH_X, SQUASH_BOTTOM, SQUASH_X, OUTPUT_NODE_Y, colours.muted),
-        _line(CENTRES["output"] + HALF_WIDTH, OUTPUT_NODE_Y, SQUASH_X, OUTPUT_NODE_Y, GATES[3].colour),
-        _line(SQUASH_X, OUTPUT_NODE_Y, SQUASH_X, SHORT_Y, SHORT_MEMORY_COLOUR),
-        _line(SQUASH_X, SHORT_Y, WIDTH - 0.1, SHORT_Y, SHORT_MEMORY_COLOUR, 5),
-        _box(
+        _wire(SQUASH_X, LONG_Y, SQUASH_X, SQUASH_TOP, LONG_MEMORY_COLOUR),
+        _wire(SQUASH_X, SQUASH_BOTTOM, SQUASH_X, OUTPUT_NODE_Y, colours.muted),
+        _wire(CENTRES["output"] + HALF_WIDTH, OUTPUT_NODE_Y, SQUASH_X, OUTPUT_NODE_Y, GATES[3].colour),
+        _wire(SQUASH_X, OUTPUT_NODE_Y, SQUASH_X, SHORT_Y, SHORT_MEMORY_COLOUR),
+        _wire(SQUASH_X, SHORT_Y, WIDTH - 0.1, SHORT_Y, SHORT_MEMORY_COLOUR, width=5),
+        _block(
             SQUASH_X - SQUASH_HALF_WIDTH,
             SQUASH_X + SQUASH_HALF_WIDTH,
             SQUASH_BOTTOM,
@@ -277,17 +274,19 @@ def _shapes(colours: Palette) -> list[dict]:
             colours.muted,
         ),
         # The two candidates' product rises to the + on the long line.
-        _line(CENTRES["potential_remember"], BLOCK_TOP, CENTRES["potential_remember"], PRODUCT_Y, GATES[1].colour),
-        _line(CENTRES["potential_memory"], BLOCK_TOP, CENTRES["potential_memory"], PRODUCT_Y, GATES[2].colour),
-        _line(CENTRES["potential_remember"], PRODUCT_Y, CENTRES["potential_memory"], PRODUCT_Y, colours.muted),
-        _line(PRODUCT_X, PRODUCT_Y, PRODUCT_X, LONG_Y, colours.muted),
-        _line(CENTRES["long_remember"], BLOCK_TOP, CENTRES["long_remember"], LONG_Y, GATES[0].colour),
+        _wire(CENTRES["potential_remember"], BLOCK_TOP, CENTRES["potential_remember"], PRODUCT_Y, GATES[1].colour),
+        _wire(CENTRES["potential_memory"], BLOCK_TOP, CENTRES["potential_memory"], PRODUCT_Y, GATES[2].colour),
+        _wire(CENTRES["potential_remember"], PRODUCT_Y, CENTRES["potential_memory"], PRODUCT_Y, colours.muted),
+        _wire(PRODUCT_X, PRODUCT_Y, PRODUCT_X, LONG_Y, colours.muted),
+        _wire(CENTRES["long_remember"], BLOCK_TOP, CENTRES["long_remember"], LONG_Y, GATES[0].colour),
     ]
     for gate in GATES:
         centre = CENTRES[gate.field]
-        shapes.append(_line(centre - WIRE_OFFSET, SHORT_Y, centre - WIRE_OFFSET, BLOCK_BOTTOM, SHORT_MEMORY_COLOUR, 2))
-        shapes.append(_line(centre + WIRE_OFFSET, INPUT_Y, centre + WIRE_OFFSET, BLOCK_BOTTOM, colours.muted, 2))
-        shapes.append(_box(centre - HALF_WIDTH, centre + HALF_WIDTH, BLOCK_BOTTOM, BLOCK_TOP, colours, gate.colour))
+        shapes.append(
+            _wire(centre - WIRE_OFFSET, SHORT_Y, centre - WIRE_OFFSET, BLOCK_BOTTOM, SHORT_MEMORY_COLOUR, width=2)
+        )
+        shapes.append(_wire(centre + WIRE_OFFSET, INPUT_Y, centre + WIRE_OFFSET, BLOCK_BOTTOM, colours.muted, width=2))
+        shapes.append(_block(centre - HALF_WIDTH, centre + HALF_WIDTH, BLOCK_BOTTOM, BLOCK_TOP, colours, gate.colour))
     return shapes
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from lstm.figures.shapes import box
 from lstm.figures.theme import PlainFigure, chart_layout, palette
 
 if TYPE_CHECKING:
@@ -81,20 +82,7 @@ def series_figure(series: Series, window: int | None, dark: bool = False) -> Pla
     data = [_prices_trace(series), _scale_trace(series)]
     layout = _price_axes(series, colours, 340)
     if window is not None and window < len(series.prices):
-        layout["shapes"] = [
-            {
-                "type": "rect",
-                "xref": "x",
-                "yref": "paper",
-                "x0": 0.6,
-                "x1": window + 0.4,
-                "y0": 0,
-                "y1": 1,
-                "fillcolor": WINDOW_COLOUR,
-                "line": {"width": 0},
-                "layer": "below",
-            }
-        ]
+        layout["shapes"] = [box(0.6, window + 0.4, 0, 1, WINDOW_COLOUR, axes=("x", "paper"))]
         data.append(
             {
                 "type": "scatter",

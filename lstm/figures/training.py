@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from lstm.figures.shapes import line
 from lstm.figures.theme import Palette, PlainFigure, chart_layout, palette
 from lstm.training.history import HistoryView
 from lstm.unit.gates import GATES
@@ -63,12 +64,7 @@ def predictions_figure(
         title, target = targets[name]
         hover = f"epoch %{{x}}: {name} %{{y:.4f}}<extra></extra>"
         traces.append(_line(history.epochs, values, f"{title} (target {target:.4g})", colour, 3, hover))
-        shapes.append(
-            {
-                "type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": target, "y1": target,
-                "line": {"color": colour, "dash": "dot", "width": 2},
-            }
-        )  # fmt: skip
+        shapes.append(line(0, target, 1, target, colour, dash="dot", axes=("paper", "y"), layer="above"))
     layout = _layout(dark, 320, "epoch", "prediction")
     layout["yaxis"]["range"] = [-0.3, 1.3]
     layout["shapes"] = shapes

@@ -11,6 +11,7 @@ from lstm.figures.cell_detail import ANIMATED as DETAIL_ANIMATED
 from lstm.figures.cell_detail import DetailArea, detail_axes, detail_parts, detail_updates
 from lstm.figures.compare import ANIMATED as COMPARE_ANIMATED
 from lstm.figures.compare import compare_legend, compare_traces, compare_updates
+from lstm.figures.shapes import arrow, box, line
 from lstm.figures.theme import LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR, Palette, PlainFigure, palette, readable
 from lstm.unit.explain import describe, value_text
 from lstm.unit.gates import GATES
@@ -204,39 +205,25 @@ def _caption(heading: str, equations: list[str], sentence: str) -> str:
                        + lines(sentence, "<i>"))  # fmt: skip
 
 
-def _line(x0: float, y0: float, x1: float, y1: float, colour: str, width: float = 2, dash: str = "solid") -> dict:
-    return {
-        "type": "line", "x0": x0, "y0": y0, "x1": x1, "y1": y1,
-        "line": {"color": colour, "width": width, "dash": dash}, "layer": "below",
-    }  # fmt: skip
-
-
-def _rect(x0: float, x1: float, y0: float, y1: float, fill: str, outline: dict | None = None) -> dict:
-    return {
-        "type": "rect", "x0": x0, "x1": x1, "y0": y0, "y1": y1,
-        "line": outline or {"width": 0}, "fillcolor": fill, "layer": "below",
-    }  # fmt: skip
-
-
 def _shapes(days: int, colours: Palette) -> list[dict]:
     """The memory lines through every cell (as in the tutorial's drawing), the cells, and each row's empty track."""
     cell = cell_layout(days)
     shapes = [
-        _line(-0.15, LONG_LINE_Y, days + 0.15, LONG_LINE_Y, LONG_MEMORY_COLOUR, width=5),
-        _line(-0.15, SHORT_LINE_Y, days + 0.15, SHORT_LINE_Y, SHORT_MEMORY_COLOUR, width=5),
+        line(-0.15, LONG_LINE_Y, days + 0.15, LONG_LINE_Y, LONG_MEMORY_COLOUR, width=5),
+        line(-0.15, SHORT_LINE_Y, days + 0.15, SHORT_LINE_Y, SHORT_MEMORY_COLOUR, width=5),
     ]
     for index in range(days):
-        shapes.append(_rect(index + 0.05, index + 0.95, 0.5, 4.5, colours.cell, {"color": colours.muted, "width": 1.5}))
+        shapes.append(box(index + 0.05, index + 0.95, 0.5, 4.5, colours.cell, {"color": colours.muted, "width": 1.5}))
         # Memories enter the cell from the lines and leave it into them.
-        shapes.append(_line(index + 0.5, 4.5, index + 0.5, LONG_LINE_Y, LONG_MEMORY_COLOUR, dash="dot"))
-        shapes.append(_line(index + 0.5, 0.5, index + 0.5, SHORT_LINE_Y, SHORT_MEMORY_COLOUR, dash="dot"))
+        shapes.append(line(index + 0.5, 4.5, index + 0.5, LONG_LINE_Y, LONG_MEMORY_COLOUR, dash="dot"))
+        shapes.append(line(index + 0.5, 0.5, index + 0.5, SHORT_LINE_Y, SHORT_MEMORY_COLOUR, dash="dot"))
         for gate in GATES:
             left, bar_y = index + cell.bar_start, ROW_Y[gate.field] + cell.bar_y
             low, high = bar_y - cell.bar_height / 2, bar_y + cell.bar_height / 2
-            shapes.append(_rect(left, left + cell.bar_length, low, high, colours.track))
+            shapes.append(box(left, left + cell.bar_length, low, high, colours.track))
             if not gate.is_percent:  # the zero mark: a candidate can subtract from the memory
                 middle = left + cell.bar_length / 2
-                shapes.append(_line(middle, low - 0.06, middle, high + 0.06, colours.muted))
+                shapes.append(line(middle, low - 0.06, middle, high + 0.06, colours.muted))
     return shapes
 
 
@@ -250,13 +237,7 @@ def _day_annotations(trace: Trace, colours: Palette, px: Callable[[float], int])
                 "ax": 0, "ay": 0, "axref": "pixel", "ayref": "pixel", "font": {"size": px(16), "color": colours.text},
             }
         )  # fmt: skip
-        annotations.append(
-            {
-                "x": index + 0.5, "y": 0.5, "ax": index + 0.5, "ay": INPUT_Y + 0.35, "xref": "x", "yref": "y",
-                "axref": "x", "ayref": "y", "text": "", "showarrow": True, "arrowhead": 2, "arrowwidth": 2,
-                "arrowcolor": colours.muted,
-            }
-        )  # fmt: skip
+        annotations.append(arrow(index + 0.5, 0.5, index + 0.5, INPUT_Y + 0.35, colours.muted))
     return annotations
 
 
