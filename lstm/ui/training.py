@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lstm.locales import N_, _, ngettext
 from lstm.training.data import TrainingData
 from lstm.training.limits import SERVER_LOAD
 from lstm.training.recipes import MAX_EPOCHS, RECIPES
@@ -11,8 +12,9 @@ from lstm.training.series import DEFAULT_WINDOW, SeriesError, training_data
 from lstm.training.worker import Progress, RunConfig, RunState, TrainingRun
 from lstm.ui import explorer_session, guide, routes, visitor
 from lstm.ui.text import escape_markdown
-from lstm.ui.training_live import STATE_LABELS, limits, live_panel
+from lstm.ui.training_live import limits, live_panel
 from lstm.ui.training_results import results_panel, upload_panel
+from lstm.unit.weights import TUTORIAL_SEED
 
 KEEP_RUNS = 5  # older runs leave the comparison
 REDRAW_SECONDS = 0.2  # the live panel's refresh while a run trains: 4 a second with margin
@@ -21,59 +23,81 @@ REDRAW_SECONDS = 0.2  # the live panel's refresh while a run trains: 4 a second 
 BUSY_REDRAW_SECONDS = 1.0
 MAX_SEED = 2**31 - 1
 WATCH_SECONDS = 15.0  # "Watch it": a run that would end in a blink takes at least this long, for a class
-STARTS = {"draw": "A fresh draw from the seed (the tutorial's way)", "explorer": "The weights on the explorer"}
+STARTS = {"draw": N_("A fresh draw from the seed (the tutorial's way)"), "explorer": N_("The weights on the explorer")}
+# Each recipe's name as the page says it; the recipes themselves are keys of RECIPES.
+RECIPE_LABELS = {"tutorial": N_("tutorial"), "fast": N_("fast")}
+# What the other pages say once this visitor's run has stopped training.
+ENDED_LABELS = {
+    RunState.READY: N_("Training is ready to start again: see the Training page."),
+    RunState.STOPPED: N_("Training stopped: see the Training page."),
+    RunState.FINISHED: N_("Training finished: see the Training page."),
+    RunState.DIVERGED: N_("Training diverged: see the Training page."),
+    RunState.FAILED: N_("Training failed: see the Training page."),
+}
 
 
 def _settings_panel(present: bool) -> RunConfig:
     recipe, rate, epochs, seed = st.columns(4)
     name = recipe.selectbox(
-        "Recipe",
+        _("Recipe"),
         list(RECIPES),
         index=list(RECIPES).index("fast"),
+        format_func=lambda key: _(RECIPE_LABELS[key]),
         key="train_recipe",
-        help="tutorial: one company (or window of your series) per step, Adam at 0.001, 5000 epochs, as in the "
-        "video. fast: all of them in every step at a higher learning rate, the product's default.",
+        help=_(
+            "{tutorial}: one company (or window of your series) per step, Adam at {rate}, {epochs} epochs, as in "
+            "the video. {fast}: all of them in every step at a higher learning rate, the product's default."
+        ).format(
+            tutorial=_(RECIPE_LABELS["tutorial"]),
+            fast=_(RECIPE_LABELS["fast"]),
+            rate=f"{RECIPES['tutorial'].learning_rate:g}",
+            epochs=RECIPES["tutorial"].epochs,
+        ),
     )
     # Each recipe has its own fields, drawn with its defaults: a recipe chosen just as a run ends cannot be paired
     # with the other recipe's learning rate by a redraw that still carries the old field's value.
     learning_rate = rate.number_input(
-        "Learning rate",
+        _("Learning rate"),
         min_value=1e-5,
         max_value=100.0,
         value=RECIPES[name].learning_rate,
         format="%.4f",
         key=f"train_lr_{name}",
-        help="Adam's learning rate (step size). Try 10 to see training go wrong.",
+        help=_("Adam's learning rate (step size). Try 10 to see training go wrong."),
     )
     epoch_count = epochs.number_input(
-        "Epochs",
+        _("Epochs"),
         min_value=1,
         max_value=MAX_EPOCHS,
         value=RECIPES[name].epochs,
         step=50,
         key=f"train_epochs_{name}",
-        help="Passes over the training data.",
+        help=_("Passes over the training data."),
     )
     seed.number_input(
-        "Seed",
+        _("Seed"),
         min_value=0,
         max_value=MAX_SEED,
-        value=42,
+        value=TUTORIAL_SEED,
         step=1,
         key="train_seed",
-        help="42 gives the tutorial's start.",
+        help=_("{seed} gives the tutorial's start.").format(seed=TUTORIAL_SEED),
     )
     start_from, train_on, pace = st.columns([4, 4, 3])
     with start_from:
-        start = st.radio("Start from", list(STARTS), format_func=STARTS.get, key="train_start", horizontal=True)
+        start = st.radio(
+            _("Start from"), list(STARTS), format_func=lambda key: _(STARTS[key]), key="train_start", horizontal=True
+        )
     with train_on:
         data = _training_data()
     watch = pace.toggle(
-        f"Watch it: spread the run over {WATCH_SECONDS:g} s",
+        _("Watch it: spread the run over {seconds} s").format(seconds=f"{WATCH_SECONDS:g}"),
         value=present,
         key="train_watch",
-        help="For a class: a run that would end in a second takes at least this long, so everyone can follow the "
-        "cells and the loss. A longer run keeps its own pace. The replay after the run works either way.",
+        help=_(
+            "For a class: a run that would end in a second takes at least this long, so everyone can follow the "
+            "cells and the loss. A longer run keeps its own pace. The replay after the run works either way."
+        ),
     )
     return RunConfig(
         recipe=name,
@@ -94,7 +118,9 @@ def _training_data() -> TrainingData | None:
     """The visitor's own series if they chose it on its page or here; None for the tutorial's companies."""
     series = st.session_state.get(visitor.SERIES)
     if series is None:
-        st.page_link(routes.SERIES.target(), label="Train on your own prices: add them here", icon=routes.SERIES.icon)
+        st.page_link(
+            routes.SERIES.target(), label=_("Train on your own prices: add them here"), icon=routes.SERIES.icon
+        )
         return None
     window = st.session_state.get(visitor.SERIES_WINDOW, DEFAULT_WINDOW)
     try:
@@ -102,14 +128,16 @@ def _training_data() -> TrainingData | None:
     except SeriesError:
         return None  # the series page says what is wrong with this window
     choices = {
-        "companies": "The tutorial's two companies",
-        "series": f"Your series ({len(data)} windows of {window} days)",
+        "companies": _("The tutorial's two companies"),
+        "series": ngettext(
+            "Your series ({count} window of {days} days)", "Your series ({count} windows of {days} days)", len(data)
+        ).format(count=len(data), days=window),
     }
     # The choice outlives the widget, which Streamlit forgets while the visitor is on another page; it is set here,
     # before the widget is drawn, because a value set for it on another page may not survive the page switch.
     st.session_state["train_on_field"] = st.session_state.get(visitor.TRAIN_ON, "companies")
     choice = st.radio(
-        "Train on",
+        _("Train on"),
         list(choices),
         format_func=choices.get,
         key="train_on_field",
@@ -132,38 +160,38 @@ def _train(config: RunConfig) -> None:
 def _controls(config: RunConfig, run: TrainingRun | None, active: bool) -> None:
     train, stop, resume, reset = st.columns(4)
     train.button(
-        "Train",
+        _("Train"),
         icon=":material/play_arrow:",
         type="primary",
         on_click=_train,
         args=(config,),
         disabled=active,
         width="stretch",
-        help="A new run with these settings; earlier runs stay for comparison.",
+        help=_("A new run with these settings; earlier runs stay for comparison."),
     )
     stop.button(
-        "Stop",
+        _("Stop"),
         icon=":material/stop:",
         on_click=run.stop if run else None,
         disabled=not active,
         width="stretch",
-        help="Stops after the current step and keeps everything learned so far.",
+        help=_("Stops after the current step and keeps everything learned so far."),
     )
     resume.button(
-        "Continue",
+        _("Continue"),
         icon=":material/resume:",
         on_click=run.start if run else None,
         disabled=run is None or active,
         width="stretch",
-        help="Trains the current run for its epochs again, from where it stands, Adam's state and all.",
+        help=_("Trains the current run for its epochs again, from where it stands, Adam's state and all."),
     )
     reset.button(
-        "Reset",
+        _("Reset"),
         icon=":material/restart_alt:",
         on_click=run.reset if run else None,
         disabled=run is None,
         width="stretch",
-        help="Back to the same initial weights (same seed, same start): a fair restart.",
+        help=_("Back to the same initial weights (same seed, same start): a fair restart."),
     )
 
 
@@ -178,11 +206,12 @@ def background_status() -> None:
         progress = run.progress()
         if progress.state.active:
             st.caption(
-                f"Training in the background: epoch {progress.history.epochs[-1]:,} "
-                f"({escape_markdown(run.config.label)})."
+                _("Training in the background: epoch {epoch} ({run}).").format(
+                    epoch=f"{progress.history.epochs[-1]:,}", run=escape_markdown(run.config.label)
+                )
             )
         else:
-            st.caption(f"Training {STATE_LABELS[progress.state].lower()}: see the Training page.")
+            st.caption(_(ENDED_LABELS[progress.state]))
 
     st.fragment(status, run_every=1.0)()
 
@@ -199,16 +228,20 @@ def render() -> None:
     try:
         limits()
     except ValueError as error:
-        st.error(f"This server's training limits are misconfigured: {escape_markdown(str(error))}")
+        st.error(
+            _("This server's training limits are misconfigured: {error}").format(error=escape_markdown(str(error)))
+        )
         return
     explorer_session.start_session()
     present = explorer_session.current().present
-    st.title("Training")
+    st.title(_("Training"))
     st.caption(
-        "Train the unit with Adam and watch it learn: on the tutorial's two companies (Company A's day 5 is 0 and "
-        "Company B's is 1, and a trained unit predicts each from its first four days), or on your own series of "
-        "prices. While it trains, the cells show every gate and memory of both companies as the weights are now; "
-        "afterwards the replay plays the whole run back."
+        _(
+            "Train the unit with Adam and watch it learn: on the tutorial's two companies (Company A's day 5 is 0 "
+            "and Company B's is 1, and a trained unit predicts each from its first four days), or on your own series "
+            "of prices. While it trains, the cells show every gate and memory of both companies as the weights are "
+            "now; afterwards the replay plays the whole run back."
+        )
     )
     config = _settings_panel(present)
     if st.session_state.pop(visitor.TRAIN_NOW, False) and config.data is not None:
@@ -220,12 +253,15 @@ def render() -> None:
     interval = _redraw_seconds(progress)
     scale, loss_help, charts_help = st.columns([3, 1, 1], vertical_alignment="center")
     scale.toggle(
-        "Log scale", value=True, key="log_loss", help="The loss falls by orders of magnitude: a log axis shows it."
+        _("Log scale"),
+        value=True,
+        key="log_loss",
+        help=_("The loss falls by orders of magnitude: a log axis shows it."),
     )
     with loss_help:
-        guide.what_am_i_looking_at(guide.LOSS, "help_loss", "About the loss")
+        guide.what_am_i_looking_at(guide.LOSS, "help_loss", _("About the loss"))
     with charts_help:
-        guide.what_am_i_looking_at(guide.TRAINING_PREDICTIONS, "help_training_charts", "About the other charts")
+        guide.what_am_i_looking_at(guide.TRAINING_PREDICTIONS, "help_training_charts", _("About the other charts"))
     st.fragment(live_panel, run_every=interval)(present)
     if progress is not None and not active:
         results_panel(run, progress)

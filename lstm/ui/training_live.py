@@ -10,6 +10,7 @@ import streamlit as st
 from lstm.figures.compact_cells import CellRow, compact_cells_figure, minimum_width
 from lstm.figures.exports import image_export_config
 from lstm.figures.training import PARAMETERS_MINIMUM_WIDTH, loss_figure, parameters_figure, predictions_figure
+from lstm.locales import N_, _, ngettext
 from lstm.training.limits import LIMIT_VARIABLES, SERVER_LOAD, Limits
 from lstm.training.worker import Progress, RunState, TrainingRun
 from lstm.ui import training_replay, visitor
@@ -19,13 +20,13 @@ from lstm.unit.forward import trace
 
 CHART_POINTS = 600  # a curve is thinned to about this many points before it is drawn
 STATE_LABELS = {
-    RunState.READY: "Ready",
-    RunState.QUEUED: "Queued: the server is training other visitors' runs; yours starts when a slot frees up",
-    RunState.RUNNING: "Training",
-    RunState.STOPPED: "Stopped",
-    RunState.FINISHED: "Finished",
-    RunState.DIVERGED: "Diverged",
-    RunState.FAILED: "Failed",
+    RunState.READY: N_("Ready"),
+    RunState.QUEUED: N_("Queued: the server is training other visitors' runs; yours starts when a slot frees up"),
+    RunState.RUNNING: N_("Training"),
+    RunState.STOPPED: N_("Stopped"),
+    RunState.FINISHED: N_("Finished"),
+    RunState.DIVERGED: N_("Diverged"),
+    RunState.FAILED: N_("Failed"),
 }
 
 
@@ -38,15 +39,19 @@ def limits() -> Limits:
 
 
 def _status(run: TrainingRun, progress: Progress) -> None:
-    label = escape_markdown(f"{STATE_LABELS[progress.state]} ({run.config.label})")
+    label = escape_markdown(f"{_(STATE_LABELS[progress.state])} ({run.config.label})")
     fraction = min(1.0, progress.epochs_done / progress.epochs_target) if progress.epochs_target else 0.0
-    details = f"epoch {progress.history.epochs[-1]:,} · {progress.epochs_done:,} of {progress.epochs_target:,} this run"
-    details += f" · loss {progress.history.loss[-1]:.3g}"
+    # The facts of the status line, each a phrase of its own, set apart by middle dots.
+    facts = [
+        _("epoch {epoch}").format(epoch=f"{progress.history.epochs[-1]:,}"),
+        _("{done} of {target} this run").format(done=f"{progress.epochs_done:,}", target=f"{progress.epochs_target:,}"),
+        _("loss {loss}").format(loss=f"{progress.history.loss[-1]:.3g}"),
+    ]
     if progress.steps_per_second:
-        details += f" · {progress.steps_per_second:,.0f} steps/s"
+        facts.append(_("{rate} steps/s").format(rate=f"{progress.steps_per_second:,.0f}"))
     if progress.seconds_left is not None:
-        details += f" · {progress.seconds_left:.1f} s left"
-    st.progress(fraction, text=f"**{label}** · {details}")
+        facts.append(_("{seconds} s left").format(seconds=f"{progress.seconds_left:.1f}"))
+    st.progress(fraction, text=" · ".join([f"**{label}**", *facts]))
     if progress.state is RunState.DIVERGED or progress.state is RunState.FAILED:
         st.error(escape_markdown(progress.message), icon=":material/error:")
     elif progress.message:
@@ -56,8 +61,11 @@ def _status(run: TrainingRun, progress: Progress) -> None:
 def _server_line() -> None:
     training, queued = SERVER_LOAD.snapshot()
     st.caption(
-        f"On this server: {training} run{'s' if training != 1 else ''} training, {queued} queued "
-        f"(at most {limits().max_concurrent_runs} at once)."
+        ngettext(
+            "On this server: {training} run training, {queued} queued (at most {limit} at once).",
+            "On this server: {training} runs training, {queued} queued (at most {limit} at once).",
+            training,
+        ).format(training=training, queued=queued, limit=limits().max_concurrent_runs)
     )
 
 
@@ -120,8 +128,10 @@ def live_panel(present: bool) -> None:
     run = visitor.latest_run()
     if run is None:
         st.info(
-            "Choose a recipe and press **Train**. The unit's cells for Company A and B, the loss, both predictions "
-            "and the twelve weights draw live; when the run ends, a replay plays it back."
+            _(
+                "Choose a recipe and press **Train**. The unit's cells for Company A and B, the loss, both "
+                "predictions and the twelve weights draw live; when the run ends, a replay plays it back."
+            )
         )
         return
     run.heartbeat()
@@ -135,7 +145,7 @@ def live_panel(present: bool) -> None:
     elif progress.state.active or len(progress.history) < 2:
         _live_view(run, progress, dark, present)
     else:
-        replay, charts = st.tabs(["Replay", "Loss, predictions and weights"])
+        replay, charts = st.tabs([_("Replay"), _("Loss, predictions and weights")])
         with replay:
             training_replay.replay(run, progress, dark, present)
         with charts:

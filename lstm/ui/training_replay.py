@@ -6,6 +6,7 @@ import streamlit as st
 
 from lstm.figures.exports import image_export_config
 from lstm.figures.replay import MINIMUM_WIDTH, REPLAY_FRAMES, REPLAY_SECONDS, ReplayFrame, replay_figure
+from lstm.locales import current, ngettext
 from lstm.training.snapshots import from_history, milestones, spread_by_change
 from lstm.training.worker import Progress, TrainingRun
 from lstm.ui.sideways import scroll_sideways_css
@@ -26,7 +27,16 @@ def _frames(run: TrainingRun, progress: Progress) -> list[ReplayFrame]:
 
 
 def _figure(run: TrainingRun, progress: Progress, dark: bool, present: bool):
-    key = (id(run), len(progress.history), progress.history.epochs[-1], progress.state, dark, present)
+    # The figure holds words: a change of language builds it again.
+    key = (
+        id(run),
+        len(progress.history),
+        progress.history.epochs[-1],
+        progress.state,
+        dark,
+        present,
+        current(),
+    )
     cached = st.session_state.get(CACHE)
     if cached is not None and cached[0] == key:
         return cached[1]
@@ -41,11 +51,19 @@ def _figure(run: TrainingRun, progress: Progress, dark: bool, present: bool):
 
 def replay(run: TrainingRun, progress: Progress, dark: bool, present: bool) -> None:
     """The whole run, from the untrained unit to where it stopped, with Play and a slider."""
+    epochs = progress.history.epochs[-1]
     st.caption(
-        f"**Replay** of this run ({progress.history.epochs[-1]:,} epochs, an epoch is one pass over "
-        f"{run.data.name}). Press **Play**: about {REPLAY_SECONDS} s from the untrained unit to the end, frames "
-        "closer together where the unit changed most. The diamonds on the loss mark milestones (hover for them); "
-        "the link under the sentence opens the epoch shown in the explorer, in a new tab."
+        ngettext(
+            "**Replay** of this run ({epochs} epoch, an epoch is one pass over {data}). Press **Play**: about "
+            "{seconds} s from the untrained unit to the end, frames closer together where the unit changed most. "
+            "The diamonds on the loss mark milestones (hover for them); the link under the sentence opens the "
+            "epoch shown in the explorer, in a new tab.",
+            "**Replay** of this run ({epochs} epochs, an epoch is one pass over {data}). Press **Play**: about "
+            "{seconds} s from the untrained unit to the end, frames closer together where the unit changed most. "
+            "The diamonds on the loss mark milestones (hover for them); the link under the sentence opens the "
+            "epoch shown in the explorer, in a new tab.",
+            epochs,
+        ).format(epochs=f"{epochs:,}", data=run.data.name, seconds=REPLAY_SECONDS)
     )
     with st.container(key="replay_frame"):
         # Narrower than its texts need, the replay scrolls sideways inside its own frame, not the page.

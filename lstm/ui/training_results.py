@@ -6,6 +6,7 @@ from functools import partial
 
 import streamlit as st
 
+from lstm.locales import _
 from lstm.training.worker import Progress, TrainingRun
 from lstm.ui import explorer_session, routes
 from lstm.ui.text import escape_markdown
@@ -14,14 +15,17 @@ from lstm.unit.weights import WeightsError, from_file_bytes, to_json, to_safeten
 
 def results_panel(run: TrainingRun, progress: Progress) -> None:
     history = progress.history
-    st.subheader("Before and after")
+    st.subheader(_("Before and after"))
     columns = {
-        f"{title} (target {target:.4g})": history.predictions[name]
+        _("{title} (target {target})").format(title=title, target=f"{target:.4g}"): history.predictions[name]
         for name, (title, target) in run.data.targets.items()
     }
-    columns["loss"] = history.loss
+    columns[_("loss")] = history.loss
     st.dataframe(
-        {"": ["before training", "now"], **{title: [values[0], values[-1]] for title, values in columns.items()}},
+        {
+            "": [_("before training"), _("now")],
+            **{title: [values[0], values[-1]] for title, values in columns.items()},
+        },
         hide_index=True,
         # Significant digits, not decimals: a trained loss of 4e-5 must not read 0.0000.
         column_config={title: st.column_config.NumberColumn(title, format="%.4g") for title in columns},
@@ -30,11 +34,13 @@ def results_panel(run: TrainingRun, progress: Progress) -> None:
     # A download reruns nothing: a rerun would retire the other buttons' files while the page still offered them,
     # and a second download pressed in that moment never came.
     carry, weights_json, weights_safetensors, curve = st.columns(4)
-    if carry.button("Use these weights in the explorer", icon=":material/arrow_back:", type="primary", width="stretch"):
+    if carry.button(
+        _("Use these weights in the explorer"), icon=":material/arrow_back:", type="primary", width="stretch"
+    ):
         explorer_session.use_weights(progress.weights)
         st.switch_page(routes.EXPLORER.target())
     weights_json.download_button(
-        "Weights (JSON)",
+        _("Weights (JSON)"),
         partial(to_json, progress.weights),
         "lstm-weights.json",
         "application/json",
@@ -43,7 +49,7 @@ def results_panel(run: TrainingRun, progress: Progress) -> None:
         width="stretch",
     )
     weights_safetensors.download_button(
-        "Weights (safetensors)",
+        _("Weights (safetensors)"),
         partial(to_safetensors, progress.weights),
         "lstm-weights.safetensors",
         "application/octet-stream",
@@ -52,7 +58,7 @@ def results_panel(run: TrainingRun, progress: Progress) -> None:
         width="stretch",
     )
     curve.download_button(
-        "Loss history (CSV)",
+        _("Loss history (CSV)"),
         history.to_csv,
         "lstm-training.csv",
         "text/csv",
@@ -63,9 +69,9 @@ def results_panel(run: TrainingRun, progress: Progress) -> None:
 
 
 def upload_panel() -> None:
-    st.subheader("Load weights")
+    st.subheader(_("Load weights"))
     upload = st.file_uploader(
-        "A weights file (.json or .safetensors, at most 1 MB) goes into the explorer and can start a run.",
+        _("A weights file (.json or .safetensors, at most 1 MB) goes into the explorer and can start a run."),
         type=["json", "safetensors"],
         key="weights_upload",
     )
@@ -75,10 +81,16 @@ def upload_panel() -> None:
         weights = from_file_bytes(upload.getvalue(), upload.name)
     except WeightsError as error:
         st.error(
-            f"{escape_markdown(upload.name)} was not loaded: {escape_markdown(str(error))}", icon=":material/error:"
+            _("{file} was not loaded: {error}").format(
+                file=escape_markdown(upload.name), error=escape_markdown(str(error))
+            ),
+            icon=":material/error:",
         )
         return
     if st.session_state.get("uploaded") != (upload.file_id, weights):
         explorer_session.use_weights(weights)
         st.session_state["uploaded"] = (upload.file_id, weights)
-    st.success(f"Loaded {escape_markdown(upload.name)}: the explorer now shows these weights.", icon=":material/check:")
+    st.success(
+        _("Loaded {file}: the explorer now shows these weights.").format(file=escape_markdown(upload.name)),
+        icon=":material/check:",
+    )
