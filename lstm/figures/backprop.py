@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING
 
 from lstm.figures.animation import animation_controls
 from lstm.figures.shapes import line
-from lstm.figures.theme import LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR, Palette, PlainFigure, palette, readable
+from lstm.figures.theme import (
+    LONG_MEMORY_COLOUR,
+    SHORT_MEMORY_COLOUR,
+    Palette,
+    PlainFigure,
+    chart_layout,
+    palette,
+    readable,
+)
 from lstm.unit.gates import GATES
 
 if TYPE_CHECKING:
@@ -220,17 +228,15 @@ def _layout(result: Backprop, colours: Palette) -> dict:
     days = len(result.days)
     day_x = list(range(1, days + 1))
     caption_lines = max(len(_caption_lines(caption)) for caption in walk_back(result).captions)
-    return {
-        "height": 450 + 34 * len(GATE_ROWS) + 20 * caption_lines,
-        "margin": {"l": LEFT_MARGIN, "r": RIGHT_MARGIN, "t": 40 + 20 * caption_lines, "b": 90},
-        "paper_bgcolor": colours.background,
-        "plot_bgcolor": "rgba(0,0,0,0)",
-        "font": {"color": colours.text, "size": 14},
-        "showlegend": True,
-        "legend": {"orientation": "h", "y": 0.995, "yanchor": "top", "x": 0, "font": {"size": 13}},
-        "xaxis": {"range": [0.4, days + LOSS_GAP + 0.45], "visible": False, "fixedrange": True},
-        "yaxis": {"domain": [0.6, 0.93], "range": [INPUT_Y - 0.3, LONG_Y + 0.45], "visible": False, "fixedrange": True},
-        "xaxis2": {
+    return chart_layout(
+        colours,
+        450 + 34 * len(GATE_ROWS) + 20 * caption_lines,
+        margin={"l": LEFT_MARGIN, "r": RIGHT_MARGIN, "t": 40 + 20 * caption_lines, "b": 90},
+        legend={"orientation": "h", "y": 0.995, "yanchor": "top", "x": 0, "font": {"size": 13}},
+        showlegend=True,
+        xaxis={"range": [0.4, days + LOSS_GAP + 0.45], "visible": False, "fixedrange": True},
+        yaxis={"domain": [0.6, 0.93], "range": [INPUT_Y - 0.3, LONG_Y + 0.45], "visible": False, "fixedrange": True},
+        xaxis2={
             "anchor": "y2",
             "range": [0.4, days + LOSS_GAP + 0.45],
             "tickmode": "array",
@@ -239,14 +245,14 @@ def _layout(result: Backprop, colours: Palette) -> dict:
             "title": {"text": "each weight's share of the gradient, through each day", "standoff": 8},
             "fixedrange": True,
         },
-        "yaxis2": {"domain": [0, 0.52], "anchor": "x2", "autorange": "reversed", "fixedrange": True},
-        "shapes": [
+        yaxis2={"domain": [0, 0.52], "anchor": "x2", "autorange": "reversed", "fixedrange": True},
+        shapes=[
             line(0.5, LONG_Y, days + 0.2, LONG_Y, LONG_MEMORY_COLOUR, width=3),
             line(0.5, SHORT_Y, days + LOSS_GAP, SHORT_Y, SHORT_MEMORY_COLOUR, width=3),
             *(line(day, SHORT_Y, day, LONG_Y, colours.track, width=1, dash="dot") for day in day_x),
         ],
-        "annotations": [_caption_annotation(_caption(result, days), colours.text)],
-    }
+        annotations=[_caption_annotation(_caption(result, days), colours.text)],
+    )
 
 
 @dataclass(frozen=True)

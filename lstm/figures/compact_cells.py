@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lstm.figures.theme import LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR, Palette, PlainFigure, palette
+from lstm.figures.theme import LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR, Palette, PlainFigure, chart_layout, palette
 from lstm.unit.explain import value_text as number_text
 from lstm.unit.gates import GATES
 from lstm.unit.trace import STEP_TITLES, Trace
@@ -127,14 +127,12 @@ def compact_cells_figure(rows: Sequence[CellRow], epoch: int, dark: bool = False
     colours = palette(dark)
     font_size = 17 if present else 13
     data: list[dict] = []
-    layout: dict = {
-        "height": (300 if present else 230) * len(rows),
-        "margin": {"l": 10, "r": 10, "t": 36, "b": 10},
-        "paper_bgcolor": colours.background, "plot_bgcolor": "rgba(0,0,0,0)",
-        "font": {"color": colours.text, "size": font_size}, "barmode": "overlay", "showlegend": False,
-        "title": {"text": f"The unit at epoch {epoch:,}", "x": 0, "xanchor": "left", "y": 0.99, "yanchor": "top",
-                  "font": {"size": font_size + 3}},
-    }  # fmt: skip
+    layout = chart_layout(
+        colours, (300 if present else 230) * len(rows), margin={"l": 10, "r": 10, "t": 36, "b": 10},
+        font_size=font_size, legend=None, barmode="overlay",
+        title={"text": f"The unit at epoch {epoch:,}", "x": 0, "xanchor": "left", "y": 0.99, "yanchor": "top",
+               "font": {"size": font_size + 3}},
+    )  # fmt: skip
     for index, (row, y_domain) in enumerate(zip(rows, stacked_domains(len(rows)), strict=True)):
         suffix = "" if index == 0 else str(index + 1)
         x, y = cell_axes(row, colours, ([0, 1], y_domain), (f"x{suffix}", f"y{suffix}"), font_size)

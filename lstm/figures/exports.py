@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.io as pio
 
-from lstm.figures.theme import PlainFigure, palette
+from lstm.figures.theme import PlainFigure, chart_layout, palette
 from lstm.unit.trace import STEP_FIELDS, STEP_TITLES, Trace
 
 
@@ -74,9 +74,5 @@ def table_figure(trace: Trace, dark: bool = False) -> PlainFigure:
             "columnwidth": [DAY_COLUMN_PX] + [VALUE_COLUMN_PX] * (len(STEP_FIELDS) - 1),
         }
     ]
-    layout = {
-        "height": 70 + 31 * len(trace.steps),
-        "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
-        "paper_bgcolor": colours.background,
-    }
+    layout = chart_layout(colours, 70 + 31 * len(trace.steps), margin={"l": 0, "r": 0, "t": 0, "b": 0}, legend=None)
     return PlainFigure(data, layout)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from plotly.colors import sequential
 
 from lstm.figures.animation import animation_controls
-from lstm.figures.theme import Palette, PlainFigure, palette
+from lstm.figures.theme import Palette, PlainFigure, chart_layout, palette
 
 if TYPE_CHECKING:
     from lstm.insights.landscape import Landscape
@@ -148,23 +148,21 @@ def _colourbar_place(beside_a_run: bool) -> dict:
 
 
 def _map_layout(landscape: Landscape, colours: Palette, beside_a_run: bool) -> dict:
-    return {
-        "height": HEIGHT,
-        "margin": {"l": 70, "r": 20, "t": 30, "b": 40},
-        "paper_bgcolor": colours.background,
-        "plot_bgcolor": "rgba(0,0,0,0)",
-        "font": {"color": colours.text, "size": 14},
-        "showlegend": True,
-        "legend": {"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "font": {"size": 13}},
-        "xaxis": {
+    return chart_layout(
+        colours,
+        HEIGHT,
+        margin={"l": 70, "r": 20, "t": 30, "b": 40},
+        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "font": {"size": 13}},
+        showlegend=True,
+        xaxis={
             "title": {"text": landscape.x_name},
             "domain": [0, 0.55 if beside_a_run else 0.94],
             "range": _ends(landscape.x_values),
             **NO_GRID,
         },
-        "yaxis": {"title": {"text": landscape.y_name}, "range": _ends(landscape.y_values), **NO_GRID},
-        "images": [_map_picture(landscape)],
-    }
+        yaxis={"title": {"text": landscape.y_name}, "range": _ends(landscape.y_values), **NO_GRID},
+        images=[_map_picture(landscape)],
+    )
 
 
 def _path_traces(xs: list[float], ys: list[float], steps: list[int], losses: list[float], names: tuple) -> list[dict]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from lstm.figures.animation import animation_controls
 from lstm.figures.compact_cells import CellRow, cell_axes, cell_traces, cell_updates
-from lstm.figures.theme import Palette, PlainFigure, palette
+from lstm.figures.theme import Palette, PlainFigure, chart_layout, palette
 from lstm.figures.training import RUN_COLOURS, weights_axes, weights_traces
 from lstm.figures.what_changed import first_sentence, what_changed
 from lstm.training.history import HistoryView
@@ -185,12 +185,11 @@ def replay_figure(
     colours, text = palette(dark), PRESENTER if present else NORMAL
     first = frames[0]
     data: list[dict] = []
-    layout: dict = {
-        "height": text.height, "margin": {"l": 10, "r": 10, "t": 10, "b": 90},
-        "paper_bgcolor": colours.background, "plot_bgcolor": "rgba(0,0,0,0)", "barmode": "overlay",
-        "font": {"color": colours.text, "size": text.font}, "showlegend": False, "hovermode": "closest",
-        "annotations": _annotations(first.snapshot, _sentences(frames[:1], targets)[0], text, colours),
-    }  # fmt: skip
+    layout = chart_layout(
+        colours, text.height, margin={"l": 10, "r": 10, "t": 10, "b": 90}, font_size=text.font, legend=None,
+        barmode="overlay", hovermode="closest",
+        annotations=_annotations(first.snapshot, _sentences(frames[:1], targets)[0], text, colours),
+    )  # fmt: skip
     animated: list[int] = []  # indices of the traces the frames update, in the order of their updates
     for index, (row, y_domain) in enumerate(zip(_rows(first, targets), CELL_DOMAINS, strict=False)):
         suffix = "" if index == 0 else "2"

@@ -102,25 +102,49 @@ def text_on(fill: str) -> str:
     return "#000000" if contrast("#000000", fill) >= contrast("#FFFFFF", fill) else "#FFFFFF"
 
 
-def chart_layout(colours: Palette, height: int, x_title: str, y_title: str) -> dict:
-    """The layout every line chart of the app shares: transparent, themed, legend below."""
+# The line charts' legend: a row under the plot, where it never covers a line.
+LEGEND_BELOW = {"orientation": "h", "y": -0.3, "yanchor": "top", "font": {"size": 14}}
+CHART_MARGIN = {"l": 70, "r": 20, "t": 10, "b": 10}
+
+
+def _axis(title: str, colours: Palette) -> dict:
     return {
+        "title": {"text": title, "standoff": 6},
+        "automargin": True,
+        "gridcolor": colours.track,
+        "zerolinecolor": colours.muted,
+    }
+
+
+def chart_layout(
+    colours: Palette,
+    height: int,
+    x_title: str | None = None,
+    y_title: str | None = None,
+    *,
+    margin: dict | None = None,
+    font_size: int = 14,
+    legend: dict | None = LEGEND_BELOW,
+    **entries: object,
+) -> dict:
+    """The layout every figure of the app starts from: transparent, on the page's background, in its text colour.
+
+    With titles, a line chart's themed x and y axes; `legend` None hides the legend, a dict places it (Plotly
+    shows it when there is more than one trace). `entries` are the figure's own layout entries, added as they are.
+    """
+    layout: dict = {
         "height": height,
-        "margin": {"l": 70, "r": 20, "t": 10, "b": 10},
+        "margin": dict(margin or CHART_MARGIN),
         "paper_bgcolor": colours.background,
         "plot_bgcolor": "rgba(0,0,0,0)",
-        "font": {"color": colours.text, "size": 14},
-        "legend": {"orientation": "h", "y": -0.3, "yanchor": "top", "font": {"size": 14}},
-        "xaxis": {
-            "title": {"text": x_title, "standoff": 6},
-            "automargin": True,
-            "gridcolor": colours.track,
-            "zerolinecolor": colours.muted,
-        },
-        "yaxis": {
-            "title": {"text": y_title, "standoff": 6},
-            "automargin": True,
-            "gridcolor": colours.track,
-            "zerolinecolor": colours.muted,
-        },
+        "font": {"color": colours.text, "size": font_size},
     }
+    if legend is None:
+        layout["showlegend"] = False
+    else:
+        layout["legend"] = {**legend, "font": dict(legend.get("font", {}))}
+    if x_title is not None:
+        layout["xaxis"] = _axis(x_title, colours)
+    if y_title is not None:
+        layout["yaxis"] = _axis(y_title, colours)
+    return {**layout, **entries}

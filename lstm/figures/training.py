@@ -123,10 +123,13 @@ def parameters_figure(history: HistoryView, dark: bool = False, present: bool = 
     """The twelve parameters' paths as four small charts, one per gate, dash by role (short memory, input, bias)."""
     colours = palette(dark)
     font = 16 if present else 13
-    layout = {
-        "height": 420, "margin": {"l": 10, "r": 10, "t": 10, "b": 10}, "showlegend": False,
-        "paper_bgcolor": colours.background, "plot_bgcolor": "rgba(0,0,0,0)",
-        "font": {"color": colours.text, "size": font}, "uirevision": "keep",
+    layout = chart_layout(
+        colours,
+        420,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        font_size=font,
+        legend=None,
+        uirevision="keep",
         **weights_axes(history, colours, font, [0.0, 1.0], first_axis=1, columns=2),
-    }  # fmt: skip
+    )
     return PlainFigure(weights_traces(history, first_axis=1), layout)

@@ -12,7 +12,15 @@ from lstm.figures.cell_detail import DetailArea, detail_axes, detail_parts, deta
 from lstm.figures.compare import ANIMATED as COMPARE_ANIMATED
 from lstm.figures.compare import compare_legend, compare_traces, compare_updates
 from lstm.figures.shapes import arrow, box, line
-from lstm.figures.theme import LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR, Palette, PlainFigure, palette, readable
+from lstm.figures.theme import (
+    LONG_MEMORY_COLOUR,
+    SHORT_MEMORY_COLOUR,
+    Palette,
+    PlainFigure,
+    chart_layout,
+    palette,
+    readable,
+)
 from lstm.unit.explain import describe, value_text
 from lstm.unit.gates import GATES
 from lstm.unit.stages import STAGES, Position, frame_count
@@ -421,13 +429,12 @@ def _layout(
     position: Position,
 ) -> dict:  # fmt: skip
     days = len(trace.steps)
-    return dict(
-        height=TOP_MARGIN + px(OVERVIEW_HEIGHT + CONTROLS_HEIGHT),
+    return chart_layout(
+        colours,
+        TOP_MARGIN + px(OVERVIEW_HEIGHT + CONTROLS_HEIGHT),
         margin={"l": px(LEFT_MARGIN), "r": px(RIGHT_MARGIN), "t": TOP_MARGIN, "b": px(CONTROLS_HEIGHT)},
-        showlegend=False,
-        paper_bgcolor=colours.background,
-        plot_bgcolor="rgba(0,0,0,0)",
-        font={"color": colours.text, "size": px(14)},
+        font_size=px(14),
+        legend=None,
         xaxis={"range": [-X_PADDING, days + X_PADDING], "visible": False, "fixedrange": True},
         yaxis={"range": [INPUT_Y - 0.55, CAPTION_TOP], "visible": False, "fixedrange": True, "domain": [0, 1]},
         barmode="overlay",
