@@ -12,6 +12,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
 
+from lstm.figures.cell_geometry import (
+    CELL,
+    block_box,
+    compared_value_positions,
+    curve_areas,
+    curve_range,
+    stage_boxes,
+    value_positions,
+)
 from lstm.figures.shapes import box, line
 from lstm.figures.theme import LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR, Palette, readable
 from lstm.unit.explain import factor_text, percent_text, value_text
@@ -19,15 +28,6 @@ from lstm.unit.gates import GATES, Gate
 from lstm.unit.stages import STAGES, Position
 from lstm.unit.trace import Trace
 
-WIDTH, HEIGHT = 27.0, 10.0  # the drawing's own units
-LONG_Y, SHORT_Y, INPUT_Y = 9.3, 1.4, 0.5
-BLOCK_BOTTOM, BLOCK_TOP, HALF_WIDTH = 2.6, 7.4, 2.1
-CURVE_BOTTOM, CURVE_TOP = 4.85, 6.35  # the small sigma or tanh curve inside each block
-WIRE_OFFSET = 1.0  # from a block's centre to its short-memory wire (left) and its input wire (right)
-CENTRES = {"long_remember": 3.4, "potential_remember": 8.0, "potential_memory": 12.6, "output": 17.2}
-PRODUCT_X, PRODUCT_Y = (CENTRES["potential_remember"] + CENTRES["potential_memory"]) / 2, 8.35
-SQUASH_X, SQUASH_HALF_WIDTH, SQUASH_BOTTOM, SQUASH_TOP = 22.6, 1.5, 6.2, 8.55  # tanh of the new long memory
-OUTPUT_NODE_Y = 5.2  # where output % meets tanh(new long memory)
 CURVE_SPAN = 6.0  # each small curve shows its function from -6 to 6; a sum beyond sits at the edge
 CURVE_POINTS = 41
 # The stage of the animation that computes each gate.
@@ -64,10 +64,10 @@ class DetailArea:
     right: float = 1.0
 
     def paper_x(self, x: float) -> float:
-        return self.left + (self.right - self.left) * x / WIDTH
+        return self.left + (self.right - self.left) * x / CELL.width
 
     def paper_y(self, y: float) -> float:
-        return self.bottom + (self.top - self.bottom) * y / HEIGHT
+        return self.bottom + (self.top - self.bottom) * y / CELL.height
 
 
 def _known(stage: str, stages_known: int) -> bool:
@@ -150,7 +150,7 @@ def _compared_updates(compared: Trace | None, day_index: int, position: Position
     reached = position.day_index is not None and position.day_index >= day_index
     xs, ys, texts = [], [], []
     for (name, gate, *_), z, value in zip(
-        _curve_areas(),
+        curve_areas(),
         (*step.sums, step.long_memory),
         (*(getattr(step, gate.field) for gate in GATES), step.squashed_long_memory),
         strict=True,
@@ -173,17 +173,11 @@ def _compared_updates(compared: Trace | None, day_index: int, position: Position
 
 def _on_curve(name: str, z: float, value: float) -> tuple[float, float]:
     """A point of a small curve in the drawing's own units (x2/y2), where its axes put it on the page."""
-    _, gate, left, right, bottom, top = next(area for area in _curve_areas() if area[0] == name)
-    low, high = _curve_range(gate)
+    _, gate, left, right, bottom, top = next(area for area in curve_areas() if area[0] == name)
+    low, high = curve_range(gate)
     clamped = max(-CURVE_SPAN, min(CURVE_SPAN, z))
     x = left + (clamped + CURVE_SPAN) / (2 * CURVE_SPAN) * (right - left)
     return round(x, 4), round(bottom + (value - low) / (high - low) * (top - bottom), 4)
-
-
-def _curve_range(gate: Gate | None) -> tuple[float, float]:
-    """A small curve's vertical range: the function's, 0 or -1 to 1, and a little room for its point."""
-    low = 0.0 if gate is not None and gate.is_percent else -1.0
-    return low - 0.12, 1.12
 
 
 def _point(z: float, value: float, known: bool) -> dict:
@@ -197,48 +191,12 @@ def _highlight(position: Position, day_index: int) -> tuple[list, list]:
     """An outline around what the current stage computes, while the animation is on the opened day."""
     if position.day_index != day_index:
         return [], []
-    squash = (SQUASH_X - SQUASH_HALF_WIDTH - 0.15, SQUASH_X + SQUASH_HALF_WIDTH + 0.15)
-    boxes = {
-        "long-remember": [_block_box("long_remember")],
-        "potential": [_block_box("potential_remember"), _block_box("potential_memory")],
-        "long-memory": [(CENTRES["long_remember"] - 0.6, PRODUCT_X + 0.6, PRODUCT_Y - 0.45, LONG_Y + 0.45)],
-        "output": [_block_box("output"), (*squash, OUTPUT_NODE_Y - 0.45, SQUASH_TOP + 0.15)],
-        "short-memory": [(squash[0], WIDTH - 0.1, SHORT_Y - 0.5, OUTPUT_NODE_Y + 0.45)],
-    }[position.stage]
+    boxes = stage_boxes(position.stage)
     xs, ys = [], []
     for left, right, bottom, top in boxes:
         xs += [left, right, right, left, left, None]
         ys += [bottom, bottom, top, top, bottom, None]
     return xs[:-1], ys[:-1]
-
-
-def _block_box(field: str) -> tuple[float, float, float, float]:
-    centre = CENTRES[field]
-    return centre - HALF_WIDTH - 0.12, centre + HALF_WIDTH + 0.12, BLOCK_BOTTOM - 0.12, BLOCK_TOP + 0.12
-
-
-def _value_positions() -> list[tuple[float, float, str]]:
-    """Where each of detail_updates' texts is written: x, y and Plotly's text position, in the same order."""
-    positions = []
-    for gate in GATES:
-        centre = CENTRES[gate.field]
-        positions.append((centre, (BLOCK_BOTTOM + CURVE_BOTTOM) / 2 + 0.2, "middle center"))  # the weighted sum
-        if gate.field == "output":
-            positions.append((centre + HALF_WIDTH + 0.2, OUTPUT_NODE_Y + 0.05, "top right"))  # output % to the ×
-        elif gate.field == "long_remember":
-            positions.append((centre + 0.15, (BLOCK_TOP + LONG_Y) / 2, "middle right"))  # up to the ×
-        else:
-            positions.append((centre + 0.15, (BLOCK_TOP + PRODUCT_Y) / 2 + 0.1, "middle right"))  # up to the product
-    return [
-        *positions,
-        (0.1, LONG_Y + 0.2, "top right"),  # the long memory coming in
-        (0.1, SHORT_Y - 0.2, "bottom right"),  # the short memory coming in
-        (CENTRES["long_remember"] + 0.45, LONG_Y - 0.2, "bottom right"),  # what the × keeps
-        (PRODUCT_X + 0.5, PRODUCT_Y, "middle right"),  # what the product adds at the +
-        (WIDTH - 0.1, LONG_Y + 0.2, "top left"),  # the new long memory going out
-        (SQUASH_X + 0.25, (SQUASH_BOTTOM + OUTPUT_NODE_Y) / 2 + 0.1, "middle right"),  # tanh of it
-        (WIDTH - 0.1, SHORT_Y + 0.15, "top left"),  # the new short memory going out
-    ]
 
 
 # What stays: the drawing, the labels, the curves.
@@ -256,37 +214,95 @@ def _block(left: float, right: float, bottom: float, top: float, colours: Palett
 def _shapes(colours: Palette) -> list[dict]:
     """The memory lines and the input, the wires up into each block, and the blocks."""
     shapes = [
-        _wire(0.1, LONG_Y, WIDTH - 0.1, LONG_Y, LONG_MEMORY_COLOUR, width=6),
-        _wire(0.1, SHORT_Y, CENTRES["output"] - WIRE_OFFSET, SHORT_Y, SHORT_MEMORY_COLOUR, width=5),
-        _wire(0.1, INPUT_Y, CENTRES["output"] + WIRE_OFFSET, INPUT_Y, colours.muted, width=3),
+        _wire(CELL.edge, CELL.long_y, CELL.width - CELL.edge, CELL.long_y, LONG_MEMORY_COLOUR, width=6),
+        _wire(
+            CELL.edge,
+            CELL.short_y,
+            CELL.centres["output"] - CELL.wire_offset,
+            CELL.short_y,
+            SHORT_MEMORY_COLOUR,
+            width=5,
+        ),
+        _wire(CELL.edge, CELL.input_y, CELL.centres["output"] + CELL.wire_offset, CELL.input_y, colours.muted, width=3),
         # tanh of the new long memory: down from the line, then output % joins it, then out as short memory.
-        _wire(SQUASH_X, LONG_Y, SQUASH_X, SQUASH_TOP, LONG_MEMORY_COLOUR),
-        _wire(SQUASH_X, SQUASH_BOTTOM, SQUASH_X, OUTPUT_NODE_Y, colours.muted),
-        _wire(CENTRES["output"] + HALF_WIDTH, OUTPUT_NODE_Y, SQUASH_X, OUTPUT_NODE_Y, GATES[3].colour),
-        _wire(SQUASH_X, OUTPUT_NODE_Y, SQUASH_X, SHORT_Y, SHORT_MEMORY_COLOUR),
-        _wire(SQUASH_X, SHORT_Y, WIDTH - 0.1, SHORT_Y, SHORT_MEMORY_COLOUR, width=5),
+        _wire(CELL.squash_x, CELL.long_y, CELL.squash_x, CELL.squash_top, LONG_MEMORY_COLOUR),
+        _wire(CELL.squash_x, CELL.squash_bottom, CELL.squash_x, CELL.output_node_y, colours.muted),
+        _wire(
+            CELL.centres["output"] + CELL.half_width,
+            CELL.output_node_y,
+            CELL.squash_x,
+            CELL.output_node_y,
+            GATES[3].colour,
+        ),
+        _wire(CELL.squash_x, CELL.output_node_y, CELL.squash_x, CELL.short_y, SHORT_MEMORY_COLOUR),
+        _wire(CELL.squash_x, CELL.short_y, CELL.width - CELL.edge, CELL.short_y, SHORT_MEMORY_COLOUR, width=5),
         _block(
-            SQUASH_X - SQUASH_HALF_WIDTH,
-            SQUASH_X + SQUASH_HALF_WIDTH,
-            SQUASH_BOTTOM,
-            SQUASH_TOP,
+            CELL.squash_x - CELL.squash_half_width,
+            CELL.squash_x + CELL.squash_half_width,
+            CELL.squash_bottom,
+            CELL.squash_top,
             colours,
             colours.muted,
         ),
         # The two candidates' product rises to the + on the long line.
-        _wire(CENTRES["potential_remember"], BLOCK_TOP, CENTRES["potential_remember"], PRODUCT_Y, GATES[1].colour),
-        _wire(CENTRES["potential_memory"], BLOCK_TOP, CENTRES["potential_memory"], PRODUCT_Y, GATES[2].colour),
-        _wire(CENTRES["potential_remember"], PRODUCT_Y, CENTRES["potential_memory"], PRODUCT_Y, colours.muted),
-        _wire(PRODUCT_X, PRODUCT_Y, PRODUCT_X, LONG_Y, colours.muted),
-        _wire(CENTRES["long_remember"], BLOCK_TOP, CENTRES["long_remember"], LONG_Y, GATES[0].colour),
+        _wire(
+            CELL.centres["potential_remember"],
+            CELL.block_top,
+            CELL.centres["potential_remember"],
+            CELL.product_y,
+            GATES[1].colour,
+        ),
+        _wire(
+            CELL.centres["potential_memory"],
+            CELL.block_top,
+            CELL.centres["potential_memory"],
+            CELL.product_y,
+            GATES[2].colour,
+        ),
+        _wire(
+            CELL.centres["potential_remember"],
+            CELL.product_y,
+            CELL.centres["potential_memory"],
+            CELL.product_y,
+            colours.muted,
+        ),
+        _wire(CELL.product_x, CELL.product_y, CELL.product_x, CELL.long_y, colours.muted),
+        _wire(
+            CELL.centres["long_remember"], CELL.block_top, CELL.centres["long_remember"], CELL.long_y, GATES[0].colour
+        ),
     ]
     for gate in GATES:
-        centre = CENTRES[gate.field]
+        centre = CELL.centres[gate.field]
         shapes.append(
-            _wire(centre - WIRE_OFFSET, SHORT_Y, centre - WIRE_OFFSET, BLOCK_BOTTOM, SHORT_MEMORY_COLOUR, width=2)
+            _wire(
+                centre - CELL.wire_offset,
+                CELL.short_y,
+                centre - CELL.wire_offset,
+                CELL.block_bottom,
+                SHORT_MEMORY_COLOUR,
+                width=2,
+            )
         )
-        shapes.append(_wire(centre + WIRE_OFFSET, INPUT_Y, centre + WIRE_OFFSET, BLOCK_BOTTOM, colours.muted, width=2))
-        shapes.append(_block(centre - HALF_WIDTH, centre + HALF_WIDTH, BLOCK_BOTTOM, BLOCK_TOP, colours, gate.colour))
+        shapes.append(
+            _wire(
+                centre + CELL.wire_offset,
+                CELL.input_y,
+                centre + CELL.wire_offset,
+                CELL.block_bottom,
+                colours.muted,
+                width=2,
+            )
+        )
+        shapes.append(
+            _block(
+                centre - CELL.half_width,
+                centre + CELL.half_width,
+                CELL.block_bottom,
+                CELL.block_top,
+                colours,
+                gate.colour,
+            )
+        )
     return shapes
 
 
@@ -294,8 +310,8 @@ def _nodes(colours: Palette, px: Callable[[float], int]) -> dict:
     """The ×, + and × of the diagram, as round markers with their sign."""
     return {
         "type": "scatter", "xaxis": "x2", "yaxis": "y2", "mode": "markers+text",
-        "x": [CENTRES["long_remember"], PRODUCT_X, PRODUCT_X, SQUASH_X],
-        "y": [LONG_Y, LONG_Y, PRODUCT_Y, OUTPUT_NODE_Y],
+        "x": [CELL.centres["long_remember"], CELL.product_x, CELL.product_x, CELL.squash_x],
+        "y": [CELL.long_y, CELL.long_y, CELL.product_y, CELL.output_node_y],
         "text": ["×", "+", "×", "×"], "textposition": "middle center",
         "textfont": {"size": px(20), "color": colours.text},
         "marker": {"size": px(30), "color": colours.background, "line": {"color": colours.text, "width": 2}},
@@ -322,16 +338,27 @@ def _labels(colours: Palette, px: Callable[[float], int], day: int, step_input: 
         readable(colour, colours.background) for colour in (LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR)
     )
     titles = [
-        label(CENTRES[gate.field], BLOCK_TOP - 0.45, f"<b>{gate.tutorial}</b><br>{gate.standard}", colour=colours.text)
+        label(
+            CELL.centres[gate.field],
+            CELL.block_top - CELL.title_drop,
+            f"<b>{gate.tutorial}</b><br>{gate.standard}",
+            colour=colours.text,
+        )
         for gate in GATES
     ]
     return [
         *titles,
         # Left of the drawing, as the overview names its rows (in the figure's margin when under the overview).
-        margin_label(LONG_Y, "<b>long-term memory</b><br>coming in", long_text),
-        margin_label(SHORT_Y, "<b>short-term memory</b><br>coming in", short_text),
-        margin_label(INPUT_Y, f"<b>input</b>, day {day}<br>{value_text(step_input)}", colours.text),
-        label(SQUASH_X, SQUASH_TOP - 0.4, "<b>tanh</b> of the new<br>long-term memory", colour=colours.text, size=13),
+        margin_label(CELL.long_y, "<b>long-term memory</b><br>coming in", long_text),
+        margin_label(CELL.short_y, "<b>short-term memory</b><br>coming in", short_text),
+        margin_label(CELL.input_y, f"<b>input</b>, day {day}<br>{value_text(step_input)}", colours.text),
+        label(
+            CELL.squash_x,
+            CELL.squash_top - CELL.squash_title_drop,
+            "<b>tanh</b> of the new<br>long-term memory",
+            colour=colours.text,
+            size=13,
+        ),
     ]
 
 
@@ -339,10 +366,11 @@ def _weight_labels(weights: Mapping[str, float], colours: Palette, px: Callable[
     """Every weight by name and value on its wire, the bias under its block: click one to edit it."""
     xs, ys, texts, positions = [], [], [], []
     for gate in GATES:
-        centre = CENTRES[gate.field]
+        centre = CELL.centres[gate.field]
         short_name, input_name, bias = gate.weights
-        xs += [centre - WIRE_OFFSET, centre + WIRE_OFFSET, centre - 0.75]
-        ys += [(SHORT_Y + BLOCK_BOTTOM) / 2, (INPUT_Y + SHORT_Y) / 2, BLOCK_BOTTOM + 0.3]
+        bias_left, bias_up = CELL.bias_place
+        xs += [centre - CELL.wire_offset, centre + CELL.wire_offset, centre - bias_left]
+        ys += [(CELL.short_y + CELL.block_bottom) / 2, (CELL.input_y + CELL.short_y) / 2, CELL.block_bottom + bias_up]
         texts += [
             f"{short_name} <b>{value_text(weights[short_name])}</b>",
             f"{input_name} <b>{value_text(weights[input_name])}</b>",
@@ -367,8 +395,8 @@ def _stage_areas(day_index: int, colours: Palette) -> list[dict]:
     """
     areas = []
     for number, gate in enumerate(GATES, start=3):
-        left, right, bottom, top = _block_box(gate.field)
-        low, high = _curve_range(gate)
+        left, right, bottom, top = block_box(gate.field)
+        low, high = curve_range(gate)
         lights = {"trace": gate.tutorial, "point": day_index, "colour": colours.highlight,
                   "x0": day_index + OUTLINE_INSET, "x1": day_index + 1 - OUTLINE_INSET}  # fmt: skip
         boxes = [
@@ -385,21 +413,11 @@ def _stage_areas(day_index: int, colours: Palette) -> list[dict]:
     return areas
 
 
-def _curve_areas() -> list[tuple[str, Gate | None, float, float, float, float]]:
-    """Each small curve's trace name, its gate (None: tanh of the new long memory) and its box in drawing units."""
-    areas = [
-        (f"detail point {gate.field}", gate, CENTRES[gate.field] - 1.55, CENTRES[gate.field] + 1.55,
-         CURVE_BOTTOM, CURVE_TOP)
-        for gate in GATES
-    ]  # fmt: skip
-    return [*areas, ("detail point tanh", None, SQUASH_X - 1.1, SQUASH_X + 1.1, SQUASH_BOTTOM + 0.2, SQUASH_TOP - 0.95)]
-
-
 def _curve_traces(colours: Palette, px: Callable[[float], int]) -> tuple[list[dict], list[dict], dict]:
     """Each small curve (static) and its current point (animated), with the axes they are drawn on."""
     curves, points, axes = [], [], {}
     zs = [-CURVE_SPAN + 2 * CURVE_SPAN * index / (CURVE_POINTS - 1) for index in range(CURVE_POINTS)]
-    for number, (name, gate, *_) in enumerate(_curve_areas(), start=3):
+    for number, (name, gate, *_) in enumerate(curve_areas(), start=3):
         function = _curve_function(gate)
         colour = gate.colour if gate is not None else LONG_MEMORY_COLOUR
         axis = {"xaxis": f"x{number}", "yaxis": f"y{number}"}
@@ -420,14 +438,14 @@ def detail_axes(area: DetailArea) -> dict:
     """Layout entries for the drawing's axes and each small curve's, placed inside its block."""
     hidden = {"visible": False, "fixedrange": True}
     layout = {
-        "xaxis2": {**hidden, "range": [0, WIDTH], "domain": [area.left, area.right], "anchor": "y2"},
-        "yaxis2": {**hidden, "range": [0, HEIGHT], "domain": [area.bottom, area.top], "anchor": "x2"},
+        "xaxis2": {**hidden, "range": [0, CELL.width], "domain": [area.left, area.right], "anchor": "y2"},
+        "yaxis2": {**hidden, "range": [0, CELL.height], "domain": [area.bottom, area.top], "anchor": "x2"},
     }
-    for number, (_, gate, left, right, bottom, top) in enumerate(_curve_areas(), start=3):
+    for number, (_, gate, left, right, bottom, top) in enumerate(curve_areas(), start=3):
         layout[f"xaxis{number}"] = {**hidden, "range": [-CURVE_SPAN, CURVE_SPAN],
                                     "domain": [area.paper_x(left), area.paper_x(right)],
                                     "anchor": f"y{number}"}  # fmt: skip
-        layout[f"yaxis{number}"] = {**hidden, "range": list(_curve_range(gate)), "anchor": f"x{number}",
+        layout[f"yaxis{number}"] = {**hidden, "range": list(curve_range(gate)), "anchor": f"x{number}",
                                     "domain": [area.paper_y(bottom), area.paper_y(top)]}  # fmt: skip
     return layout
 
@@ -448,7 +466,7 @@ def detail_parts(
     """
     step = trace.steps[day_index]
     curves, points, _ = _curve_traces(colours, px)
-    places = _value_positions()
+    places = value_positions()
     values = {
         "type": "scatter", "xaxis": "x2", "yaxis": "y2", "mode": "text", "cliponaxis": False,
         "x": [x for x, _, _ in places], "y": [y for _, y, _ in places], "textposition": [p for _, _, p in places],
@@ -473,7 +491,7 @@ def detail_parts(
 def _compared_traces(colours: Palette, px: Callable[[float], int], initial: dict[str, dict]) -> list[dict]:
     """The compared day's hollow markers on the curves and its grey values: empty when nothing is compared."""
     gate_colours = [gate.colour for gate in GATES] + [LONG_MEMORY_COLOUR]
-    places = _compared_value_positions()
+    places = compared_value_positions()
     points = {
         "type": "scatter", "xaxis": "x2", "yaxis": "y2", "mode": "markers", "hoverinfo": "skip",
         "x": initial["detail compared points"].get("x", []), "y": initial["detail compared points"].get("y", []),
@@ -489,27 +507,11 @@ def _compared_traces(colours: Palette, px: Callable[[float], int], initial: dict
     return [points, values]
 
 
-def _compared_value_positions() -> list[tuple[float, float, str]]:
-    """Where the compared values go: under each gate's result, then by the memories coming in and going out."""
-    below_result = {
-        "long_remember": (CENTRES["long_remember"] + 0.15, (BLOCK_TOP + LONG_Y) / 2 - 0.45, "middle right"),
-        "potential_remember": (CENTRES["potential_remember"] + 0.15, BLOCK_TOP + 0.2, "middle right"),
-        "potential_memory": (CENTRES["potential_memory"] + 0.15, BLOCK_TOP + 0.2, "middle right"),
-        "output": (CENTRES["output"] + HALF_WIDTH + 0.2, OUTPUT_NODE_Y - 0.1, "bottom right"),
-    }
-    return [
-        *(below_result[gate.field] for gate in GATES),
-        (0.1, LONG_Y - 0.2, "bottom right"),  # the long memory coming in, under its line
-        (0.1, SHORT_Y + 0.2, "top right"),  # the short memory coming in, over its line
-        (WIDTH - 0.1, LONG_Y - 0.2, "bottom left"),  # the new long memory, under its line
-        (WIDTH - 0.1, SHORT_Y - 0.2, "bottom left"),  # the new short memory, under its line
-    ]
-
-
 def _compared_legend(name: str, day: int, colours: Palette, px: Callable[[float], int]) -> dict:
     """Whose the hollow markers and grey values are, under the drawing's right end."""
     return {
-        "xref": "x2", "yref": "y2", "x": WIDTH - 0.1, "y": INPUT_Y, "xanchor": "right", "showarrow": False,
+        "xref": "x2", "yref": "y2", "x": CELL.width - CELL.edge, "y": CELL.input_y, "xanchor": "right",
+        "showarrow": False,
         "text": f"{COMPARED_SYMBOL} hollow and grey: <b>{name}</b>, day {day}, same weights",
         "font": {"size": px(13), "color": colours.muted},
     }  # fmt: skip
