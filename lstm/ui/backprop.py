@@ -8,14 +8,16 @@ import streamlit as st
 
 from lstm.figures.backprop import FRAME_MS, GATE_ROWS, backprop_figure, gradient_text, minimum_width, walk_back
 from lstm.figures.exports import image_export_config
-from lstm.insights.backprop import backprop_through_time
+from lstm.insights.backprop import Backprop, backprop_through_time
+from lstm.locales import N_, _
 from lstm.ui import explorer_session, guide
 from lstm.ui.player import PlayerTexts, player
 from lstm.ui.sideways import scroll_sideways_css
 from lstm.unit.days import COMPANIES, MAX_DAY_MAGNITUDE
-from lstm.unit.weights import PRESETS
+from lstm.unit.weights import PRESETS, TUTORIAL_SEED
 
-EXPLAINED = """\
+EXPLAINED = N_(
+    """\
 **Backpropagation through time.** Training needs the gradient of the loss with respect to each
 weight: how much the loss changes when the weight does. The unrolled unit uses the same twelve
 weights every day, so each weight's gradient is a sum over the days: the share it gets through
@@ -32,6 +34,7 @@ network multiplies by a weight and a tanh's slope every day instead, and its gra
 **Bottom.** Each weight's share through each day (red pushes the weight down in training, blue up;
 Adam steps against the gradient). A row's numbers add up to that weight's gradient, in the table.
 """
+)
 
 
 def _default_target(days: tuple[float, ...]) -> float:
@@ -50,7 +53,9 @@ def _on_target() -> None:
     value = st.session_state[FIELD]
     if value is None:  # cleared, or not a number: keep the last good target and say so
         st.session_state[FIELD] = st.session_state[TARGET]
-        st.session_state["backprop_notice"] = f"The target needs a number; it keeps {st.session_state[TARGET]:g}."
+        st.session_state["backprop_notice"] = _("The target needs a number; it keeps {target}.").format(
+            target=f"{st.session_state[TARGET]:g}"
+        )
     else:
         st.session_state[TARGET] = float(value)
 
@@ -63,14 +68,14 @@ def _target(days: tuple[float, ...]) -> float:
         st.session_state[FIELD] = st.session_state[TARGET]
     st.session_state.setdefault(FIELD, st.session_state[TARGET])
     st.number_input(
-        "Target: the true next day",
+        _("Target: the true next day"),
         value=None,  # a cleared field reads as None, not as the minimum; _on_target restores it
         min_value=-MAX_DAY_MAGNITUDE,
         max_value=MAX_DAY_MAGNITUDE,
         step=0.1,
         key=FIELD,
         on_change=_on_target,
-        help="The loss is (prediction − target)². For Company A the tutorial's target is 0, for Company B 1.",
+        help=_("The loss is (prediction − target)². For Company A the tutorial's target is 0, for Company B 1."),
     )
     notice = st.session_state.pop("backprop_notice", None)
     if notice:
@@ -79,8 +84,8 @@ def _target(days: tuple[float, ...]) -> float:
 
 
 WEIGHTS_CHOICES = {
-    "seed": "untrained (seed 42)",
-    "explorer": "the explorer's",
+    "seed": N_("untrained (seed {seed})"),
+    "explorer": N_("the explorer's"),
 }
 
 
@@ -88,12 +93,12 @@ def _weights_choice() -> str:
     """Whose weights the gradients are for. Untrained by default: there the gradients are large and the
     lesson shows; trained weights sit near a minimum, where every gradient is about 0.00001."""
     choice = st.radio(
-        "Weights",
+        _("Weights"),
         list(WEIGHTS_CHOICES),
-        format_func=WEIGHTS_CHOICES.get,
+        format_func=lambda key: _(WEIGHTS_CHOICES[key]).format(seed=TUTORIAL_SEED),
         key="backprop_weights",
         horizontal=True,
-        help="The untrained start is where training begins and the gradients are largest.",
+        help=_("The untrained start is where training begins and the gradients are largest."),
     )
     return choice
 
@@ -102,11 +107,14 @@ def render() -> None:
     explorer_session.start_session()
     state = explorer_session.current()
     guide.insight_heading(
-        "Backpropagation through time",
-        EXPLAINED,
+        _("Backpropagation through time"),
+        _(EXPLAINED),
         "help_backprop",
-        "For the explorer's days and weights: the gradient of the loss flowing backward through the unrolled "
-        "cells, how much of it each day's input gave each weight, and how it survives along the long-term memory.",
+        _(
+            "For the explorer's days and weights: the gradient of the loss flowing backward through the unrolled "
+            "cells, how much of it each day's input gave each weight, and how it survives along the long-term "
+            "memory."
+        ),
     )
     setting, weights_choice, link = st.columns([1, 1.2, 1.8], vertical_alignment="bottom")
     with setting:
@@ -126,7 +134,7 @@ def render() -> None:
         start=walk.last,
         frame_ms=FRAME_MS,
         right_to_left=True,
-        texts=PlayerTexts(group="Walk back from the loss", back="Step back", forward="Step forward"),
+        texts=PlayerTexts(group=_("Walk back from the loss"), back=_("Step back"), forward=_("Step forward")),
     )
     with st.container(key="backprop_frame"):
         # Its gradients keep the room they need to stay apart; on a narrow screen the frame scrolls, not the page.
@@ -138,18 +146,30 @@ def render() -> None:
     carried = math.prod(result.long_remember[1:])
     if len(state.days) > 1 and last:
         st.caption(
-            f"Along the long-term memory line alone, day {len(state.days)}'s gradient reaches day 1 multiplied by "
-            f"{gradient_text(carried)} (the product of the long-remember % on the way). Day 1's long-term memory "
-            f"gets {gradient_text(first)} in all, against {gradient_text(last)} on day {len(state.days)}."
+            _(
+                "Along the long-term memory line alone, day {last_day}'s gradient reaches day 1 multiplied by "
+                "{carried} (the product of the long-remember % on the way). Day 1's long-term memory gets {first} "
+                "in all, against {last} on day {last_day}."
+            ).format(
+                last_day=len(state.days),
+                carried=gradient_text(carried),
+                first=gradient_text(first),
+                last=gradient_text(last),
+            )
         )
-    totals = result.total
-    table = {"weight": list(GATE_ROWS), "gradient": [totals[name] for name in GATE_ROWS]}
-    for day in range(len(state.days)):
-        table[f"day {day + 1}"] = [result.by_day[name][day] for name in GATE_ROWS]
+    _gradient_table(result, len(state.days))
+
+
+def _gradient_table(result: Backprop, days: int) -> None:
+    """Each weight's gradient, and its share through each day."""
+    weight = _("weight")
+    table = {weight: list(GATE_ROWS), _("gradient"): [result.total[name] for name in GATE_ROWS]}
+    for day in range(days):
+        table[_("day {number}").format(number=day + 1)] = [result.by_day[name][day] for name in GATE_ROWS]
     st.dataframe(
         table,
         hide_index=True,
         column_config={
-            column: st.column_config.NumberColumn(column, format="%.3e") for column in table if column != "weight"
+            column: st.column_config.NumberColumn(column, format="%.3e") for column in table if column != weight
         },
     )

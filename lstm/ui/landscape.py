@@ -9,14 +9,15 @@ import streamlit as st
 from lstm.figures.exports import image_export_config
 from lstm.figures.landscape import landscape_figure
 from lstm.insights.landscape import GRID_POINTS, MAX_CELL_STEPS, Landscape, landscape
+from lstm.locales import N_, _
 from lstm.training.data import companies
 from lstm.ui import explorer_session, guide, visitor
 from lstm.ui.text import escape_markdown
 from lstm.unit.weights import NAMES
 
 HOLD = {
-    "run": "where the current training run is now",
-    "explorer": "the weights on the explorer",
+    "run": N_("where the current training run is now"),
+    "explorer": N_("the weights on the explorer"),
 }
 DEFAULT_AXES = ("wlr1", "wo2")  # the long-remember and output weights: a valley with a clear floor
 REDRAW_SECONDS = 1.0  # while a run trains, its path grows on the map
@@ -25,7 +26,8 @@ REDRAW_SECONDS = 1.0  # while a run trains, its path grows on the map
 SURFACE = "landscape_surface"
 REFRESHES = "landscape_refreshes"  # presses of "Recompute the map", part of what a map is for
 
-EXPLAINED = """\
+EXPLAINED = N_(
+    """\
 **What the colours are.** The loss (the squared error of the predictions, added over every
 sequence trained on) for every pair of values of the two weights you pick, with the other ten
 held fixed. Dark is low. The star is where the ten are held; the white × is the lowest point on
@@ -43,25 +45,26 @@ only, so that it takes about a second whatever the series; the caption says how 
 **While a run trains** its path grows on the map, which stays as it was computed; press
 *Recompute the map* to redraw it around the run, or switch on *Recompute every second*.
 """
+)
 
 
 def _controls(has_run: bool) -> tuple[str, str, str, int]:
     x_axis, y_axis, hold, points = st.columns([1, 1, 2, 1.4])
-    x_name = x_axis.selectbox("Across (x)", NAMES, index=NAMES.index(DEFAULT_AXES[0]), key="landscape_x")
-    y_name = y_axis.selectbox("Up (y)", NAMES, index=NAMES.index(DEFAULT_AXES[1]), key="landscape_y")
+    x_name = x_axis.selectbox(_("Across (x)"), NAMES, index=NAMES.index(DEFAULT_AXES[0]), key="landscape_x")
+    y_name = y_axis.selectbox(_("Up (y)"), NAMES, index=NAMES.index(DEFAULT_AXES[1]), key="landscape_y")
     choices = list(HOLD) if has_run else ["explorer"]
     held = hold.radio(
-        "Hold the other ten at",
+        _("Hold the other ten at"),
         choices,
-        format_func=HOLD.get,
+        format_func=lambda key: _(HOLD[key]),
         key="landscape_hold",
         horizontal=True,
-        help="Train a run on the Training page to see its path and hold the weights where it went.",
+        help=_("Train a run on the Training page to see its path and hold the weights where it went."),
     )
     grid = points.select_slider(
-        "Grid", options=[25, 50, 100, 200, 300], value=GRID_POINTS, key="landscape_grid",
+        _("Grid"), options=[25, 50, 100, 200, 300], value=GRID_POINTS, key="landscape_grid",
         format_func=lambda side: f"{side} × {side}",
-        help="Points a side. Every point is a full pass of the unit over the data.",
+        help=_("Points a side. Every point is a full pass of the unit over the data."),
     )  # fmt: skip
     return x_name, y_name, held, grid
 
@@ -109,52 +112,81 @@ def _panel(x_name: str, y_name: str, held: str, grid: int, live: bool) -> None:
         theme=None,
         config=image_export_config(f"lstm-landscape-{x_name}-{y_name}"),
     )
-    x_low, y_low, lowest = surface.lowest
-    over = "" if surface.windows == surface.of_windows else (
-        f" The loss adds up the latest {surface.windows:,} of its {surface.of_windows:,} windows: a map "
-        f"evaluates at most {MAX_CELL_STEPS / 1e6:g} million days of the unit, so it takes about a second "
-        "whatever the series."
-    )  # fmt: skip
-    summary = (
-        f"{grid * grid:,} points on {escape_markdown(data.name)}, computed in {seconds * 1000:.0f} ms.{over} "
-        f"Lowest on this map: loss {lowest:.3g} at {x_name} {x_low:.3f}, {y_name} {y_low:.3f}."
-    )
-    if run is None:
-        summary += " Train a run on the Training page and its path appears here."
-    st.caption(summary)
+    st.caption(" ".join(_summary(surface, data.name, seconds, has_run=run is not None)))
     if training:
-        st.button("Recompute the map", icon=":material/refresh:", on_click=_refresh, key="landscape_refresh")
-    with st.expander("The ten weights held fixed"):
+        st.button(_("Recompute the map"), icon=":material/refresh:", on_click=_refresh, key="landscape_refresh")
+    with st.expander(_("The ten weights held fixed")):
+        held_at = _("held at")
         st.dataframe(
-            {"weight": list(surface.held), "held at": list(surface.held.values())},
+            {_("weight"): list(surface.held), held_at: list(surface.held.values())},
             hide_index=True,
-            column_config={"held at": st.column_config.NumberColumn(format="%.4f")},
+            column_config={held_at: st.column_config.NumberColumn(format="%.4f")},
         )
+
+
+def _summary(surface: Landscape, name: str, seconds: float, has_run: bool) -> list[str]:
+    """The map's caption, sentence by sentence: its size and cost, what it adds up, its lowest point."""
+    points = len(surface.x_values) * len(surface.y_values)
+    said = [
+        _("{points} points on {data}, computed in {ms} ms.").format(
+            points=f"{points:,}", data=escape_markdown(name), ms=f"{seconds * 1000:.0f}"
+        )
+    ]
+    if surface.windows != surface.of_windows:
+        said.append(
+            _(
+                "The loss adds up the latest {windows} of its {of_windows} windows: a map evaluates at most "
+                "{million} million days of the unit, so it takes about a second whatever the series."
+            ).format(
+                windows=f"{surface.windows:,}",
+                of_windows=f"{surface.of_windows:,}",
+                million=f"{MAX_CELL_STEPS / 1e6:g}",
+            )
+        )
+    x_low, y_low, lowest = surface.lowest
+    said.append(
+        _("Lowest on this map: loss {loss} at {x_name} {x_value}, {y_name} {y_value}.").format(
+            loss=f"{lowest:.3g}",
+            x_name=surface.x_name,
+            x_value=f"{x_low:.3f}",
+            y_name=surface.y_name,
+            y_value=f"{y_low:.3f}",
+        )
+    )
+    if not has_run:
+        said.append(_("Train a run on the Training page and its path appears here."))
+    return said
 
 
 def render() -> None:
     explorer_session.start_session()
     guide.insight_heading(
-        "Loss landscape",
-        EXPLAINED,
+        _("Loss landscape"),
+        _(EXPLAINED),
         "help_landscape",
-        "Pick two of the twelve weights: the map shows the loss for every pair of their values, and your "
-        "training run's path across it, step by step beside its loss curve.",
+        _(
+            "Pick two of the twelve weights: the map shows the loss for every pair of their values, and your "
+            "training run's path across it, step by step beside its loss curve."
+        ),
     )
     run = visitor.latest_run()
     x_name, y_name, held, grid = _controls(run is not None)
     if x_name == y_name:
-        st.warning(f"Pick two different weights: both axes are {x_name}.", icon=":material/warning:")
+        st.warning(
+            _("Pick two different weights: both axes are {name}.").format(name=x_name), icon=":material/warning:"
+        )
         return
     active = run is not None and run.progress().state.active
     live = (
         active
         and held == "run"
         and st.toggle(
-            "Recompute every second",
+            _("Recompute every second"),
             key="landscape_live",
-            help="While the run trains, redraw the map around where it is now, once a second. Off, the map "
-            "stays as computed and only the run's path grows on it.",
+            help=_(
+                "While the run trains, redraw the map around where it is now, once a second. Off, the map "
+                "stays as computed and only the run's path grows on it."
+            ),
         )
     )
     st.fragment(_panel, run_every=REDRAW_SECONDS if active else None)(x_name, y_name, held, grid, live)
