@@ -6,7 +6,8 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-from lstm.figures.cell_detail import ANIMATED, WEIGHT_ORDER, DetailArea, detail_axes, detail_parts, detail_updates
+from lstm.figures.cell_detail import ANIMATED, DetailArea, detail_axes, detail_parts, detail_updates
+from lstm.figures.cell_drawing import WEIGHT_ORDER
 from lstm.figures.days import gates_over_days_figure
 from lstm.figures.exports import table_figure
 from lstm.figures.theme import palette

@@ -74,6 +74,7 @@ class CellGeometry:
 
 
 CELL = CellGeometry()
+CURVE_SPAN = 6.0  # each small curve shows its function from -6 to 6 along x; a sum beyond sits at the edge
 Box = tuple[float, float, float, float]  # left, right, bottom, top
 
 
