@@ -25,26 +25,27 @@ def test_train_watch_stop_continue_and_carry_back(page, app_url):
     start_tutorial_run(page, app_url)
 
     seen = []
-    deadline = time.monotonic() + 20
-    while len(set(seen)) < 5 and time.monotonic() < deadline:
+
+    def grown() -> bool:
         seen.append(epoch_shown(page))
-        time.sleep(0.3)
-    assert len(set(seen)) >= 5, seen  # the curve grew over several redraws
+        return len(set(seen)) >= 5
+
+    wait_until(grown, what="the run to show five different epochs", every=0.3)  # the curve grew over redraws
     assert seen == sorted(seen)
     page.screenshot(path=str(ARTIFACTS / "training-live.png"))
 
     page.get_by_role("button", name="Stop").click()
     wait_for_progress(page, r"Stopped")
     stopped_at = epoch_shown(page)
-    time.sleep(1)
+    # The run's end redraws the whole page (its replay and its table come with it): the epoch it shows then is
+    # read afresh from the run, which must not have trained on.
+    expect(page.get_by_role("tab", name="Replay")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("Before and after")).to_be_visible(timeout=30_000)
     assert epoch_shown(page) == stopped_at
 
     page.get_by_role("button", name="Continue").click()
     wait_for_progress(page, r"Training")
-    deadline = time.monotonic() + 20
-    while epoch_shown(page) <= stopped_at + 20:
-        assert time.monotonic() < deadline
-        time.sleep(0.2)
+    wait_until(lambda: epoch_shown(page) > stopped_at + 20, what="the run to train on from where it stopped", every=0.2)
     page.get_by_role("button", name="Stop").click()
     wait_for_progress(page, r"Stopped")
 
@@ -114,12 +115,13 @@ def test_closing_the_tab_ends_the_run(browser, app_url):
     assert "1 run training" in server_line(watcher)
 
     visitor_context.close()  # the tab goes away mid-run
-    deadline = time.monotonic() + float(TEST_IDLE_SECONDS) + 60
-    while "0 runs training" not in server_line(watcher):
-        assert time.monotonic() < deadline, server_line(watcher)
-        time.sleep(1)
+
+    def ended() -> bool:
         watcher.reload()
         wait_for_page(watcher)
+        return "0 runs training" in server_line(watcher)
+
+    wait_until(ended, limit=float(TEST_IDLE_SECONDS) + 60, what="the server to end the closed tab's run", every=1)
     watcher.context.close()
 
 
