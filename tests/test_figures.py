@@ -14,13 +14,12 @@ from lstm.figures.unrolled import (
     ANIMATED,
     CAPTION_LINE_CHARACTERS,
     LONG_LINE_Y,
-    NARROW_CELLS,
     SHORT_LINE_Y,
-    WIDE_CELLS,
     cell_layout,
     minimum_width,
     unrolled_figure,
 )
+from lstm.figures.unrolled_layout import NARROW_CELLS, WIDE_CELLS
 from lstm.unit.forward import trace
 from lstm.unit.gates import GATES
 from lstm.unit.stages import Position, frame_count, last_position

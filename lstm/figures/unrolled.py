@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
 from lstm.figures.animation import animation_controls
-from lstm.figures.cell_detail import ANIMATED as DETAIL_ANIMATED
-from lstm.figures.cell_detail import DetailArea, detail_axes, detail_parts, detail_updates
-from lstm.figures.compare import ANIMATED as COMPARE_ANIMATED
-from lstm.figures.compare import compare_legend, compare_traces, compare_updates
 from lstm.figures.shapes import arrow, box, line
 from lstm.figures.theme import (
     LONG_MEMORY_COLOUR,
@@ -21,6 +16,22 @@ from lstm.figures.theme import (
     palette,
     readable,
 )
+from lstm.figures.unrolled_layout import (
+    CONTROLS_HEIGHT,
+    LEFT_MARGIN,
+    OVERVIEW_HEIGHT,
+    RIGHT_MARGIN,
+    SMALLEST_CELL_PX,
+    TOP_MARGIN,
+    X_PADDING,
+    Assembly,
+    CellLayout,
+    cell_layout,
+    with_compare,
+    with_detail,
+)
+from lstm.figures.unrolled_layout import minimum_width as minimum_width  # where the page has always found it
+from lstm.locales import _
 from lstm.unit.explain import describe, value_text
 from lstm.unit.gates import GATES
 from lstm.unit.stages import STAGES, Position, frame_count
@@ -37,64 +48,11 @@ CAPTION_Y, CAPTION_TOP = 7.25, 8.65
 CAPTION_LINE_CHARACTERS = 72
 # The prediction sits right of the last cell, above the short-memory line: clear of the last node's values.
 PREDICTION_X, PREDICTION_Y = 0.1, 0.5  # x from the last node, in cell widths
-RIGHT_MARGIN = 82  # px: room for the prediction's label whatever the width of a cell
-LEFT_MARGIN = 175  # px: the rows' names
-X_PADDING = 0.25  # cell widths left of the first node and right of the last
 
 # The traces that change from frame to frame, by name, in the order the figure holds them: a bar trace
 # per gate, the numbers in the cells, both memory lines' values, the highlight, the caption, the prediction.
 ANIMATED = (*(f"bars {gate.field}" for gate in GATES), "values", "long memory", "short memory", "highlight",
             "caption", "prediction")  # fmt: skip
-
-
-@dataclass(frozen=True)
-class CellLayout:
-    """Where a row's bar and number sit inside a cell of width 1 (axis units, relative to the row)."""
-
-    bar_start: float
-    bar_length: float
-    bar_height: float
-    bar_y: float  # bar centre above (+) or below (-) the row's line
-    value_x: float
-    value_y: float
-    value_position: str  # Plotly textposition of the number
-    value_size: int
-
-
-# Wide cells (up to six days) put the number beside the bar; narrow cells put it above a full-width bar.
-WIDE_CELLS = CellLayout(0.08, 0.34, 0.42, 0.0, 0.46, 0.0, "middle right", 14)
-NARROW_CELLS = CellLayout(0.12, 0.76, 0.26, -0.14, 0.5, 0.2, "middle center", 14)
-MAX_WIDE_DAYS = 6
-
-
-# The narrowest cell, in px, that keeps each layout's numbers apart and inside their cells: beside the bar the
-# widest number ("-0.3110") needs the cell's right half; above it, the memories' numbers need a cell's width.
-SMALLEST_CELL_PX = {WIDE_CELLS: 104, NARROW_CELLS: 62}
-
-
-def cell_layout(days: int) -> CellLayout:
-    return WIDE_CELLS if days <= MAX_WIDE_DAYS else NARROW_CELLS
-
-
-# The narrowest the opened cell keeps its labels, weights and sums apart, in px at text scale 1.
-OPEN_CELL_MINIMUM_PX = 1040
-
-
-def _cells_plot_px(days: int) -> float:
-    """The narrowest plotting area the overview's cells keep their numbers apart in, in px at text scale 1."""
-    return (days + 2 * X_PADDING) * SMALLEST_CELL_PX[cell_layout(days)]
-
-
-def minimum_width(days: int, text_scale: float = 1.0, open_cell: bool = False, beside: bool = False) -> int:
-    """The narrowest the figure can be drawn with every text apart and whole, in px: narrower, it should scroll.
-
-    An opened cell draws its four stages side by side with their weights and sums, which needs more room
-    than four small cells do; `beside` the overview it needs that room as well as the overview's.
-    """
-    cells = _cells_plot_px(days) + LEFT_MARGIN + RIGHT_MARGIN
-    if open_cell and beside:
-        return round((cells + OPEN_CELL_MINIMUM_PX) * text_scale)
-    return round(max(cells, OPEN_CELL_MINIMUM_PX if open_cell else 0) * text_scale)
 
 
 # How many of a day's stages must be computed before each number shows: a row's gate (the two remember rows
@@ -340,12 +298,6 @@ def _traces(days: int, colours: Palette, px: Callable[[float], int], initial: di
     ]  # fmt: skip
 
 
-# Heights in pixels (before presenter mode's scale): the overview's plot, the room for the slider under it,
-# and the opened cell's detail under that.
-OVERVIEW_HEIGHT, CONTROLS_HEIGHT, DETAIL_HEIGHT = 612, 135, 600
-TOP_MARGIN, BOTTOM_MARGIN = 10, 20
-
-
 def unrolled_figure(
     trace: Trace,
     weights: Mapping[str, float],
@@ -355,7 +307,7 @@ def unrolled_figure(
     text_scale: float = 1.0,
     open_day: int | None = None,
     compare: Trace | None = None,
-    names: tuple[str, str] = ("these days", "compared"),
+    names: tuple[str, str] | None = None,
     detail_beside: bool = False,
 ) -> PlainFigure:
     """One cell per day, both memory lines, every stage's value; frames step through the stages.
@@ -371,57 +323,23 @@ def unrolled_figure(
         return round(size * text_scale)
 
     colours = palette(dark)
-    days = len(trace.steps)
-    positions = [Position(frame) for frame in range(frame_count(days))]
+    names = names or (_("these days"), _("compared"))
+    positions = [Position(frame) for frame in range(frame_count(len(trace.steps)))]
     updates = [frame_updates(trace, weights, at) for at in positions]
-    animated_names = list(ANIMATED)
+    shown = position.frame
+    parts = Assembly(
+        updates,
+        _traces(len(trace.steps), colours, px, updates[shown]),
+        _layout(trace, colours, px, positions, frame_ms, position),
+        list(ANIMATED),
+    )
     if compare is not None:
-        for update, at in zip(updates, positions, strict=True):
-            update.update(compare_updates(trace, compare, at, _tag(names[1])))
-        animated_names += COMPARE_ANIMATED
+        lines = (LONG_LINE_Y, SHORT_LINE_Y, INPUT_Y - 0.45)  # the compare legend under the inputs
+        with_compare(parts, trace, compare, positions, names, shown, lines, colours, px)
     if open_day is not None:
-        for update, at in zip(updates, positions, strict=True):
-            update.update(detail_updates(trace, weights, open_day, at, colours, compare))
-        animated_names += DETAIL_ANIMATED
-    animated = list(range(len(animated_names)))
-    frames = [
-        {"name": _frame_name(at), "data": [update[name] for name in animated_names], "traces": animated}
-        for at, update in zip(positions, updates, strict=True)
-    ]
-    layout = _layout(trace, colours, px, positions, frame_ms, position)
-    data = _traces(days, colours, px, updates[position.frame])
-    if compare is not None:
-        data += compare_traces(days, LONG_LINE_Y, SHORT_LINE_Y, colours, px, updates[position.frame])
-        layout["annotations"].append(compare_legend(*names, INPUT_Y - 0.45, colours, px))
-    if open_day is not None:
-        still, moving, shapes, annotations = detail_parts(
-            trace, weights, open_day, colours, px, updates[position.frame], None if compare is None else names[1]
-        )
-        data += moving + still
-        layout.update(detail_axes(_detail_beside(layout, days) if detail_beside else _detail_below(layout, px)))
-        layout["shapes"] += shapes
-        layout["annotations"] += annotations
-    for drawn in data:
-        _never_dimmed(drawn)
-    return PlainFigure(data, layout, frames)
-
-
-def _never_dimmed(drawn: dict) -> None:
-    """A click selects a point (to open a day or edit a weight); Plotly would then grey out everything else."""
-    keep: dict = {"marker": {"opacity": 1}}
-    if isinstance(drawn.get("textfont", {}).get("color"), str):
-        keep["textfont"] = {"color": drawn["textfont"]["color"]}
-    drawn["selected"] = drawn["unselected"] = keep
-
-
-def _tag(name: str) -> str:
-    """How a compared value is prefixed beside the cells: "B" for Company B, "other" for other days."""
-    return name.removeprefix("Company ") if name.startswith("Company ") else "other"
-
-
-def _fraction(layout: dict, height: float, px: Callable[[float], int]) -> float:
-    """`height` pixels as a fraction of the figure's plotting area."""
-    return px(height) / (layout["height"] - layout["margin"]["t"] - layout["margin"]["b"])
+        compared = None if compare is None else (compare, names[1])
+        with_detail(parts, trace, weights, open_day, positions, shown, compared, detail_beside, colours, px)
+    return parts.figure([_frame_name(at) for at in positions])
 
 
 def _layout(
@@ -450,28 +368,3 @@ def _layout(
             stacked=True,
         ),
     )
-
-
-def _detail_below(layout: dict, px: Callable[[float], int]) -> DetailArea:
-    """Make the figure taller: the overview on top, the slider under it, the opened cell at the bottom."""
-    layout["height"] = TOP_MARGIN + px(OVERVIEW_HEIGHT + CONTROLS_HEIGHT + DETAIL_HEIGHT + BOTTOM_MARGIN)
-    layout["margin"]["b"] = px(BOTTOM_MARGIN)
-    overview_bottom = _fraction(layout, CONTROLS_HEIGHT + DETAIL_HEIGHT, px)
-    layout["yaxis"]["domain"] = [overview_bottom, 1]
-    for control in (*layout["updatemenus"], *layout["sliders"]):
-        control["y"] = overview_bottom - 0.005
-    return DetailArea(0, overview_bottom - _fraction(layout, CONTROLS_HEIGHT, px))
-
-
-def _detail_beside(layout: dict, days: int) -> DetailArea:
-    """Share the width: the overview on the left, the opened cell on the right, one slider under both.
-
-    Each part's plotting area gets its share of the narrowest width, and between them the room the overview's
-    prediction and the drawing's row names need, as the figure's own margins give them.
-    """
-    overview = _cells_plot_px(days)
-    between = RIGHT_MARGIN + LEFT_MARGIN
-    drawing = OPEN_CELL_MINIMUM_PX - LEFT_MARGIN - RIGHT_MARGIN
-    total = overview + between + drawing
-    layout["xaxis"]["domain"] = [0, overview / total]
-    return DetailArea(0, 1, (overview + between) / total, 1)
