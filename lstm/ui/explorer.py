@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lstm.explorer.state import ExplorerState, to_query
+from lstm.explorer.lesson import LESSON
+from lstm.explorer.state import ExplorerState
 from lstm.figures.exports import image_export_config
 from lstm.figures.unrolled import minimum_width
+from lstm.locales import N_, _
 from lstm.ui import explorer_details, explorer_inputs, guide, lesson_panel
 from lstm.ui import explorer_session as session
-from lstm.ui.explorer_details import SPEEDS
+from lstm.ui.explorer_details import DEFAULT_SPEED, SPEED_LABELS, SPEEDS
 from lstm.ui.figure_cache import cached_unrolled_figure
+from lstm.ui.link_messages import link_warning
 from lstm.ui.player import PlayerTexts, player
 from lstm.ui.sideways import scroll_sideways_css
 from lstm.ui.text import escape_markdown
@@ -20,6 +23,14 @@ from lstm.unit.forward import trace
 from lstm.unit.stages import Position, frame_count
 from lstm.unit.trace import Trace
 
+# The player's short name for each stage of a day (the stage's key stays the link's word).
+STAGE_LABELS = {
+    "long-remember": N_("long-remember %"),
+    "potential": N_("potential memory"),
+    "long-memory": N_("long-term memory"),
+    "output": N_("output %"),
+    "short-memory": N_("short-term memory"),
+}
 # Presenter mode: every text of the unrolled unit this much larger, readable from the back row.
 PRESENTER_TEXT_SCALE = 1.35
 # The width presenter mode's page gives the figure on a 1920 px projector (its padding is 1.5rem a side).
@@ -53,29 +64,32 @@ def at_the_end(state: ExplorerState) -> bool:
 
 
 def sequence_name(days: tuple[float, ...] | None, otherwise: str) -> str:
-    """The tutorial's company when the days are its, for legends and sentences."""
+    """The tutorial's company when the days are its, for legends and sentences (shown, never parsed)."""
     company = company_of(days)
-    return otherwise if company is None else f"Company {company}"
+    return otherwise if company is None else _("Company {letter}").format(letter=company)
 
 
 def _prediction_panel(result: Trace, state: ExplorerState, compared: Trace | None, names: tuple[str, str]) -> None:
     text, explain = st.columns([4, 1], vertical_alignment="center")
     meaning = prediction_meaning(result.prediction, state.days, state.weights_name)
-    answer = f"The short-term memory after the last day, {escape_markdown(meaning)}."
+    answer = _("The short-term memory after the last day, {meaning}.").format(meaning=escape_markdown(meaning))
     if compared is not None:
         other = prediction_meaning(compared.prediction, state.compare, state.weights_name)
-        answer += (
-            f"  \nBeside it, {names[1]}: **{value_text(compared.prediction)}**, {escape_markdown(other)}. "
-            f"The two differ by {value_text(abs(result.prediction - compared.prediction))}."
+        answer += "  \n" + _("Beside it, {name}: **{value}**, {meaning}. The two differ by {difference}.").format(
+            name=names[1],
+            value=value_text(compared.prediction),
+            meaning=escape_markdown(other),
+            difference=value_text(abs(result.prediction - compared.prediction)),
         )
+    heading = "#### " + _("Prediction: {value}").format(value=value_text(result.prediction))
     if at_the_end(state):
-        text.markdown(f"#### Prediction: {value_text(result.prediction)}\n{answer}")
+        text.markdown(f"{heading}\n{answer}")
     else:
         # No spoilers: the class predicts first; the figure shows it when the animation gets there.
-        with text.expander("Prediction: not computed yet at this step. Show it", icon=":material/visibility:"):
-            st.markdown(f"#### Prediction: {value_text(result.prediction)}\n{answer}")
+        with text.expander(_("Prediction: not computed yet at this step. Show it"), icon=":material/visibility:"):
+            st.markdown(f"{heading}\n{answer}")
     with explain:
-        guide.what_am_i_looking_at(guide.PREDICTION, "help_prediction", "About the prediction")
+        guide.what_am_i_looking_at(guide.PREDICTION, "help_prediction", _("About the prediction"))
 
 
 def _player(result: Trace, state: ExplorerState, frame_ms: int) -> None:
@@ -85,7 +99,7 @@ def _player(result: Trace, state: ExplorerState, frame_ms: int) -> None:
     for position in positions:
         heading, equations, sentence = describe(position, result, state.weights)
         captions.append(f"{heading}. {' '.join(equations)}. {sentence}")
-        labels.append("start" if position.day_index is None else f"day {position.day_index + 1}, {position.stage}")
+        labels.append(_stage_label(position))
     player(
         session.CHART,
         [str(position.frame) for position in positions],
@@ -93,19 +107,36 @@ def _player(result: Trace, state: ExplorerState, frame_ms: int) -> None:
         labels=labels,
         start=state.position.frame,
         frame_ms=frame_ms,
-        texts=PlayerTexts(group="Stages of the unrolled unit", back="Previous stage", forward="Next stage"),
+        texts=PlayerTexts(
+            group=_("Stages of the unrolled unit"),
+            play=_("Play"),
+            pause=_("Pause"),
+            back=_("Previous stage"),
+            forward=_("Next stage"),
+            start=_("Start"),
+            position=_("Position"),
+        ),
     )
+
+
+def _stage_label(position: Position) -> str:
+    """The player's name for a position: "start", or the day and its stage."""
+    if position.day_index is None:
+        return _("start")
+    return _("day {day}, {stage}").format(day=position.day_index + 1, stage=_(STAGE_LABELS[position.stage]))
 
 
 def _open_day_control(state: ExplorerState) -> None:
     st.segmented_control(
-        "Open a day's cell",
+        _("Open a day's cell"),
         list(range(1, len(state.days) + 1)),
-        format_func=lambda day: f"Day {day}",
+        format_func=lambda day: _("Day {day}").format(day=day),
         key="open_day",
         on_change=session.on_open_day,
-        help="Opens that day's cell below the overview, drawn like the tutorial's diagram: every weight on its "
-        "wire, every sum and curve. Clicking a cell's bars does the same; click a weight there to edit it.",
+        help=_(
+            "Opens that day's cell below the overview, drawn like the tutorial's diagram: every weight on its "
+            "wire, every sum and curve. Clicking a cell's bars does the same; click a weight there to edit it."
+        ),
     )
 
 
@@ -113,55 +144,65 @@ def _animation_controls(state: ExplorerState) -> None:
     present = state.present
     back, forward, speed = st.columns([1, 1, 2], vertical_alignment="center")
     back.button(
-        "Step back",
+        _("Step back"),
         icon=":material/skip_previous:",
         on_click=session.step,
         args=(-1,),
         width="stretch",
         type="primary" if present else "secondary",
-        help="One stage back; the link follows.",
+        help=_("One stage back; the link follows."),
     )
     forward.button(
-        "Step forward",
+        _("Step forward"),
         icon=":material/skip_next:",
         on_click=session.step,
         args=(1,),
         width="stretch",
         type="primary" if present else "secondary",
-        help="One stage on: the next gate, memory or day; the link follows.",
+        help=_("One stage on: the next gate, memory or day; the link follows."),
     )
-    speed.select_slider("Play speed", list(SPEEDS), value="normal", key="speed", help="How long Play shows each stage.")
+    speed.select_slider(
+        _("Play speed"),
+        list(SPEEDS),
+        value=DEFAULT_SPEED,
+        format_func=lambda speed: _(SPEED_LABELS[speed]),
+        key="speed",
+        help=_("How long Play shows each stage."),
+    )
     _open_day_control(state)
 
 
 def _header(state: ExplorerState) -> None:
     title, lesson, explain, present = st.columns([3.2, 1.3, 1.5, 1.3], vertical_alignment="bottom")
-    title.title("LSTM Explorer")
+    title.title(_("LSTM Explorer"))
     with explain:
         guide.what_am_i_looking_at(guide.UNROLLED, "help_unrolled")
     if state.lesson is None:
         lesson.button(
-            "Start the lesson",
+            _("Start the lesson"),
             icon=":material/school:",
             on_click=session.go_to_lesson_step,
             args=(1,),
             width="stretch",
-            help="The tutorial's story in eight steps, each one setting up the page.",
+            help=_("The tutorial's story in {count} steps, each one setting up the page.").format(count=len(LESSON)),
         )
     present.toggle(
-        "Presenter mode",
+        _("Presenter mode"),
         key="present",
         on_change=session.on_present,
-        help="Large type and the cells filling the screen, for a projector; the rest folds away.",
+        help=_("Large type and the cells filling the screen, for a projector; the rest folds away."),
     )
     if state.lesson is not None and not state.present and state.cell is None:
-        st.caption(f"The tutorial the lesson follows: {guide.TUTORIAL_LINKS}.")  # the lesson's story explains the rest
+        # The lesson's story explains the rest.
+        st.caption(_("The tutorial the lesson follows: {links}.").format(links=guide.tutorial_links()))
     elif not state.present:
         st.caption(
-            "One LSTM unit from the StatQuest tutorial, unrolled over the days you enter: each cell is the same "
-            "unit with the same twelve weights. The long-term memory runs along the top line, the short-term "
-            "memory along the bottom; each day's input comes in from below. Press Play, or step through it. "
-            f"The tutorial: {guide.TUTORIAL_LINKS}."
+            _(
+                "One LSTM unit from the StatQuest tutorial, unrolled over the days you enter: each cell is the same "
+                "unit with the same twelve weights. The long-term memory runs along the top line, the short-term "
+                "memory along the bottom; each day's input comes in from below. Press Play, or step through it. "
+                "The tutorial: {links}."
+            ).format(links=guide.tutorial_links())
         )
 
 
@@ -169,7 +210,8 @@ def _inputs_and_details(state: ExplorerState, result: Trace, dark: bool) -> None
     """Days, weights, the per-day comparison and sharing, each unless a lesson link hides it."""
     notice = st.session_state.pop(session.FIELD_NOTICE, None)
     if notice:
-        st.warning(notice, icon=":material/edit_off:")
+        sentence, values = notice
+        st.warning(_(sentence).format(**values), icon=":material/edit_off:")
     days, weights = st.columns(2, gap="large")
     if "days" not in state.hidden:
         with days:
@@ -195,10 +237,7 @@ def render() -> None:
 
     _header(state)
     for message in st.session_state[session.MESSAGES]:
-        st.warning(
-            f"The link had a value that could not be used, so its default is shown: {escape_markdown(message)}",
-            icon=":material/link_off:",
-        )
+        link_warning(message)
     if state.lesson is not None and not state.present and state.cell is None:
         # The lesson beside the cells on a laptop or wider, so the story, its question and the cells share one
         # screen; on a phone Streamlit stacks the two, the lesson first. An opened cell needs the full width.
@@ -217,22 +256,22 @@ def render() -> None:
     _prediction_panel(result, state, compared, names)
     if state.present:
         # What does not matter while presenting folds away, one click from the front.
-        with st.expander("Days, weights and more", icon=":material/tune:"):
+        with st.expander(_("Days, weights and more"), icon=":material/tune:"):
             _inputs_and_details(state, result, dark)
     else:
         _inputs_and_details(state, result, dark)
-    st.query_params.from_dict(to_query(state))
+    st.query_params.from_dict(session.link_query(state))
 
 
 def _compared(state: ExplorerState) -> tuple[Trace | None, tuple[str, str]]:
     """The compared sequence through the unit, and the names of both sequences."""
     compared = None if state.compare is None else trace(state.compare, state.weights)
-    return compared, (sequence_name(state.days, "these days"), sequence_name(state.compare, "the compared days"))
+    return compared, (sequence_name(state.days, _("these days")), sequence_name(state.compare, _("the compared days")))
 
 
 def _unrolled_unit(state: ExplorerState, result: Trace, dark: bool, names: tuple[str, str]) -> None:
     """The unrolled unit with its player and animation controls."""
-    frame_ms = SPEEDS[st.session_state.get("speed", "normal")]
+    frame_ms = SPEEDS[st.session_state.get("speed", DEFAULT_SPEED)]
     open_day = None if state.cell is None else state.cell - 1
     # On a projector an opened cell sits beside the overview, so the class sees both on one screen; the two
     # need the whole width at the usual text size, so the presenter's larger text gives way to them.
@@ -246,7 +285,7 @@ def _unrolled_unit(state: ExplorerState, result: Trace, dark: bool, names: tuple
         width = minimum_width(len(state.days), scale, open_day is not None, beside)
         st.html(scroll_sideways_css("unrolled_frame", session.CHART, width, hint_key="phone_hint"))
         with st.container(key="phone_hint"):
-            st.caption("Swipe sideways across the cells to see them all.")
+            st.caption(_("Swipe sideways across the cells to see them all."))
         st.plotly_chart(
             cached_unrolled_figure(state, dark, frame_ms, scale, names, beside),
             key=session.CHART,

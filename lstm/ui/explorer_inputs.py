@@ -5,51 +5,60 @@ from __future__ import annotations
 import streamlit as st
 
 from lstm.explorer.state import MAX_PAGE_DAYS
+from lstm.locales import N_, _, ngettext
+from lstm.training.recipes import RECIPES
 from lstm.ui import explorer_session as session
 from lstm.ui.day_preview import day_preview
 from lstm.unit.days import COMPANIES, DAY_PRESETS, MAX_DAY_MAGNITUDE
 from lstm.unit.gates import GATE_OF_WEIGHT, GATES, ROLES
-from lstm.unit.weights import MAX_MAGNITUDE, PRESETS
+from lstm.unit.weights import MAX_MAGNITUDE, PRESETS, TUTORIAL_SEED
 
 # Day fields per row: with their step buttons, more than three to a half-width column cut the value off.
 DAYS_PER_ROW = 3
 WEIGHTS_EDITOR = "weights_editor"  # key of the twelve weights' fold: True while it is open
+# The weights' radio: the presets, then "custom" once a weight is edited; keys, the link's words.
+WEIGHTS_CHOICES = (*PRESETS, "custom")
+# How the radio names each of them.
+WEIGHTS_LABELS = {"seed": N_("seed"), "trained": N_("trained"), "custom": N_("custom")}
 
 
 def days_panel() -> None:
     state = session.current()
     preset, add, remove, reset = st.columns([2, 1, 1, 1], vertical_alignment="bottom")
     preset.selectbox(
-        "Days",
+        _("Days"),
         list(DAY_PRESETS),
         index=None,
-        placeholder="Example days…",
+        format_func=day_preset_label,
+        placeholder=_("Example days…"),
         key="day_preset",
         on_change=session.on_day_preset,
-        help="Each day's value is a stock price scaled to about 0 to 1, as in the tutorial. "
-        "Company A and B are the tutorial's data: they differ only on day 1.",
+        help=_(
+            "Each day's value is a stock price scaled to about 0 to 1, as in the tutorial. "
+            "Company A and B are the tutorial's data: they differ only on day 1."
+        ),
     )
     add.button(
-        "Add",
+        _("Add"),
         icon=":material/add:",
         on_click=session.add_day,
         disabled=len(state.days) >= MAX_PAGE_DAYS,
-        help=f"Add a day after the last one (up to {MAX_PAGE_DAYS})",
+        help=_("Add a day after the last one (up to {count})").format(count=MAX_PAGE_DAYS),
         width="stretch",
     )
     remove.button(
-        "Remove",
+        _("Remove"),
         icon=":material/remove:",
         on_click=session.remove_day,
         disabled=len(state.days) <= 1,
-        help="Remove the last day",
+        help=_("Remove the last day"),
         width="stretch",
     )
     reset.button(
-        "Reset",
+        _("Reset"),
         icon=":material/restart_alt:",
         on_click=session.reset_days,
-        help="Back to the tutorial's Company A: 0, 0.5, 0.25, 1",
+        help=_("Back to the tutorial's Company A: {days}").format(days=", ".join(f"{d:g}" for d in COMPANIES["A"][0])),
         width="stretch",
     )
     _compare_control(state)
@@ -57,7 +66,7 @@ def days_panel() -> None:
     for first in range(0, len(state.days), DAYS_PER_ROW):
         for day, column in zip(range(first, len(state.days)), st.columns(DAYS_PER_ROW), strict=False):
             column.number_input(
-                f"Day {day + 1}",
+                _("Day {day}").format(day=day + 1),
                 value=None,  # a cleared field reads as None, not as the minimum; session.on_day restores it
                 min_value=-MAX_DAY_MAGNITUDE,
                 max_value=MAX_DAY_MAGNITUDE,
@@ -74,30 +83,33 @@ def days_panel() -> None:
 def weights_preset_panel() -> None:
     preset, reset = st.columns([2, 1], vertical_alignment="bottom")
     preset.radio(
-        "Weights",
-        [*PRESETS, "custom"],
+        _("Weights"),
+        WEIGHTS_CHOICES,
+        format_func=lambda name: _(WEIGHTS_LABELS.get(name, name)),
         key="weights_preset",
         on_change=session.on_weights_preset,
         horizontal=True,
-        help="seed: the untrained start (seed 42). trained: the tutorial's weights after 5000 epochs. "
-        "custom: edited below.",
+        help=_(
+            "seed: the untrained start (seed {seed}). trained: the tutorial's weights after {epochs} epochs. "
+            "custom: edited below."
+        ).format(seed=TUTORIAL_SEED, epochs=RECIPES["tutorial"].epochs),
     )
-    reset.button("Reset weights", icon=":material/restart_alt:", on_click=session.reset_weights)
+    reset.button(_("Reset weights"), icon=":material/restart_alt:", on_click=session.reset_weights)
 
 
 def weights_editor() -> None:
     # The 24 fields are drawn only once the editor is opened (a rerun): drawn folded on every visit, they cost
     # the page's first picture a tenth of a second of the browser's time. Their values come from the state.
-    editor = st.expander("Edit the twelve weights", icon=":material/tune:", key=WEIGHTS_EDITOR, on_change="rerun")
+    editor = st.expander(_("Edit the twelve weights"), icon=":material/tune:", key=WEIGHTS_EDITOR, on_change="rerun")
     if not editor.open:
         return
     columns = editor.columns(4)
     for column, gate in zip(columns, GATES, strict=True):
         with column:
-            st.markdown(f"**{gate.tutorial}**  \n{gate.standard}")
+            st.markdown(f"**{_(gate.tutorial)}**  \n{_(gate.standard)}")
             for name, role in zip(gate.weights, ROLES, strict=True):
                 st.number_input(
-                    f"{name} ({role})",
+                    _("{name} ({role})").format(name=name, role=_(role)),
                     value=None,  # a cleared field reads as None, not as the minimum; session.on_weight restores it
                     min_value=-MAX_MAGNITUDE,
                     max_value=MAX_MAGNITUDE,
@@ -108,7 +120,7 @@ def weights_editor() -> None:
                     args=(name, "number"),
                 )
                 st.slider(
-                    f"{name} roughly",
+                    _("{name} roughly").format(name=name),
                     min_value=-session.SLIDER_RANGE,
                     max_value=session.SLIDER_RANGE,
                     step=0.05,
@@ -119,12 +131,20 @@ def weights_editor() -> None:
                 )
 
 
-@st.dialog("Edit a weight")
 def weight_editor(name: str) -> None:
     """A weight clicked on the opened cell: its exact value, applied to the whole page."""
+    # The dialog is made in the run that opens it, so its title is in the visitor's language.
+    st.dialog(_("Edit a weight"))(_weight_dialog)(name)
+
+
+def _weight_dialog(name: str) -> None:
     gate = GATE_OF_WEIGHT[name]
     role = ROLES[gate.weights.index(name)]
-    st.markdown(f"**{name}**: the {role} of {gate.tutorial} ({gate.standard}).")
+    st.markdown(
+        _("**{name}**: the {role} of {gate} ({standard}).").format(
+            name=name, role=_(role), gate=_(gate.tutorial), standard=_(gate.standard)
+        )
+    )
     value = st.number_input(
         name,
         value=session.current().weights[name],
@@ -134,26 +154,38 @@ def weight_editor(name: str) -> None:
         format="%.4f",
         key=f"dialog_{name}",
     )
-    if st.button("Apply", type="primary", icon=":material/check:"):
+    if st.button(_("Apply"), type="primary", icon=":material/check:"):
         session.set_weight(name, value)
         st.rerun()
 
 
-COMPARE_CHOICES = {"A": "Company A", "B": "Company B"}
+def day_preset_label(key: str) -> str:
+    """How the examples' select box names a day preset: the tutorial's companies by letter, the others by label."""
+    for letter, (days, _label) in COMPANIES.items():
+        if DAY_PRESETS[key] == days:
+            return _("Company {letter}").format(letter=letter)
+    return _(key)
 
 
 def _compare_control(state) -> None:
     """A second sequence on the same cells: the tutorial's other company, day by day beside these days."""
-    choices = [name for name, (days, _) in COMPANIES.items() if len(days) == len(state.days)]
+    choices = [name for name, (days, _label) in COMPANIES.items() if len(days) == len(state.days)]
+    company_days = len(COMPANIES["A"][0])
     st.selectbox(
-        "Compare with",
+        _("Compare with"),
         choices,
         index=None,
-        format_func=COMPARE_CHOICES.get,
-        placeholder="No second sequence" if choices else "The companies have 4 days",
+        format_func=lambda letter: _("Company {letter}").format(letter=letter),
+        placeholder=_("No second sequence")
+        if choices
+        else ngettext("The companies have {count} day", "The companies have {count} days", company_days).format(
+            count=company_days
+        ),
         key="compare_with",
         on_change=session.on_compare,
         disabled=not choices,
-        help="Draws a second sequence's memories beside these days', with the same weights, and marks the day "
-        "where the long-term memories differ most: Company A and B differ only on day 1.",
+        help=_(
+            "Draws a second sequence's memories beside these days', with the same weights, and marks the day "
+            "where the long-term memories differ most: Company A and B differ only on day 1."
+        ),
     )

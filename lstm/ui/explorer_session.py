@@ -8,7 +8,9 @@ from typing import NamedTuple
 import streamlit as st
 
 from lstm.explorer.lesson import LESSON
-from lstm.explorer.state import MAX_PAGE_DAYS, ExplorerState, from_query
+from lstm.explorer.state import MAX_PAGE_DAYS, ExplorerState, from_query, to_query
+from lstm.locales import N_
+from lstm.ui import language
 from lstm.unit.days import COMPANIES, DAY_PRESETS, MAX_DAY_MAGNITUDE, company_of
 from lstm.unit.gates import GATES
 from lstm.unit.stages import frame_count
@@ -16,13 +18,20 @@ from lstm.unit.weights import MAX_MAGNITUDE, NAMES, PRESETS, Weights
 
 STATE = "explorer"  # session key of the ExplorerState: the one source of truth for this visitor
 MESSAGES = "explorer_messages"  # what was wrong with the link this view came from
-FIELD_NOTICE = "explorer_field_notice"  # a number field left without a number, said once
+# A number field left without a number, said once: (sentence, its values), put into words when shown, for a
+# callback runs before the script run has set the visitor's language.
+FIELD_NOTICE = "explorer_field_notice"
 EDITING = "explorer_editing_weight"  # the weight a click on the opened cell asked to edit
 ANSWERS = "lesson_answers"  # lesson step -> Checked: the visit's answers to the lesson's questions
 CHOOSE_FIRST = "lesson_choose_first"  # the step whose Check was pressed before a choice was made
 CHART = "unrolled"  # key of the unrolled unit's chart: its selection, its player and its preview find it by it
 DAY_FIELD = "day_"  # key of each day's number field, before the day's 0-based index
 SLIDER_RANGE = 8.0  # trained weights stay within a few units; the number field takes up to ±1000
+
+
+def link_query(state: ExplorerState) -> dict[str, str]:
+    """The link's fields for this view: the state's, and the visitor's language once it is chosen or not English."""
+    return {**to_query(state), **language.link_parameter()}
 
 
 def current() -> ExplorerState:
@@ -87,10 +96,9 @@ def on_day(index: int) -> None:
     days = list(current().days)
     if value is None:  # cleared, or not a number (abc, nan, 1e309): keep the last good value
         st.session_state[f"{DAY_FIELD}{index}"] = days[index]
-        st.session_state[FIELD_NOTICE] = (
-            f"Day {index + 1} needs a number from {-MAX_DAY_MAGNITUDE:g} to {MAX_DAY_MAGNITUDE:g}; "
-            f"it keeps {days[index]:.2f}."
-        )
+        values = {"day": index + 1, "low": f"{-MAX_DAY_MAGNITUDE:g}", "high": f"{MAX_DAY_MAGNITUDE:g}"}
+        values["kept"] = f"{days[index]:.2f}"
+        st.session_state[FIELD_NOTICE] = (N_("Day {day} needs a number from {low} to {high}; it keeps {kept}."), values)
         return
     days[index] = float(value)
     set_state(current().with_days(tuple(days)))
@@ -137,9 +145,10 @@ def on_weight(name: str, source: str) -> None:
     value = st.session_state[f"{source}_{name}"]
     if value is None:  # cleared, or not a number: keep the last good value
         sync_widgets(current())
+        kept = f"{current().weights[name]:.4f}"
         st.session_state[FIELD_NOTICE] = (
-            f"{name} needs a number from {-MAX_MAGNITUDE:g} to {MAX_MAGNITUDE:g}; "
-            f"it keeps {current().weights[name]:.4f}."
+            N_("{name} needs a number from {low} to {high}; it keeps {kept}."),
+            {"name": name, "low": f"{-MAX_MAGNITUDE:g}", "high": f"{MAX_MAGNITUDE:g}", "kept": kept},
         )
         return
     set_weight(name, value)

@@ -5,6 +5,7 @@ import streamlit as st
 from lstm.explorer.lesson import LESSON
 from lstm.explorer.questions import Question
 from lstm.explorer.state import ExplorerState
+from lstm.locales import _, ngettext
 from lstm.ui import explorer_session as session
 from lstm.ui import routes
 from lstm.ui.scroll_to import scroll_to_when_changed
@@ -19,7 +20,10 @@ def render(state: ExplorerState, result: Trace, weights: Weights, beside: bool =
     step = LESSON[number - 1]
     training_link = step.training and "training" not in state.hidden
     with st.container(border=True, key="lesson"):
-        st.markdown(f"##### Lesson, step {number} of {len(LESSON)}: {step.title}")
+        heading = _("Lesson, step {number} of {count}: {title}").format(
+            number=number, count=len(LESSON), title=_(step.title)
+        )
+        st.markdown(f"##### {heading}")
         score = score_text()
         if score is not None:
             st.caption(score)
@@ -29,11 +33,11 @@ def render(state: ExplorerState, result: Trace, weights: Weights, beside: bool =
             # Above the cells (presenter mode): the question beside the story keeps the panel short.
             story, question = st.columns([3, 2], gap="medium")
         with story:
-            st.markdown(step.story)
+            st.markdown(_(step.story))
             if state.frame is not None and state.position.day_index is not None:
-                heading, equations, _ = describe(state.position, result, weights)
-                st.markdown(f"**{heading}:** " + " · ".join(f"`{equation}`" for equation in equations))
-            st.markdown(f"**Look at:** {step.look_at}")
+                stage, equations, _sentence = describe(state.position, result, weights)
+                st.markdown(f"**{stage}:** " + " · ".join(f"`{equation}`" for equation in equations))
+            st.markdown(_("**Look at:** {where}").format(where=_(step.look_at)))
         if step.question is not None:
             with question:
                 _question(number, step.question, state.present, weights)
@@ -46,30 +50,30 @@ def _way_on(number: int, training_link: bool) -> None:
     """Previous, Next and Leave, side by side as far as the width allows; on steps that go on to Training, its link."""
     with st.container(horizontal=True, gap="small"):
         st.button(
-            "Previous lesson step",
+            _("Previous lesson step"),
             icon=":material/arrow_back:",
             on_click=session.go_to_lesson_step,
             args=(number - 1,),
             disabled=number == 1,
-            help="The step before, with its days, weights and animation step.",
+            help=_("The step before, with its days, weights and animation step."),
         )
         st.button(
-            "Next lesson step",
+            _("Next lesson step"),
             icon=":material/arrow_forward:",
             type="primary",
             on_click=session.go_to_lesson_step,
             args=(number + 1,),
             disabled=number == len(LESSON),
-            help="Sets the page up for the next part of the story.",
+            help=_("Sets the page up for the next part of the story."),
         )
         st.button(
-            "Leave the lesson",
+            _("Leave the lesson"),
             icon=":material/close:",
             on_click=session.leave_lesson,
-            help="Keeps this view and lets you explore freely.",
+            help=_("Keeps this view and lets you explore freely."),
         )
         if training_link:
-            st.page_link(routes.TRAINING.target(), label="Open the Training page", icon=routes.TRAINING.icon)
+            st.page_link(routes.TRAINING.target(), label=_("Open the Training page"), icon=routes.TRAINING.icon)
 
 
 def score_text() -> str | None:
@@ -80,43 +84,55 @@ def score_text() -> str | None:
         return None
     right = sum(checked.right for checked in answers)
     to_go = asked - len(answers)
-    return f"Your score: {right} of {asked} right" + (f", {to_go} still to answer" if to_go else "")
+    if not to_go:
+        return _("Your score: {right} of {asked} right").format(right=right, asked=asked)
+    return ngettext(
+        "Your score: {right} of {asked} right, {count} still to answer",
+        "Your score: {right} of {asked} right, {count} still to answer",
+        to_go,
+    ).format(right=right, asked=asked, count=to_go)
 
 
 def _question(number: int, question: Question, present: bool, weights: Weights) -> None:
     """Predict first: a choice, Check (Reveal in presenter mode), then the answer from the numbers on the cells."""
     answers = session.answers()
     checked = number in answers
+    prompt = _("**Predict first:** {question}").format(question=_(question.prompt))
     if checked:  # the choices give way to the answer, so the cells below stay on screen
-        st.markdown(f"**Predict first:** {question.prompt}")
+        st.markdown(prompt)
     else:
         st.radio(
-            f"**Predict first:** {question.prompt}",
+            prompt,
             range(len(question.choices)),
-            format_func=question.choices.__getitem__,
+            format_func=lambda choice: _(question.choices[choice]),
             index=None,
             key=session.answer_key(number),
         )
     if not checked:
         st.button(
-            "Reveal the answer" if present else "Check",
+            _("Reveal the answer") if present else _("Check"),
             icon=":material/visibility:" if present else ":material/check:",
             key=f"check_{number}",
             on_click=session.check_answer,
             args=(number,),
-            help="Shows the answer on the cells. Let the class vote first."
+            help=_("Shows the answer on the cells. Let the class vote first.")
             if present
-            else "Your answer, then the right one with its numbers, and the cells move to where it shows.",
+            else _("Your answer, then the right one with its numbers, and the cells move to where it shows."),
         )
         if st.session_state.get(session.CHOOSE_FIRST) == number:
-            st.info("Choose one of the answers first: that is the point of predicting.", icon=":material/touch_app:")
+            st.info(_("Choose one of the answers first: that is the point of predicting."), icon=":material/touch_app:")
         return
     answer = question.answer(weights)
-    said = f"**{question.choices[answer.choice]}**. {answer.why}"
+    right, why = _(question.choices[answer.choice]), answer.why
     chosen = answers[number].choice
     if chosen is None:
-        st.info(f"The answer: {said}", icon=":material/visibility:")
+        st.info(_("The answer: **{right}**. {why}").format(right=right, why=why), icon=":material/visibility:")
     elif chosen == answer.choice:
-        st.success(f"Right: {said}", icon=":material/check_circle:")
+        st.success(_("Right: **{right}**. {why}").format(right=right, why=why), icon=":material/check_circle:")
     else:
-        st.warning(f"Not quite: you chose {question.choices[chosen]}; the answer is {said}", icon=":material/info:")
+        st.warning(
+            _("Not quite: you chose {chosen}; the answer is **{right}**. {why}").format(
+                chosen=_(question.choices[chosen]), right=right, why=why
+            ),
+            icon=":material/info:",
+        )

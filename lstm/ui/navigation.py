@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lstm.locales import _
 from lstm.ui import explorer_session, routes, visitor
 
 # Each page's module loads when a visitor opens it: Lightning comes with the Training page only,
@@ -60,7 +61,7 @@ def visible() -> dict[str, list[st.Page]]:
     menus = {"": main}
     if "insights" not in hidden:
         insights = [routes.LANDSCAPE.page(_landscape), routes.BACKPROP.page(_backprop), routes.PYTORCH.page(_pytorch)]
-        menus["Insights"] = insights + ([routes.SERIES.page(_series)] if trains else [])
+        menus[_("Insights")] = insights + ([routes.SERIES.page(_series)] if trains else [])
     return menus
 
 

@@ -7,19 +7,21 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from lstm.locales import N_, _
+
 
 @dataclass(frozen=True)
 class Route:
     """A page's address and how the menu shows it."""
 
     url_path: str
-    title: str
+    title: str  # a catalogue entry: the menu shows it in the visitor's language
     icon: str
     default: bool = False  # the page a bare address opens
 
     def page(self, render: Callable[[], None]) -> st.Page:
         """The page as the navigation registers it, drawn by `render`."""
-        return st.Page(render, title=self.title, icon=self.icon, url_path=self.url_path, default=self.default)
+        return st.Page(render, title=_(self.title), icon=self.icon, url_path=self.url_path, default=self.default)
 
     def target(self) -> st.Page:
         """The page as a link or a switch names it.
@@ -35,9 +37,9 @@ def _registered_by_the_navigation() -> None:
     """Never runs: a link's target is drawn by the page the navigation registered at the same address."""
 
 
-EXPLORER = Route("explorer", "Explorer", ":material/timeline:", default=True)
-TRAINING = Route("training", "Training", ":material/model_training:")
-SERIES = Route("series", "Your own series", ":material/upload_file:")
-LANDSCAPE = Route("landscape", "Loss landscape", ":material/landscape:")
-BACKPROP = Route("backprop", "Backpropagation through time", ":material/undo:")
-PYTORCH = Route("pytorch", "The same unit in nn.LSTM", ":material/code:")
+EXPLORER = Route("explorer", N_("Explorer"), ":material/timeline:", default=True)
+TRAINING = Route("training", N_("Training"), ":material/model_training:")
+SERIES = Route("series", N_("Your own series"), ":material/upload_file:")
+LANDSCAPE = Route("landscape", N_("Loss landscape"), ":material/landscape:")
+BACKPROP = Route("backprop", N_("Backpropagation through time"), ":material/undo:")
+PYTORCH = Route("pytorch", N_("The same unit in nn.LSTM"), ":material/code:")
