@@ -8,6 +8,7 @@ import streamlit as st
 from lstm.explorer.state import ExplorerState
 from lstm.figures.theme import PlainFigure
 from lstm.figures.unrolled import unrolled_figure
+from lstm.locales import current, speaking
 from lstm.unit.forward import trace
 from lstm.unit.stages import Position
 from lstm.unit.weights import NAMES, Weights
@@ -28,13 +29,17 @@ def _unrolled_parts(
     compare: tuple[float, ...] | None,
     names: tuple[str, str],
     detail_beside: bool,
+    language: str,
 ) -> dict:
-    # Plain values in, plain dicts out: Streamlit hashes the one and copies the other cheaply.
+    # Plain values in, plain dicts out: Streamlit hashes the one and copies the other cheaply. The figure's
+    # words are in `language`, which is part of the key: the same view in German is another figure.
     unit = Weights.from_mapping(dict(zip(NAMES, weights, strict=True)))
     compared = None if compare is None else trace(compare, unit)
-    figure = unrolled_figure(
-        trace(days, unit), unit, Position(frame), dark, frame_ms, text_scale, open_day, compared, names, detail_beside
-    )
+    with speaking(language):
+        figure = unrolled_figure(
+            trace(days, unit), unit, Position(frame), dark, frame_ms, text_scale, open_day, compared, names,
+            detail_beside,
+        )  # fmt: skip
     return figure.to_dict()
 
 
@@ -45,6 +50,6 @@ def cached_unrolled_figure(
     open_day = None if state.cell is None else state.cell - 1
     parts = _unrolled_parts(
         state.days, tuple(state.weights.values()), state.position.frame, dark, frame_ms, text_scale, open_day,
-        state.compare, names, detail_beside,
+        state.compare, names, detail_beside, current(),
     )  # fmt: skip
     return PlainFigure(parts["data"], parts["layout"], parts.get("frames"))
