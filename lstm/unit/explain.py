@@ -5,10 +5,12 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
+from lstm.locales import N_, _
 from lstm.unit.days import COMPANIES, company_of
 from lstm.unit.gates import GATE_BY_FIELD, GATES
-from lstm.unit.stages import STAGE_TITLES, Position
+from lstm.unit.stages import Position, stage_title
 from lstm.unit.trace import Trace
+from lstm.unit.weights import TUTORIAL_SEED
 
 # One rule for every number the page prints: values to 4 decimals, gate percentages to 2 decimals of a
 # percent. Recomputing a printed line from its printed numbers gives its printed result to within one
@@ -36,6 +38,11 @@ def factor_text(number: float) -> str:
     return f"({text})" if text.startswith("-") else text
 
 
+# What each factor of a gate's sum multiplies, as the equations name it; translated with `_` where shown.
+SHORT_SAID = N_("short")
+INPUT_SAID = N_("input")
+
+
 def named_sum(terms: list[tuple[str, float, str, float]], bias: tuple[str, float]) -> str:
     """`wlr1 2.7043 × short (-0.1286) + wlr2 1.6307 × input 0.5000 + blr1 1.6234`: every factor by name."""
     products = [f"{name} {factor_text(weight)} × {what} {factor_text(value)}" for name, weight, what, value in terms]
@@ -45,22 +52,23 @@ def named_sum(terms: list[tuple[str, float, str, float]], bias: tuple[str, float
 def describe(position: Position, trace: Trace, weights: Mapping[str, float]) -> tuple[str, list[str], str]:
     """Heading, equations with every factor named and valued, and one sentence on what the stage does."""
     if position.day_index is None:
+        zero = value_text(0.0)
         return (
-            "Start",
-            ["long-term memory = 0.0000", "short-term memory = 0.0000"],
-            "Both memories start at zero; press Play or step forward to send day 1 through the unit.",
+            _("Start"),
+            [_("long-term memory = {value}").format(value=zero), _("short-term memory = {value}").format(value=zero)],
+            _("Both memories start at zero; press Play or step forward to send day 1 through the unit."),
         )
     index = position.day_index
     step = trace.steps[index]
     long_before, short_before = trace.memories_before(index)
-    heading = f"Day {step.day}: {STAGE_TITLES[position.stage]}"
+    heading = _("Day {day}: {stage}").format(day=step.day, stage=stage_title(position.stage))
 
     def gate(field: str) -> str:
         stage = GATE_BY_FIELD[field]
         w = weights
         inside = named_sum(
-            [(stage.short_weight, w[stage.short_weight], "short", short_before),
-             (stage.input_weight, w[stage.input_weight], "input", step.input)],
+            [(stage.short_weight, w[stage.short_weight], _(SHORT_SAID), short_before),
+             (stage.input_weight, w[stage.input_weight], _(INPUT_SAID), step.input)],
             (stage.bias, w[stage.bias]),
         )  # fmt: skip
         value = getattr(step, field)
@@ -76,44 +84,64 @@ def describe(position: Position, trace: Trace, weights: Mapping[str, float]) -> 
 def _stage_text(stage: str, step, long_before: float, gate, last_day: bool) -> tuple[list[str], str]:
     """The equations and the sentence of one stage of one day."""
     if stage == "long-remember":
-        return [gate("long_remember")], (
-            f"How much of the long-term memory survives today: {percent_text(step.long_remember)} of "
-            f"{value_text(long_before)} is kept."
-        )
+        return [gate("long_remember")], _(
+            "How much of the long-term memory survives today: {percent} of {long} is kept."
+        ).format(percent=percent_text(step.long_remember), long=value_text(long_before))
     if stage == "potential":
-        return [gate("potential_remember"), gate("potential_memory")], (
-            f"What today could add to the long-term memory ({value_text(step.potential_memory)}), "
-            f"and how much of it is added ({percent_text(step.potential_remember)})."
-        )
+        return [gate("potential_remember"), gate("potential_memory")], _(
+            "What today could add to the long-term memory ({potential}), and how much of it is added ({percent})."
+        ).format(potential=value_text(step.potential_memory), percent=percent_text(step.potential_remember))
     if stage == "long-memory":
-        kept = f"long {factor_text(long_before)} × long-remember {percent_text(step.long_remember)}"
-        potential = factor_text(step.potential_memory)
-        added = f"potential-remember {percent_text(step.potential_remember)} × potential {potential}"
-        return [f"long memory = {kept} + {added} = {value_text(step.long_memory)}"], (
+        equation = _(
+            "long memory = long {long} × long-remember {kept} + potential-remember {added} × potential {potential} "
+            "= {result}"
+        ).format(
+            long=factor_text(long_before),
+            kept=percent_text(step.long_remember),
+            added=percent_text(step.potential_remember),
+            potential=factor_text(step.potential_memory),
+            result=value_text(step.long_memory),
+        )
+        return [equation], _(
             "The new long-term memory: what was kept plus what was added. "
             "No weight touches this line, so what it carries can last many days."
         )
     if stage == "output":
-        return [gate("output")], (
-            f"How much of the long-term memory (after tanh) becomes the short-term memory: {percent_text(step.output)}."
+        return [gate("output")], _(
+            "How much of the long-term memory (after tanh) becomes the short-term memory: {percent}."
+        ).format(percent=percent_text(step.output))
+    return [_short_memory_equation(step)], (
+        _("The short-term memory after the last day is the prediction: {prediction}.").format(
+            prediction=value_text(step.short_memory)
         )
-    squashed = math.tanh(step.long_memory) if step.squashed_long_memory is None else step.squashed_long_memory
-    return [
-        f"short memory = tanh(long {factor_text(step.long_memory)}) × output {percent_text(step.output)} "
-        f"= {factor_text(squashed)} × {percent_text(step.output)} = {value_text(step.short_memory)}"
-    ], (
-        f"The short-term memory after the last day is the prediction: {value_text(step.short_memory)}."
         if last_day
-        else f"The new short-term memory goes with the long-term memory into day {step.day + 1}."
+        else _("The new short-term memory goes with the long-term memory into day {day}.").format(day=step.day + 1)
     )
 
 
-# How the page names a set of weights when it says what a prediction means.
+def _short_memory_equation(step) -> str:
+    squashed = math.tanh(step.long_memory) if step.squashed_long_memory is None else step.squashed_long_memory
+    return _("short memory = tanh(long {long}) × output {output} = {squashed} × {output} = {result}").format(
+        long=factor_text(step.long_memory),
+        output=percent_text(step.output),
+        squashed=factor_text(squashed),
+        result=value_text(step.short_memory),
+    )
+
+
+# How the page names a set of weights when it says what a prediction means ("with {weights}, ..."); catalogue
+# entries, translated where said.
 WEIGHTS_SAID = {
-    "seed": "the untrained weights (seed 42)",
-    "trained": "the tutorial's trained weights",
+    "seed": N_("the untrained weights (seed {seed})"),
+    "trained": N_("the tutorial's trained weights"),
 }
+EDITED_SAID = N_("edited weights")
 CLOSE_ENOUGH = 0.05  # a prediction this close to its company's day 5 is what the tutorial wants
+
+
+def weights_said(weights_name: str) -> str:
+    """How the page names a preset (or edited weights) in the current language."""
+    return _(WEIGHTS_SAID.get(weights_name, EDITED_SAID)).format(seed=TUTORIAL_SEED)
 
 
 def prediction_meaning(prediction: float, days: Sequence[float], weights_name: str) -> str:
@@ -122,17 +150,25 @@ def prediction_meaning(prediction: float, days: Sequence[float], weights_name: s
     The tutorial's companies are named only when the days are theirs: then the prediction is held
     against that company's day 5. Other days have no day 5 to check against.
     """
-    weights = WEIGHTS_SAID.get(weights_name, "edited weights")
+    weights = weights_said(weights_name)
     company = company_of(days)
     if company is None:
-        return (
-            f"with {weights}. These days are not one of the tutorial's companies, so there is no day 5 to "
+        return _(
+            "with {weights}. These days are not one of the tutorial's companies, so there is no day 5 to "
             "check it against: the trained unit learned to give 0 for Company A and 1 for Company B"
-        )
+        ).format(weights=weights)
     target = COMPANIES[company][1]
     off = abs(prediction - target)
-    verdict = "right" if off <= CLOSE_ENOUGH else "wrong"
-    return (
-        f"with {weights}, for Company {company}, whose day 5 is {target:g}: "
-        f"{'off by ' + value_text(off) if off else 'exactly it'}, so the unit gets it {verdict}"
-    )
+    if off == 0:
+        sentence = _(
+            "with {weights}, for Company {company}, whose day 5 is {target}: exactly it, so the unit gets it right"
+        )
+    elif off <= CLOSE_ENOUGH:
+        sentence = _(
+            "with {weights}, for Company {company}, whose day 5 is {target}: off by {off}, so the unit gets it right"
+        )
+    else:
+        sentence = _(
+            "with {weights}, for Company {company}, whose day 5 is {target}: off by {off}, so the unit gets it wrong"
+        )
+    return sentence.format(weights=weights, company=company, target=f"{target:g}", off=value_text(off))

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lstm.locales import N_, _
+
 # Within a day the unit computes in this order; the animation and the URL step through it.
 STAGES = ("long-remember", "potential", "long-memory", "output", "short-memory")
+# Each stage's title as a catalogue entry: translate it with `_` where it is shown (see `stage_title`).
 STAGE_TITLES = {
-    "long-remember": "long-remember % (forget gate)",
-    "potential": "potential-remember % (input gate) and potential memory (candidate)",
-    "long-memory": "new long-term memory (cell state)",
-    "output": "output % (output gate)",
-    "short-memory": "new short-term memory (hidden state)",
+    "long-remember": N_("long-remember % (forget gate)"),
+    "potential": N_("potential-remember % (input gate) and potential memory (candidate)"),
+    "long-memory": N_("new long-term memory (cell state)"),
+    "output": N_("output % (output gate)"),
+    "short-memory": N_("new short-term memory (hidden state)"),
 }
+
+
+def stage_title(stage: str) -> str:
+    """A stage's title (a key of STAGES) in the current language."""
+    return _(STAGE_TITLES[stage])
 
 
 @dataclass(frozen=True)

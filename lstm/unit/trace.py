@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lstm.locales import N_
+
 # The per-day quantities, in the order the unit computes them; tables and CSV columns follow it.
 STEP_FIELDS = (
     "day",
@@ -17,16 +19,17 @@ STEP_FIELDS = (
 )
 
 
-# How tables, CSV readers and the command line title each field, with the tutorial's names.
+# How tables, CSV readers and the command line title each field, with the tutorial's names; catalogue entries,
+# so a page translates them with `_` where shown, and the command line prints them as they are (English).
 STEP_TITLES = {
-    "day": "day",
-    "input": "input",
-    "long_remember": "long-remember %",
-    "potential_remember": "potential-remember %",
-    "potential_memory": "potential memory",
-    "output": "output %",
-    "long_memory": "long memory",
-    "short_memory": "short memory",
+    "day": N_("day"),
+    "input": N_("input"),
+    "long_remember": N_("long-remember %"),
+    "potential_remember": N_("potential-remember %"),
+    "potential_memory": N_("potential memory"),
+    "output": N_("output %"),
+    "long_memory": N_("long memory"),
+    "short_memory": N_("short memory"),
 }
 
 
