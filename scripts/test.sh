@@ -11,6 +11,8 @@ command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$missing nginx"
 # The accessibility tests inject axe-core, pinned in package.json, into every page.
 command -v npm >/dev/null 2>&1 || missing="$missing npm"
+# The class vote's store is tested against a throwaway cluster of Debian's PostgreSQL (tests/support/postgres.py).
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$missing postgresql"
 if [ -n "$missing" ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.postgres import classroom_url, postgres_url  # noqa: F401  (the class vote's databases)
+
 BROWSER_TESTS = Path(__file__).parent / "browser"
 
 
