@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from lstm.locales import N_, _, ngettext
 from lstm.unit.numbers import NumberError, parse_number, quoted
 
 # The tutorial's data: four days of (scaled) stock prices, and the price on day 5 as the label.
@@ -21,13 +22,26 @@ def company_of(days: Sequence[float] | None) -> str | None:
     return next((name for name, (sequence, _) in COMPANIES.items() if tuple(days) == sequence), None)
 
 
-# Day sequences a visitor can start from; the companies first, then ones that show something.
+# Day sequences a visitor can start from, by key; the companies first, then ones that show something.
 DAY_PRESETS: dict[str, tuple[float, ...]] = {
-    "Company A": COMPANIES["A"][0],
-    "Company B": COMPANIES["B"][0],
-    "Early spike, then calm": (1.0, 0.0, 0.0, 0.0, 0.0, 0.0),
-    "Steady rise": (0.0, 0.2, 0.4, 0.6, 0.8, 1.0),
+    "A": COMPANIES["A"][0],
+    "B": COMPANIES["B"][0],
+    "spike": (1.0, 0.0, 0.0, 0.0, 0.0, 0.0),
+    "rise": (0.0, 0.2, 0.4, 0.6, 0.8, 1.0),
 }
+# Each day preset's name as a catalogue entry; `day_preset_label` says it in the current language.
+DAY_PRESET_LABELS = {
+    "A": N_("Company A"),
+    "B": N_("Company B"),
+    "spike": N_("Early spike, then calm"),
+    "rise": N_("Steady rise"),
+}
+
+
+def day_preset_label(key: str) -> str:
+    """A day preset's name (a key of DAY_PRESETS) in the current language."""
+    return _(DAY_PRESET_LABELS[key])
+
 
 # The unrolled pass handles any length; past this a sequence is a mistake, not a lesson.
 MAX_DAYS = 100
@@ -42,17 +56,25 @@ class DaysError(ValueError):
 def check_days(values: Sequence[object], max_days: int = MAX_DAYS) -> tuple[float, ...]:
     """Between 1 and `max_days` finite numbers within ±MAX_DAY_MAGNITUDE, as floats."""
     if len(values) == 0:
-        raise DaysError("give at least one day value")
+        raise DaysError(_("give at least one day value"))
     if len(values) > max_days:
-        raise DaysError(f"{len(values):,} days is too many: at most {max_days}")
+        raise DaysError(
+            ngettext(
+                "{count} day is too many: at most {most}", "{count} days is too many: at most {most}", len(values)
+            ).format(count=f"{len(values):,}", most=max_days)
+        )
     days = []
     for index, value in enumerate(values, start=1):
         try:
             number = _day_number(value)
         except NumberError as error:
-            raise DaysError(f"day {index}: {error}") from None
+            raise DaysError(_("day {day}: {problem}").format(day=index, problem=error)) from None
         if abs(number) > MAX_DAY_MAGNITUDE:
-            raise DaysError(f"day {index}: {number:g} is outside ±{MAX_DAY_MAGNITUDE:g}")
+            raise DaysError(
+                _("day {day}: {value} is outside ±{most}").format(
+                    day=index, value=f"{number:g}", most=f"{MAX_DAY_MAGNITUDE:g}"
+                )
+            )
         days.append(number)
     return tuple(days)
 
@@ -62,8 +84,8 @@ def _day_number(value: object) -> float:
     if isinstance(value, str):
         return parse_number(value.strip())
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise NumberError(f"{quoted(value, limit=30)} is not a number")
+        raise NumberError(_("{value} is not a number").format(value=quoted(value, limit=30)))
     number = float(value)
     if not math.isfinite(number):
-        raise NumberError(f"{number} is not a finite number", number)
+        raise NumberError(_("{value} is not a finite number").format(value=number), number)
     return number

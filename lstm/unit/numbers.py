@@ -6,6 +6,8 @@ import math
 import re
 import unicodedata
 
+from lstm.locales import _
+
 # A plain decimal: optional sign, digits with at most one point, an optional exponent. Python's float()
 # also takes underscores (1_0) and hexadecimal-looking or padded text; a visitor never means those.
 PLAIN_DECIMAL = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]{1,4})?")
@@ -47,19 +49,25 @@ def ascii_digits(text: str) -> str:
 def parse_number(text: str) -> float:
     """A finite float from a plain decimal such as 0.25, -3, 1e-4 or +2.5E3, or a NumberError naming the text."""
     if len(text) > MAX_CHARS:
-        raise NumberError(f"{quoted(text, limit=30)} is too long for a number ({len(text):,} characters)")
+        raise NumberError(
+            _("{value} is too long for a number ({count} characters)").format(
+                value=quoted(text, limit=30), count=f"{len(text):,}"
+            )
+        )
     shown, text = text, ascii_digits(text)
     if NON_FINITE.fullmatch(text):
-        raise NumberError(f"{shown} is not a finite number", float(text))
+        raise NumberError(_("{value} is not a finite number").format(value=shown), float(text))
     if not PLAIN_DECIMAL.fullmatch(text):
-        raise NumberError(f"{quoted(shown, limit=30)} is not a number")
+        raise NumberError(_("{value} is not a number").format(value=quoted(shown, limit=30)))
     if significant_digits(text) > MAX_SIGNIFICANT_DIGITS:
         raise NumberError(
-            f"{quoted(shown, limit=30)} has more digits than a number holds (at most {MAX_SIGNIFICANT_DIGITS})"
+            _("{value} has more digits than a number holds (at most {most})").format(
+                value=quoted(shown, limit=30), most=MAX_SIGNIFICANT_DIGITS
+            )
         )
     value = float(text)
     if not math.isfinite(value):
-        raise NumberError(f"{shown} is not a finite number", value)
+        raise NumberError(_("{value} is not a finite number").format(value=shown), value)
     return value
 
 
@@ -67,7 +75,11 @@ def parse_whole(text: str) -> int:
     """A whole number in plain digits with an optional sign, such as 42 or -3, or a NumberError naming the text."""
     shown, text = text, ascii_digits(text[: MAX_CHARS + 1])
     if len(text) > MAX_CHARS or not PLAIN_WHOLE.fullmatch(text):
-        raise NumberError(f"{quoted(shown, limit=30)} is not a whole number")
+        raise NumberError(_("{value} is not a whole number").format(value=quoted(shown, limit=30)))
     if len(text.lstrip("+-").lstrip("0")) > 19:
-        raise NumberError(f"{quoted(shown, limit=30)} has more digits than a whole number here holds (at most 19)")
+        raise NumberError(
+            _("{value} has more digits than a whole number here holds (at most {most})").format(
+                value=quoted(shown, limit=30), most=19
+            )
+        )
     return int(text)

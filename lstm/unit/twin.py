@@ -7,18 +7,20 @@ from collections.abc import Sequence
 import torch
 from torch import nn
 
+from lstm.locales import N_
 from lstm.unit.gates import GATE_BY_FIELD
 from lstm.unit.weights import Weights
 
 # PyTorch stacks the four gates in this order inside weight_ih, weight_hh, bias_ih and bias_hh;
-# each entry names the hand-built parameters of that gate: (weight on input, on short memory, bias).
+# each entry names the hand-built parameters of that gate: (weight on input, on short memory, bias). The names
+# are catalogue entries (a page translates them with `_`); the code snippet keeps them in English, as code does.
 TORCH_GATE_ORDER = tuple(
-    (torch_name, gate.tutorial, (gate.input_weight, gate.short_weight, gate.bias))
+    (torch_name, gate.tutorial_name, (gate.input_weight, gate.short_weight, gate.bias))
     for torch_name, gate in (
-        ("input gate", GATE_BY_FIELD["potential_remember"]),
-        ("forget gate", GATE_BY_FIELD["long_remember"]),
-        ("cell gate", GATE_BY_FIELD["potential_memory"]),
-        ("output gate", GATE_BY_FIELD["output"]),
+        (N_("input gate"), GATE_BY_FIELD["potential_remember"]),
+        (N_("forget gate"), GATE_BY_FIELD["long_remember"]),
+        (N_("cell gate"), GATE_BY_FIELD["potential_memory"]),
+        (N_("output gate"), GATE_BY_FIELD["output"]),
     )
 )
 
