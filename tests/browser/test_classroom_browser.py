@@ -98,7 +98,7 @@ def test_the_lesson_walks_through_the_story_asking_before_it_shows(page, app_url
             expect(page.get_by_text(arithmetic).first).to_be_visible()
             wait_until(lambda: "wlr1 2.7043" in " ".join(chart_texts(page)), what="the opened cell's weights")
             page.mouse.move(0, 0)  # no tooltip in the picture
-            time.sleep(1)
+            expect(page.locator(".hoverlayer .hovertext")).to_have_count(0)
             page.screenshot(path=str(ARTIFACTS / "lesson.png"))
         if number == 5:
             answer_the_question(page, 5, right=True)

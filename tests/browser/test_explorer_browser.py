@@ -21,6 +21,25 @@ from tests.support.browser import (
 CHART = UNROLLED
 
 
+# Plotly's animation loop has stopped with no frame queued: what Pause asks of it.
+ANIMATION_STOPPED = """chart => {
+  const plot = document.querySelector(`${chart} .js-plotly-plot`);
+  const state = plot._transitionData || {};
+  return !state._animationRaf && !(state._frameQueue || []).length;
+}"""
+# The player's caption unchanged for 120 of the browser's frames, at least two seconds at 60 Hz and so more than
+# one stage at any speed: counted in frames the browser drew, so a busy machine only makes the watch longer.
+CAPTION_HOLDS = """([chart, held]) => new Promise((resolve) => {
+  let frames = 0;
+  const look = () => {
+    const texts = [...document.querySelectorAll(`${chart} text`)].map((node) => node.textContent);
+    const now = texts.find((text) => text.startsWith("Day ") || text.startsWith("Start")) || "";
+    if (now !== held) resolve(false); else if (++frames >= 120) resolve(true); else requestAnimationFrame(look);
+  };
+  look();
+})"""
+
+
 def wait_for_text(page, text: str, timeout_s: float = 20) -> None:
     deadline = time.monotonic() + timeout_s
     while text not in " ".join(chart_texts(page)):
@@ -59,9 +78,9 @@ def test_play_advances_the_animation_in_the_browser(page, app_url):
     assert len(seen) >= 3, seen  # several stages went by
     assert not [url for url in requests if "/_stcore/" not in url and url.startswith("http")], requests
     page.locator(f"{CHART} .updatemenu-button", has_text="Pause").first.click()
+    page.wait_for_function(ANIMATION_STOPPED, arg=CHART)
     paused = caption(page)
-    time.sleep(2)
-    assert caption(page) == paused
+    assert page.evaluate(CAPTION_HOLDS, [CHART, paused]), f"the caption moved on from {paused!r} after Pause"
 
 
 def test_changing_a_day_value_changes_the_numbers(page, app_url):
