@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from lstm.explorer.lesson import LESSON
+from lstm.locales import N_, _, ngettext
 from lstm.unit.days import COMPANIES, DaysError, check_days, company_of
 from lstm.unit.numbers import NumberError, parse_number, quoted
 from lstm.unit.stages import STAGES, Position, frame_count
@@ -16,14 +17,15 @@ from lstm.unit.weights import NAMES, PRESETS, Weights, WeightsError
 MAX_PAGE_DAYS = 12
 # A query value longer than this is not a link someone shared; refuse it before parsing.
 MAX_VALUE_CHARS = 2000
-# What a lesson link can hide (hide=weights,training): a teacher hands out exactly one exercise.
+# What a lesson link can hide (hide=weights,training): a teacher hands out exactly one exercise. Keys are the
+# link's words; what each hides is a catalogue entry, translated with `_` where shown.
 HIDEABLE = {
-    "days": "the day values and their examples",
-    "weights": "the weight presets and the twelve weight fields",
-    "training": "the Training and Your own series pages",
-    "insights": "the Insights menu: loss landscape, backpropagation, nn.LSTM, your own series",
-    "table": "the gates-over-days chart and the per-day table",
-    "share": "the share link and the exports",
+    "days": N_("the day values and their examples"),
+    "weights": N_("the weight presets and the twelve weight fields"),
+    "training": N_("the Training and Your own series pages"),
+    "insights": N_("the Insights menu: loss landscape, backpropagation, nn.LSTM, your own series"),
+    "table": N_("the gates-over-days chart and the per-day table"),
+    "share": N_("the share link and the exports"),
 }
 
 
@@ -75,16 +77,24 @@ class ExplorerState:
 
 
 class FieldError(ValueError):
-    """A query value that cannot be used; the message names the field and the problem."""
+    """A query value that cannot be used; the message names the field (the link's word) and the problem."""
+
+    def __init__(self, field: str, problem: str):
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem  # a sentence in the visitor's language
 
 
 def _parse_days(text: str) -> tuple[float, ...]:
     if not text.strip():
-        raise FieldError("days is empty: give day values like days=0,0.5,0.25,1")
+        problem = _("{field} is empty: give day values like {example}").format(
+            field="days", example="days=0,0.5,0.25,1"
+        )
+        raise FieldError("days", problem)
     try:
         return check_days([part.strip() for part in text.split(",")], max_days=MAX_PAGE_DAYS)
     except DaysError as error:
-        raise FieldError(f"days: {error}") from None
+        raise FieldError("days", str(error)) from None
 
 
 def _exact(number: float) -> str:
@@ -102,21 +112,34 @@ def _parse_weights(text: str) -> tuple[str, Weights]:
         return text, PRESETS[text]
     parts = [part.strip() for part in text.split(",")]
     if len(parts) == 1:
-        raise FieldError(f"weights: {quoted(text)} is neither {' nor '.join(PRESETS)} nor twelve numbers")
+        raise FieldError(
+            "weights",
+            _("{value} is neither {seed} nor {trained} nor twelve numbers").format(
+                value=quoted(text), seed="seed", trained="trained"
+            ),
+        )
     if len(parts) != len(NAMES):
-        raise FieldError(f"weights: expected 12 weights (wlr1 ... bo1), got {len(parts)}")
+        raise FieldError(
+            "weights",
+            _("expected {expected} weights ({first} ... {last}), got {count}").format(
+                expected=len(NAMES), first=NAMES[0], last=NAMES[-1], count=len(parts)
+            ),
+        )
     numbers = []
     for name, part in zip(NAMES, parts, strict=True):
         try:
             numbers.append(parse_number(part))
         except NumberError as error:
             if error.value is None:
-                raise FieldError(f"weights: number {len(numbers) + 1} ({name}): {error}") from None
+                problem = _("number {index} ({name}): {problem}").format(
+                    index=len(numbers) + 1, name=name, problem=error
+                )
+                raise FieldError("weights", problem) from None
             numbers.append(error.value)  # non-finite: Weights names the weight and refuses it
     try:
         return "custom", Weights.from_sequence(numbers)
     except WeightsError as error:
-        raise FieldError(f"weights: {error}") from None
+        raise FieldError("weights", str(error)) from None
 
 
 def _format_weights(state: ExplorerState) -> str:
@@ -129,15 +152,17 @@ def _parse_day_number(text: str, days: int) -> int:
     try:
         day = int(text)
     except ValueError:
-        raise FieldError(f"day: {quoted(text)} is not a whole number") from None
+        raise FieldError("day", _("{value} is not a whole number").format(value=quoted(text))) from None
     if not 0 <= day <= days:
-        raise FieldError(f"day: {day} is outside 0 (the start) to {days} (the last day)")
+        raise FieldError("day", _("{day} is outside 0 (the start) to {days} (the last day)").format(day=day, days=days))
     return day
 
 
 def _parse_stage(text: str) -> str:
     if text not in STAGES:
-        raise FieldError(f"stage: {quoted(text)} is not one of {', '.join(STAGES)}")
+        raise FieldError(
+            "stage", _("{value} is not one of {known}").format(value=quoted(text), known=", ".join(STAGES))
+        )
     return text
 
 
@@ -145,24 +170,33 @@ def _read_lesson(text: str, state: ExplorerState) -> ExplorerState:
     try:
         number = int(text)
     except ValueError:
-        raise FieldError(f"lesson: {quoted(text)} is not a step number (1 to {len(LESSON)})") from None
+        problem = _("{value} is not a step number (1 to {steps})").format(value=quoted(text), steps=len(LESSON))
+        raise FieldError("lesson", problem) from None
     if not 1 <= number <= len(LESSON):
-        raise FieldError(f"lesson: {number} is outside the steps 1 to {len(LESSON)}")
+        raise FieldError(
+            "lesson", _("{number} is outside the steps 1 to {steps}").format(number=number, steps=len(LESSON))
+        )
     return state.at_lesson_step(number)
 
 
 def _read_cell(text: str, state: ExplorerState) -> ExplorerState:
     days = len(state.days)
-    allowed = "the only day is 1" if days == 1 else f"the days are 1 to {days}"
     day = int(text) if re.fullmatch(r"[0-9]{1,4}", text) else None
     if day is None or not 1 <= day <= days:
-        raise FieldError(f"cell: {quoted(text)} is not a day to open ({allowed}), so no cell is opened")
+        if days == 1:
+            problem = _("{value} is not a day to open (the only day is 1), so no cell is opened")
+        else:
+            problem = _("{value} is not a day to open (the days are 1 to {days}), so no cell is opened")
+        raise FieldError("cell", problem.format(value=quoted(text), days=days))
     return replace(state, cell=day)
 
 
 def _read_mode(text: str, state: ExplorerState) -> ExplorerState:
     if text not in ("present", "explore"):
-        raise FieldError(f"mode: {quoted(text)} is neither present nor explore")
+        problem = _("{value} is neither {present} nor {explore}").format(
+            value=quoted(text), present="present", explore="explore"
+        )
+        raise FieldError("mode", problem)
     present = text == "present"
     # Presenter mode opens at the start unless the link names a step: the class predicts first.
     return replace(state, present=present, frame=0 if present and state.frame is None else state.frame)
@@ -172,7 +206,8 @@ def _read_hide(text: str, state: ExplorerState) -> ExplorerState:
     names = [name.strip() for name in text.split(",") if name.strip()]
     unknown = [name for name in names if name not in HIDEABLE]
     if unknown:
-        raise FieldError(f"hide: {quoted(unknown[0])} is not one of {', '.join(HIDEABLE)}")
+        problem = _("{value} is not one of {known}").format(value=quoted(unknown[0]), known=", ".join(HIDEABLE))
+        raise FieldError("hide", problem)
     return replace(state, hidden=frozenset(names))
 
 
@@ -181,9 +216,14 @@ class Field:
     """One query parameter: its name, what it means, and how it reads and writes the state."""
 
     name: str
-    meaning: str
+    meaning: str  # a catalogue entry; `said` gives it in the current language, its places filled
     read: Callable[[str, ExplorerState], ExplorerState]
     write: Callable[[ExplorerState], str | None]  # None: left out of the URL
+
+    @property
+    def said(self) -> str:
+        """What the field means in the current language, with the lesson's length and the names it takes."""
+        return _(self.meaning).format(steps=len(LESSON), stages=", ".join(STAGES), hideable=", ".join(HIDEABLE))
 
 
 def _read_days(text: str, state: ExplorerState) -> ExplorerState:
@@ -195,12 +235,14 @@ def _read_compare(text: str, state: ExplorerState) -> ExplorerState:
     try:
         sequence = COMPANIES[text][0] if text in COMPANIES else _parse_days(text)
     except FieldError as error:
-        raise FieldError(f"compare: A, B or day values; {str(error).removeprefix('days: ')}") from None
+        raise FieldError("compare", _("A, B or day values; {problem}").format(problem=error.problem)) from None
     if len(sequence) != len(state.days):
-        raise FieldError(
-            f"compare: {len(sequence)} day{'s' if len(sequence) != 1 else ''}, but days has {len(state.days)}; "
-            "the two sequences are compared day by day"
-        )
+        problem = ngettext(
+            "{count} day, but days has {days}; the two sequences are compared day by day",
+            "{count} days, but days has {days}; the two sequences are compared day by day",
+            len(sequence),
+        ).format(count=len(sequence), days=len(state.days))
+        raise FieldError("compare", problem)
     return replace(state, compare=sequence)
 
 
@@ -245,25 +287,27 @@ def _write_stage(state: ExplorerState) -> str | None:
 FIELDS = (
     Field(
         "lesson",
-        f"step of the guided lesson, 1 to {len(LESSON)}",
+        N_("step of the guided lesson, 1 to {steps}"),
         _read_lesson,
         lambda s: None if s.lesson is None else str(s.lesson),
     ),
-    Field("days", "day values, comma-separated (1 to 12)", _read_days, lambda s: _format_days(s.days)),
-    Field("compare", "a second sequence on the same cells: A, B, or day values", _read_compare, _write_compare),
-    Field("weights", "seed, trained, or twelve numbers wlr1,wlr2,blr1,...,bo1", _read_weights, _format_weights),
-    Field("day", "animation position: the day (0 is the start)", _read_day, _write_day),
-    Field("stage", f"animation position within the day: {', '.join(STAGES)}", _read_stage, _write_stage),
+    Field("days", N_("day values, comma-separated (1 to 12)"), _read_days, lambda s: _format_days(s.days)),
+    Field("compare", N_("a second sequence on the same cells: A, B, or day values"), _read_compare, _write_compare),
+    Field("weights", N_("seed, trained, or twelve numbers wlr1,wlr2,blr1,...,bo1"), _read_weights, _format_weights),
+    Field("day", N_("animation position: the day (0 is the start)"), _read_day, _write_day),
+    Field("stage", N_("animation position within the day: {stages}"), _read_stage, _write_stage),
     Field(
         "cell",
-        "the day whose cell is opened up, 1 to the number of days",
+        N_("the day whose cell is opened up, 1 to the number of days"),
         _read_cell,
         lambda s: None if s.cell is None else str(s.cell),
     ),
-    Field("mode", "present: presenter mode, for a projector", _read_mode, lambda s: "present" if s.present else None),
+    Field(
+        "mode", N_("present: presenter mode, for a projector"), _read_mode, lambda s: "present" if s.present else None
+    ),
     Field(
         "hide",
-        f"parts of the page to hide, comma-separated: {', '.join(HIDEABLE)}",
+        N_("parts of the page to hide, comma-separated: {hideable}"),
         _read_hide,
         lambda s: ",".join(name for name in HIDEABLE if name in s.hidden) or None,
     ),
@@ -283,7 +327,10 @@ def from_query(query: Mapping[str, str]) -> tuple[ExplorerState, list[str]]:
         text = str(query[field.name])
         try:
             if len(text) > MAX_VALUE_CHARS:
-                raise FieldError(f"{field.name}: the value is {len(text):,} characters long, too long to be a link")
+                problem = _("the value is {count} characters long, too long to be a link").format(
+                    count=f"{len(text):,}"
+                )
+                raise FieldError(field.name, problem)
             state = field.read(text, state)
         except FieldError as error:
             messages.append(str(error))
