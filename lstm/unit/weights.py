@@ -13,6 +13,7 @@ from safetensors import SafetensorError
 from safetensors.numpy import load as load_safetensors
 from safetensors.numpy import save as save_safetensors
 
+from lstm.locales import _, ngettext
 from lstm.unit.numbers import NumberError, parse_number, quoted
 
 # The tutorial's names, in the order a URL or a list of twelve numbers gives them:
@@ -78,32 +79,42 @@ class Weights(Mapping[str, float]):
         missing = [name for name in NAMES if name not in values]
         unknown = [str(key) for key in values if key not in NAMES]
         if missing:
-            raise WeightsError(f"missing weight{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
+            said = ngettext("missing weight: {names}", "missing weights: {names}", len(missing))
+            raise WeightsError(said.format(names=", ".join(missing)))
         if unknown:
             shown = ", ".join(repr(key[:40]) for key in unknown[:5])
-            raise WeightsError(f"unknown weight name{'s' if len(unknown) > 1 else ''}: {shown}")
+            said = ngettext("unknown weight name: {names}", "unknown weight names: {names}", len(unknown))
+            raise WeightsError(said.format(names=shown))
         return cls(**{name: _checked_number(name, values[name]) for name in NAMES})
 
     @classmethod
     def from_sequence(cls, values: Sequence[object]) -> Weights:
         """Twelve numbers in the order of NAMES (wlr1, wlr2, blr1, ..., bo1)."""
         if len(values) != len(NAMES):
-            raise WeightsError(f"expected 12 weights (wlr1 ... bo1), got {len(values)}")
+            raise WeightsError(
+                _("expected {expected} weights ({first} ... {last}), got {count}").format(
+                    expected=len(NAMES), first=NAMES[0], last=NAMES[-1], count=len(values)
+                )
+            )
         return cls.from_mapping(dict(zip(NAMES, values, strict=True)))
 
 
 def _checked_number(name: str, value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)):
-        raise WeightsError(f"{name} must be a number, got {quoted(value)}")
+        raise WeightsError(_("{name} must be a number, got {value}").format(name=name, value=quoted(value)))
     try:
         number = float(value)
     except OverflowError:  # an int past 1e308
-        raise WeightsError(f"{name} = {quoted(value)} is outside ±{MAX_MAGNITUDE:g}") from None
+        raise WeightsError(_outside(name, quoted(value))) from None
     if not math.isfinite(number):
-        raise WeightsError(f"{name} must be a finite number, got {number}")
+        raise WeightsError(_("{name} must be a finite number, got {value}").format(name=name, value=number))
     if abs(number) > MAX_MAGNITUDE:
-        raise WeightsError(f"{name} = {number:g} is outside ±{MAX_MAGNITUDE:g}")
+        raise WeightsError(_outside(name, f"{number:g}"))
     return number
+
+
+def _outside(name: str, shown: str) -> str:
+    return _("{name} = {value} is outside ±{most}").format(name=name, value=shown, most=f"{MAX_MAGNITUDE:g}")
 
 
 # The tutorial's seed: `seed_everything(seed=42)` before the model is built draws its untrained weights.
@@ -162,15 +173,15 @@ def from_json(data: bytes) -> Weights:
             object_pairs_hook=_unique_keys,
         )
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
-        raise WeightsError(f"not a JSON weights file: {error}") from None
+        raise WeightsError(_("not a JSON weights file: {error}").format(error=error)) from None
     if not isinstance(values, dict):
-        raise WeightsError("a JSON weights file holds one object mapping the twelve names to numbers")
+        raise WeightsError(_("a JSON weights file holds one object mapping the twelve names to numbers"))
     return Weights.from_mapping(values)
 
 
 def _reject_constant(constant: str) -> float:
     # JSON has no NaN or Infinity; Python's reader would accept them, so say what is wrong instead.
-    raise WeightsError(f"weights must be finite numbers, the file has {constant}")
+    raise WeightsError(_("weights must be finite numbers, the file has {constant}").format(constant=constant))
 
 
 def _json_number(text: str) -> float:
@@ -180,7 +191,7 @@ def _json_number(text: str) -> float:
     except NumberError as error:
         if error.value is not None:
             return error.value  # only non-finite: the weight's own check names it
-        raise WeightsError(f"the file has a number that cannot be a weight: {error}") from None
+        raise WeightsError(_("the file has a number that cannot be a weight: {error}").format(error=error)) from None
 
 
 def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
@@ -188,7 +199,7 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
     values: dict[str, object] = {}
     for key, value in pairs:
         if key in values:
-            raise WeightsError(f"{quoted(key)} appears twice in the file; each weight appears once")
+            raise WeightsError(_("{key} appears twice in the file; each weight appears once").format(key=quoted(key)))
         values[key] = value
     return values
 
@@ -196,22 +207,26 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
 def _check_safetensors_dtypes(data: bytes) -> None:
     """Read the header (8 bytes of length, then JSON) and refuse dtypes other than the ones weights use."""
     if len(data) < 8:
-        raise WeightsError("not a safetensors weights file: it is shorter than a header")
+        raise WeightsError(_("not a safetensors weights file: it is shorter than a header"))
     (length,) = struct.unpack("<Q", data[:8])
     if length > len(data) - 8:
-        raise WeightsError("not a safetensors weights file: the header runs past the end of the file")
+        raise WeightsError(_("not a safetensors weights file: the header runs past the end of the file"))
     try:
         header = json.loads(data[8 : 8 + length].decode("utf-8"), object_pairs_hook=_unique_keys)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
-        raise WeightsError(f"not a safetensors weights file: {error}") from None
+        raise WeightsError(_("not a safetensors weights file: {error}").format(error=error)) from None
     if not isinstance(header, dict):
-        raise WeightsError("not a safetensors weights file: its header is not an object")
+        raise WeightsError(_("not a safetensors weights file: its header is not an object"))
     for name, entry in header.items():
         dtype = entry.get("dtype") if isinstance(entry, dict) and name != "__metadata__" else None
         if isinstance(dtype, str) and dtype not in SAFETENSORS_DTYPES:
             readable = OTHER_DTYPES.get(dtype, quoted(dtype, limit=20))
             label = name if name in NAMES else quoted(name, limit=30)
-            raise WeightsError(f"{label} must be a floating-point number (float32 or float64), got dtype {readable}")
+            raise WeightsError(
+                _("{name} must be a floating-point number (float32 or float64), got dtype {dtype}").format(
+                    name=label, dtype=readable
+                )
+            )
 
 
 def from_safetensors(data: bytes) -> Weights:
@@ -220,13 +235,17 @@ def from_safetensors(data: bytes) -> Weights:
     try:
         tensors = load_safetensors(data)
     except (SafetensorError, ValueError, TypeError, KeyError, OverflowError) as error:
-        raise WeightsError(f"not a safetensors weights file: {error}") from None
+        raise WeightsError(_("not a safetensors weights file: {error}").format(error=error)) from None
     values = {}
     for name, array in tensors.items():
         if array.size != 1:
-            raise WeightsError(f"{name} must be a single number, got shape {list(array.shape)}")
+            raise WeightsError(
+                _("{name} must be a single number, got shape {shape}").format(name=name, shape=list(array.shape))
+            )
         if array.dtype.kind != "f":
-            raise WeightsError(f"{name} must be a floating-point number, got dtype {array.dtype}")
+            raise WeightsError(
+                _("{name} must be a floating-point number, got dtype {dtype}").format(name=name, dtype=array.dtype)
+            )
         values[name] = float(array.reshape(()))
     return Weights.from_mapping(values)
 
@@ -237,7 +256,7 @@ def from_file_bytes(data: bytes, filename: str) -> Weights:
         return from_json(data)
     if filename.lower().endswith(".safetensors"):
         return from_safetensors(data)
-    raise WeightsError(f"{quoted(filename)}: weights files end in .json or .safetensors")
+    raise WeightsError(_("{file}: weights files end in .json or .safetensors").format(file=quoted(filename)))
 
 
 def to_file_bytes(weights: Weights, filename: str) -> bytes:
@@ -245,11 +264,15 @@ def to_file_bytes(weights: Weights, filename: str) -> bytes:
         return to_json(weights)
     if filename.lower().endswith(".safetensors"):
         return to_safetensors(weights)
-    raise WeightsError(f"{quoted(filename)}: weights files end in .json or .safetensors")
+    raise WeightsError(_("{file}: weights files end in .json or .safetensors").format(file=quoted(filename)))
 
 
 def _check_size(data: bytes) -> None:
     if len(data) == 0:
-        raise WeightsError("the weights file is empty")
+        raise WeightsError(_("the weights file is empty"))
     if len(data) > MAX_FILE_BYTES:
-        raise WeightsError(f"the weights file is {len(data):,} bytes; weights files are at most 1 MB")
+        raise WeightsError(
+            _("the weights file is {size} bytes; weights files are at most {most} MB").format(
+                size=f"{len(data):,}", most=f"{MAX_FILE_BYTES / 1e6:g}"
+            )
+        )
