@@ -150,6 +150,8 @@ def test_each_block_names_the_overview_bar_its_hover_lights_for_the_same_day():
         for area in mine:
             lights = area["meta"]["lights"]
             assert lights["trace"] in bars and bars[lights["trace"]]["name"] == gate.tutorial
+            # The key to match in the browser, the same in every language: the gate's field, on the bar too.
+            assert lights["gate"] == gate.field and bars[lights["trace"]]["meta"] == {"gate": gate.field}
             assert lights["point"] == 2 and 2 < lights["x0"] < lights["x1"] < 3  # inside day 3's cell
             assert area["hoveron"] == "fills" and area["hoverinfo"] == "none"  # events, no label
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from lstm.locales import _
+
 if TYPE_CHECKING:
     from lstm.figures.theme import Palette
 
@@ -53,9 +55,9 @@ def animation_controls(
                 "bgcolor": colours.cell,
                 "bordercolor": colours.muted,
                 "buttons": [
-                    {"label": "▶ Play", "method": "animate", "args": [None, play]},
-                    {"label": "❚❚ Pause", "method": "animate", "args": [[None], _still(redraw)]},
-                    {"label": "◀◀ Start", "method": "animate", "args": [[frame_names[0]], _still(redraw)]},
+                    {"label": _("▶ Play"), "method": "animate", "args": [None, play]},
+                    {"label": _("❚❚ Pause"), "method": "animate", "args": [[None], _still(redraw)]},
+                    {"label": _("◀◀ Start"), "method": "animate", "args": [[frame_names[0]], _still(redraw)]},
                 ],
             }
         ],

@@ -19,6 +19,7 @@ from lstm.figures.theme import (
     palette,
     readable,
 )
+from lstm.locales import _
 from lstm.unit.gates import GATES
 
 if TYPE_CHECKING:
@@ -52,6 +53,11 @@ def gradient_text(value: float, digits: int = 3) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def day_text(day: int) -> str:
+    """A day's name under its column: "day 3"."""
+    return _("day {day}").format(day=day)
+
+
 def _revealed(days: int, frame: int) -> list[bool]:
     """Frame 0 shows the loss alone; frame k has reached back to day n-k+1."""
     return [day >= days - frame for day in range(days)]
@@ -65,29 +71,34 @@ def _caption(result: Backprop, frame: int) -> str:
     days = len(result.days)
     error = 2 * (result.prediction - result.target)
     if frame == 0:
-        return (
-            f"loss = (prediction − target)² = ({result.prediction:.4f} − {result.target:g})² = "
-            f"{gradient_text(result.loss, 4)}.  Its gradient, 2 × ({result.prediction:.4f} − {result.target:g}) = "
-            f"{gradient_text(error, 4)}, "
-            "starts back along the short-term memory."
-        )
+        return _(
+            "loss = (prediction − target)² = ({prediction} − {target})² = {loss}.  Its gradient, "
+            "2 × ({prediction} − {target}) = {gradient}, starts back along the short-term memory."
+        ).format(
+            prediction=f"{result.prediction:.4f}", target=f"{result.target:g}", loss=gradient_text(result.loss, 4),
+            gradient=gradient_text(error, 4),
+        )  # fmt: skip
     day = days - frame  # 0-based
     long_gradient = result.long_memory[day]
-    text = f"Day {day + 1}: the long-term memory's gradient is {gradient_text(long_gradient)}"
-    if day > 0:
-        carried = long_gradient * result.long_remember[day]
-        text += (
-            f"; × long-remember % {result.long_remember[day]:.2f} carries {gradient_text(carried)} "
-            f"straight to day {day}'s long-term memory, through no squashing at all"
+    if day == 0:
+        return _("Day {day}: the long-term memory's gradient is {gradient}.").format(
+            day=day + 1, gradient=gradient_text(long_gradient)
         )
-    return text + "."
+    return _(
+        "Day {day}: the long-term memory's gradient is {gradient}; × {gate} {share} carries {carried} straight to "
+        "day {previous}'s long-term memory, through no squashing at all."
+    ).format(
+        day=day + 1, gradient=gradient_text(long_gradient), gate=GATES[0].tutorial,
+        share=f"{result.long_remember[day]:.2f}", carried=gradient_text(long_gradient * result.long_remember[day]),
+        previous=day,
+    )  # fmt: skip
 
 
 def _nodes(result: Backprop, memory: str, frame: int, colours: Palette) -> dict:
     """One memory line's nodes, each written with its gradient and sized by it once the walk back reaches it."""
     values, y, colour, name = {
-        "long": (result.long_memory, LONG_Y, LONG_MEMORY_COLOUR, "d loss / d long-term memory"),
-        "short": (result.short_memory, SHORT_Y, SHORT_MEMORY_COLOUR, "d loss / d short-term memory"),
+        "long": (result.long_memory, LONG_Y, LONG_MEMORY_COLOUR, _("d loss / d long-term memory")),
+        "short": (result.short_memory, SHORT_Y, SHORT_MEMORY_COLOUR, _("d loss / d short-term memory")),
     }[memory]
     days = len(result.days)
     shown = _revealed(days, frame)
@@ -107,7 +118,10 @@ def _nodes(result: Backprop, memory: str, frame: int, colours: Palette) -> dict:
         },
         "name": name,
         "customdata": list(range(1, days + 1)),
-        "hovertemplate": f"{name} after day %{{customdata}}: %{{text}}<extra></extra>",
+        "hovertemplate": _("{name} after day {day}: {gradient}").format(
+            name=name, day="%{customdata}", gradient="%{text}"
+        )
+        + "<extra></extra>",
         "xaxis": "x",
         "yaxis": "y",
     }
@@ -138,7 +152,7 @@ def _largest_share(result: Backprop) -> float:
 def _colour_bar(largest: float) -> dict:
     """Ticks at the largest share, a hundredth of it and 0, each written as the gradient it stands for."""
     return {
-        "title": {"text": "gradient (log scale)", "side": "right"},
+        "title": {"text": _("gradient (log scale)"), "side": "right"},
         "tickvals": COLOUR_TICKS,
         "ticktext": _colour_bar_texts(largest),
         "len": 0.45,
@@ -168,7 +182,8 @@ def _heat(result: Backprop, frame: int) -> dict:
         "zmin": -1,
         "zmax": 1,
         "colorbar": _colour_bar(largest),
-        "hovertemplate": "%{y}, through day %{x}: %{text}<extra></extra>",
+        "hovertemplate": _("{weight}, through day {day}: {share}").format(weight="%{y}", day="%{x}", share="%{text}")
+        + "<extra></extra>",
         "xaxis": "x2",
         "yaxis": "y2",
         "xgap": 2,
@@ -186,20 +201,21 @@ def _still_traces(result: Backprop, colours: Palette) -> list[dict]:
     day_x = list(range(1, days + 1))
     loss = {
         "type": "scatter", "x": [days + LOSS_GAP], "y": [SHORT_Y], "mode": "markers+text",
-        "text": [f"loss<br>{gradient_text(result.loss)}"], "textposition": "top center",
+        "text": [_("loss") + f"<br>{gradient_text(result.loss)}"], "textposition": "top center",
         "textfont": {"size": 16, "color": colours.text},
         "marker": {"size": 22, "color": colours.highlight, "symbol": "diamond"},
-        "name": "loss", "hoverinfo": "skip", "showlegend": False,
+        "name": _("loss"), "hoverinfo": "skip", "showlegend": False,
     }  # fmt: skip
     carried = {
         "type": "scatter", "x": [day - 0.5 for day in day_x[1:]], "y": [LONG_Y - 0.16] * (days - 1), "mode": "text",
         "text": [f"× {value:.2f}" for value in result.long_remember[1:]],
         "textfont": {"size": 14, "color": readable(LONG_MEMORY_COLOUR, colours.background)},
-        "name": "long-remember % on the way back", "hoverinfo": "skip", "showlegend": False,
+        "name": _("{gate} on the way back").format(gate=GATES[0].tutorial), "hoverinfo": "skip", "showlegend": False,
     }  # fmt: skip
     inputs = {
         "type": "scatter", "x": day_x, "y": [INPUT_Y] * days, "mode": "text",
-        "text": [f"day {day}<br>input {value:g}" for day, value in zip(day_x, result.days, strict=True)],
+        "text": [day_text(day) + "<br>" + _("input {value}").format(value=f"{value:g}")
+                 for day, value in zip(day_x, result.days, strict=True)],
         "textfont": {"size": 14, "color": colours.muted}, "hoverinfo": "skip", "showlegend": False,
     }  # fmt: skip
     return [loss, carried, inputs]
@@ -241,8 +257,8 @@ def _layout(result: Backprop, colours: Palette) -> dict:
             "range": [0.4, days + LOSS_GAP + 0.45],
             "tickmode": "array",
             "tickvals": day_x,
-            "ticktext": [f"day {day}" for day in day_x],
-            "title": {"text": "each weight's share of the gradient, through each day", "standoff": 8},
+            "ticktext": [day_text(day) for day in day_x],
+            "title": {"text": _("each weight's share of the gradient, through each day"), "standoff": 8},
             "fixedrange": True,
         },
         yaxis2={"domain": [0, 0.52], "anchor": "x2", "autorange": "reversed", "fixedrange": True},
@@ -257,9 +273,14 @@ def _layout(result: Backprop, colours: Palette) -> dict:
 
 @dataclass(frozen=True)
 class WalkBack:
-    """The animation's frames in playing order (from the loss back to day 1), each with its label and caption."""
+    """The animation's frames in playing order (from the loss back to day 1), each with its label and caption.
+
+    `names` identify the frames (the same in every language); `titles` say them on the slider, `labels` in the
+    page's player, with the way the walk goes.
+    """
 
     names: list[str]
+    titles: list[str]
     labels: list[str]
     captions: list[str]
 
@@ -271,9 +292,11 @@ class WalkBack:
 
 def walk_back(result: Backprop) -> WalkBack:
     days = len(result.days)
+    back = [days - frame + 1 for frame in range(1, days + 1)]
     return WalkBack(
-        names=["loss", *(f"day {days - frame + 1}" for frame in range(1, days + 1))],
-        labels=["loss", *(f"← day {days - frame + 1}" for frame in range(1, days + 1))],
+        names=["loss", *(f"day {day}" for day in back)],
+        titles=[_("loss"), *(day_text(day) for day in back)],
+        labels=[_("loss"), *(_("← day {day}").format(day=day) for day in back)],
         captions=[_caption(result, frame) for frame in range(days + 1)],
     )
 
@@ -297,8 +320,7 @@ def backprop_figure(result: Backprop, dark: bool = False) -> PlainFigure:
     ]
     layout = _layout(result, colours)
     # The slider runs as the heatmap's columns do, day 1 to day 4 and the loss; playing walks it right to left.
-    in_day_order = walk.names[::-1]
-    controls = animation_controls(colours, in_day_order, in_day_order, FRAME_MS, active=0, font_size=14)
+    controls = animation_controls(colours, walk.names[::-1], walk.titles[::-1], FRAME_MS, active=0, font_size=14)
     layout["sliders"] = controls["sliders"]  # Play, Step and Start are the page's buttons, above the figure
     return PlainFigure(_frame_traces(result, walk.last, colours) + _still_traces(result, colours), layout, frames)
 

@@ -30,6 +30,7 @@ from lstm.figures.cell_geometry import (
     value_positions,
 )
 from lstm.figures.theme import LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR, Palette, readable
+from lstm.locales import _
 from lstm.unit.explain import factor_text, percent_text, value_text
 from lstm.unit.gates import GATES
 from lstm.unit.stages import STAGES, Position
@@ -112,11 +113,15 @@ def detail_updates(
     texts += [
         value_text(long_before) if reached else "",
         value_text(short_before) if reached else "",
-        f"kept {value_text(long_before * step.long_remember)}" if _known("long-remember", known) else "",
-        f"added {value_text(step.potential_remember * step.potential_memory)}" if _known("potential", known) else "",
-        named("new long-term memory", LONG_MEMORY_COLOUR, step.long_memory, new_long),
+        _("kept {value}").format(value=value_text(long_before * step.long_remember))
+        if _known("long-remember", known)
+        else "",
+        _("added {value}").format(value=value_text(step.potential_remember * step.potential_memory))
+        if _known("potential", known)
+        else "",
+        named(_("new long-term memory"), LONG_MEMORY_COLOUR, step.long_memory, new_long),
         f"tanh({value_text(step.long_memory)})<br>= <b>{value_text(step.squashed_long_memory)}</b>" if new_long else "",
-        named("new short-term memory", SHORT_MEMORY_COLOUR, step.short_memory, _known("short-memory", known)),
+        named(_("new short-term memory"), SHORT_MEMORY_COLOUR, step.short_memory, _known("short-memory", known)),
     ]
     box_x, box_y = _highlight(position, day_index)
     updates = {"detail values": {"text": texts}, "detail highlight": {"x": box_x, "y": box_y}}
@@ -138,7 +143,7 @@ def _compared_updates(compared: Trace | None, day_index: int, position: Position
     known = position.stages_known(day_index)
     reached = position.day_index is not None and position.day_index >= day_index
     xs, ys, texts = [], [], []
-    for (name, gate, *_), z, value in zip(
+    for (name, gate, *__), z, value in zip(
         curve_areas(),
         (*step.sums, step.long_memory),
         (*(getattr(step, gate.field) for gate in GATES), step.squashed_long_memory),
@@ -162,7 +167,7 @@ def _compared_updates(compared: Trace | None, day_index: int, position: Position
 
 def _on_curve(name: str, z: float, value: float) -> tuple[float, float]:
     """A point of a small curve in the drawing's own units (x2/y2), where its axes put it on the page."""
-    _, gate, left, right, bottom, top = next(area for area in curve_areas() if area[0] == name)
+    __, gate, left, right, bottom, top = next(area for area in curve_areas() if area[0] == name)
     low, high = curve_range(gate)
     clamped = max(-CURVE_SPAN, min(CURVE_SPAN, z))
     x = left + (clamped + CURVE_SPAN) / (2 * CURVE_SPAN) * (right - left)
@@ -195,7 +200,7 @@ def detail_axes(area: DetailArea) -> dict:
         "xaxis2": {**hidden, "range": [0, CELL.width], "domain": [area.left, area.right], "anchor": "y2"},
         "yaxis2": {**hidden, "range": [0, CELL.height], "domain": [area.bottom, area.top], "anchor": "x2"},
     }
-    for number, (_, gate, left, right, bottom, top) in enumerate(curve_areas(), start=3):
+    for number, (__, gate, left, right, bottom, top) in enumerate(curve_areas(), start=3):
         layout[f"xaxis{number}"] = {**hidden, "range": [-CURVE_SPAN, CURVE_SPAN],
                                     "domain": [area.paper_x(left), area.paper_x(right)],
                                     "anchor": f"y{number}"}  # fmt: skip
@@ -219,11 +224,11 @@ def detail_parts(
     as "○ Company B" under the drawing; None when nothing is compared.
     """
     step = trace.steps[day_index]
-    curves, points, _ = curve_traces(colours, px)
+    curves, points, __ = curve_traces(colours, px)
     places = value_positions()
     values = {
         "type": "scatter", "xaxis": "x2", "yaxis": "y2", "mode": "text", "cliponaxis": False,
-        "x": [x for x, _, _ in places], "y": [y for _, y, _ in places], "textposition": [p for _, _, p in places],
+        "x": [x for x, __, __ in places], "y": [y for __, y, __ in places], "textposition": [p for __, __, p in places],
         "text": initial["detail values"]["text"], "textfont": {"size": px(14), "color": colours.text},
         "hoverinfo": "skip", "name": "detail values",
     }  # fmt: skip
@@ -254,7 +259,7 @@ def _compared_traces(colours: Palette, px: Callable[[float], int], initial: dict
     }  # fmt: skip
     values = {
         "type": "scatter", "xaxis": "x2", "yaxis": "y2", "mode": "text", "cliponaxis": False, "hoverinfo": "skip",
-        "x": [x for x, _, _ in places], "y": [y for _, y, _ in places], "textposition": [p for _, _, p in places],
+        "x": [x for x, __, __ in places], "y": [y for __, y, __ in places], "textposition": [p for __, __, p in places],
         "text": initial["detail compared values"].get("text", [""] * len(places)),
         "textfont": {"size": px(13), "color": colours.muted}, "name": "detail compared values",
     }  # fmt: skip

@@ -7,16 +7,19 @@ is in lstm/figures/cell_detail.py.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Callable, Mapping
 from functools import partial
 
 from lstm.figures.cell_geometry import CELL, CURVE_SPAN, block_box, curve_areas, curve_range
 from lstm.figures.shapes import box, line
 from lstm.figures.theme import LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR, Palette, readable
+from lstm.locales import _
 from lstm.unit.explain import value_text
 from lstm.unit.gates import GATES, Gate
 
 CURVE_POINTS = 41
+SQUASH_TITLE_CHARACTERS = 17  # tanh's block is narrow: its title wraps at this many characters a line
 # A compared sequence's day beside this one: a hollow marker on each small curve, its values in grey.
 COMPARED_SYMBOL = "○"
 # Hovering a block outlines its stage's bar for the same day in the overview (the player's script does it
@@ -106,6 +109,7 @@ def labels(colours: Palette, px: Callable[[float], int], day: int, step_input: f
             "showarrow": False, "align": "right", "font": {"size": px(14), "color": colour},
         }  # fmt: skip
 
+    input_day = _("{input}, day {day}").format(input="<b>" + _("input") + "</b>", day=day)
     long_text, short_text = (
         readable(colour, colours.background) for colour in (LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR)
     )
@@ -121,13 +125,15 @@ def labels(colours: Palette, px: Callable[[float], int], day: int, step_input: f
     return [
         *titles,
         # Left of the drawing, as the overview names its rows (in the figure's margin when under the overview).
-        margin_label(CELL.long_y, "<b>long-term memory</b><br>coming in", long_text),
-        margin_label(CELL.short_y, "<b>short-term memory</b><br>coming in", short_text),
-        margin_label(CELL.input_y, f"<b>input</b>, day {day}<br>{value_text(step_input)}", colours.text),
+        margin_label(CELL.long_y, "<b>" + _("long-term memory") + "</b><br>" + _("coming in"), long_text),
+        margin_label(CELL.short_y, "<b>" + _("short-term memory") + "</b><br>" + _("coming in"), short_text),
+        margin_label(CELL.input_y, f"{input_day}<br>{value_text(step_input)}", colours.text),
         label(
             CELL.squash_x,
             CELL.squash_top - CELL.squash_title_drop,
-            "<b>tanh</b> of the new<br>long-term memory",
+            "<br>".join(textwrap.wrap(_("{tanh} of the new long-term memory"), SQUASH_TITLE_CHARACTERS)).format(
+                tanh="<b>tanh</b>"
+            ),
             colour=colours.text,
             size=13,
         ),
@@ -154,7 +160,7 @@ def weight_labels(weights: Mapping[str, float], colours: Palette, px: Callable[[
         "textposition": positions, "textfont": {"size": px(14), "color": colours.text}, "cliponaxis": False,
         "marker": {"size": px(9), "color": colours.muted, "symbol": "diamond"},
         "customdata": list(WEIGHT_ORDER), "name": "detail weights",
-        "hovertemplate": "%{customdata}: click to edit<extra></extra>",
+        "hovertemplate": _("{weight}: click to edit").format(weight="%{customdata}") + "<extra></extra>",
     }  # fmt: skip
 
 
@@ -162,14 +168,15 @@ def stage_areas(day_index: int, colours: Palette) -> list[dict]:
     """Invisible areas over each gate's block: the mouse over one lights that gate's bar of the day above.
 
     Each block gets two: one on the drawing's axes and one over its small curve, whose axes catch the
-    mouse there. `meta.lights` names the overview's bar trace (by the gate's name) and the day's point in
+    mouse there. `meta.lights` names the overview's bar trace (by its gate's key, `gate`, which the bar carries
+    in its own `meta`; and, until the player matches keys, by the bar's name, `trace`) and the day's point in
     it; the areas draw nothing and show no label, they only report the hover (Plotly's `hoverinfo: none`).
     """
     areas = []
     for number, gate in enumerate(GATES, start=3):
         left, right, bottom, top = block_box(gate.field)
         low, high = curve_range(gate)
-        lights = {"trace": gate.tutorial, "point": day_index, "colour": colours.highlight,
+        lights = {"gate": gate.field, "trace": gate.tutorial, "point": day_index, "colour": colours.highlight,
                   "x0": day_index + OUTLINE_INSET, "x1": day_index + 1 - OUTLINE_INSET}  # fmt: skip
         boxes = [
             ("x2", "y2", left, right, bottom, top),
@@ -189,7 +196,7 @@ def curve_traces(colours: Palette, px: Callable[[float], int]) -> tuple[list[dic
     """Each small curve (static) and its current point (animated), with the axes they are drawn on."""
     curves, points, axes = [], [], {}
     zs = [-CURVE_SPAN + 2 * CURVE_SPAN * index / (CURVE_POINTS - 1) for index in range(CURVE_POINTS)]
-    for number, (name, gate, *_) in enumerate(curve_areas(), start=3):
+    for number, (name, gate, *__) in enumerate(curve_areas(), start=3):
         function = _curve_function(gate)
         colour = gate.colour if gate is not None else LONG_MEMORY_COLOUR
         axis = {"xaxis": f"x{number}", "yaxis": f"y{number}"}
@@ -211,6 +218,8 @@ def compared_legend(name: str, day: int, colours: Palette, px: Callable[[float],
     return {
         "xref": "x2", "yref": "y2", "x": CELL.width - CELL.edge, "y": CELL.input_y, "xanchor": "right",
         "showarrow": False,
-        "text": f"{COMPARED_SYMBOL} hollow and grey: <b>{name}</b>, day {day}, same weights",
+        "text": _("{symbol} hollow and grey: {name}, day {day}, same weights").format(
+            symbol=COMPARED_SYMBOL, name=f"<b>{name}</b>", day=day
+        ),
         "font": {"size": px(13), "color": colours.muted},
     }  # fmt: skip

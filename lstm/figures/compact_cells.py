@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lstm.figures.theme import LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR, Palette, PlainFigure, chart_layout, palette
+from lstm.locales import _
 from lstm.unit.explain import value_text as number_text
 from lstm.unit.gates import GATES
 from lstm.unit.trace import STEP_TITLES, Trace
@@ -48,7 +49,8 @@ def _values(trace: Trace) -> list[tuple[str, int, float]]:
 
 
 def prediction_text(row: CellRow) -> str:
-    return f"prediction<br><b>{row.trace.prediction:.3f}</b><br>target {row.target:g}"
+    target = _("target {target}").format(target=f"{row.target:g}")
+    return _("prediction") + f"<br><b>{row.trace.prediction:.3f}</b><br>{target}"
 
 
 def cell_updates(row: CellRow) -> list[dict]:
@@ -62,7 +64,7 @@ def cell_updates(row: CellRow) -> list[dict]:
         {},
         {"x": [round(_bar(name, day, value)[1], 4) for name, day, value in values],
          "base": [round(_bar(name, day, value)[0], 4) for name, day, value in values]},
-        {"text": [value_text(name, value) for name, _, value in values]},
+        {"text": [value_text(name, value) for name, __, value in values]},
         {"text": [prediction_text(row)]},
     ]  # fmt: skip
 
@@ -72,15 +74,15 @@ def cell_traces(row: CellRow, colours: Palette, axes: tuple[str, str], font_size
     xaxis, yaxis = axes
     days = len(row.trace.steps)
     values = _values(row.trace)
-    ys = [ROW_Y[name] for name, _, _ in values]
-    _, bars, numbers, prediction = cell_updates(row)
+    ys = [ROW_Y[name] for name, __, __ in values]
+    __, bars, numbers, prediction = cell_updates(row)
     common = {"xaxis": xaxis, "yaxis": yaxis, "hoverinfo": "skip", "showlegend": False}
     track = {"type": "bar", "orientation": "h", "y": ys, "x": [BAR_LENGTH] * len(values), "width": BAR_HEIGHT,
-             "base": [day + BAR_START for _, day, _ in values], "marker": {"color": colours.track},
+             "base": [day + BAR_START for __, day, __ in values], "marker": {"color": colours.track},
              **common}  # fmt: skip
     fill = {"type": "bar", "orientation": "h", "y": ys, "width": BAR_HEIGHT, **bars,
-            "marker": {"color": [ROW_COLOURS[name] for name, _, _ in values]}, **common}  # fmt: skip
-    text = {"type": "scatter", "mode": "text", "y": ys, "x": [day + VALUE_X for _, day, _ in values], **numbers,
+            "marker": {"color": [ROW_COLOURS[name] for name, __, __ in values]}, **common}  # fmt: skip
+    text = {"type": "scatter", "mode": "text", "y": ys, "x": [day + VALUE_X for __, day, __ in values], **numbers,
             "textposition": "middle right", "cliponaxis": False,
             "textfont": {"size": font_size, "color": colours.text}, **common}  # fmt: skip
     said = {"type": "scatter", "mode": "text", "x": [days + PREDICTION_X], "y": [ROW_Y["short_memory"] + 1.0],
@@ -98,13 +100,14 @@ def cell_axes(row: CellRow, colours: Palette, domains: tuple[list[float], list[f
         "domain": x_domain, "range": [-0.02, days + 0.95], "anchor": anchor[1], "showgrid": False, "zeroline": False,
         "automargin": True,
         "tickvals": [day + 0.3 for day in range(days)], "ticks": "", "fixedrange": True,
-        "ticktext": [f"day {step.day} · input {step.input:g}" for step in row.trace.steps],
+        "ticktext": [_("day {day} · input {input}").format(day=step.day, input=f"{step.input:g}")
+                     for step in row.trace.steps],
         "tickfont": {"size": font_size, "color": colours.muted},
     }  # fmt: skip
     y = {
         "domain": y_domain, "range": [-0.6, len(ROWS) - 0.4], "anchor": anchor[0], "showgrid": False,
         "automargin": True, "zeroline": False, "tickvals": [ROW_Y[name] for name in ROWS], "fixedrange": True,
-        "ticktext": [STEP_TITLES[name] for name in ROWS], "tickfont": {"size": font_size, "color": colours.text},
+        "ticktext": [_(STEP_TITLES[name]) for name in ROWS], "tickfont": {"size": font_size, "color": colours.text},
         "title": {"text": f"<b>{row.title}</b>", "font": {"size": font_size + 2}, "standoff": 4},
     }  # fmt: skip
     return x, y
@@ -130,7 +133,8 @@ def compact_cells_figure(rows: Sequence[CellRow], epoch: int, dark: bool = False
     layout = chart_layout(
         colours, (300 if present else 230) * len(rows), margin={"l": 10, "r": 10, "t": 36, "b": 10},
         font_size=font_size, legend=None, barmode="overlay",
-        title={"text": f"The unit at epoch {epoch:,}", "x": 0, "xanchor": "left", "y": 0.99, "yanchor": "top",
+        title={"text": _("The unit at epoch {epoch}").format(epoch=f"{epoch:,}"), "x": 0, "xanchor": "left",
+               "y": 0.99, "yanchor": "top",
                "font": {"size": font_size + 3}},
     )  # fmt: skip
     for index, (row, y_domain) in enumerate(zip(rows, stacked_domains(len(rows)), strict=True)):

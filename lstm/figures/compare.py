@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from lstm.figures.theme import Palette
+from lstm.locales import _
 from lstm.unit.explain import value_text
 from lstm.unit.stages import Position
 from lstm.unit.trace import Trace
@@ -28,7 +29,8 @@ def compare_updates(main: Trace, other: Trace, position: Position, name: str) ->
         known = position.stages_known(index)
         long_text = f"{name} {value_text(theirs.long_memory)}" if known >= 3 else ""
         if known >= 3 and index == widest:
-            long_text = f"<b>{long_text}</b><br>largest gap {value_text(abs(theirs.long_memory - mine.long_memory))}"
+            gap = value_text(abs(theirs.long_memory - mine.long_memory))
+            long_text = f"<b>{long_text}</b><br>" + _("largest gap {gap}").format(gap=gap)
         long_texts.append(long_text)
         short_texts.append(f"{name} {value_text(theirs.short_memory)}" if known >= 5 else "")
     return {"compare long memory": {"text": long_texts}, "compare short memory": {"text": short_texts}}
@@ -56,6 +58,8 @@ def compare_legend(
     """Which values are whose, under the cells: on the lines the first sequence's, beside them the compared one's."""
     return {
         "xref": "paper", "yref": "y", "x": 1, "y": bottom, "xanchor": "right", "yanchor": "top", "showarrow": False,
-        "text": f"on the lines: <b>{main_name}</b> · beside them, in grey: <b>{other_name}</b>, same weights",
+        "text": _("on the lines: {main} · beside them, in grey: {other}, same weights").format(
+            main=f"<b>{main_name}</b>", other=f"<b>{other_name}</b>"
+        ),
         "font": {"size": px(13), "color": colours.muted},
     }  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 import plotly.io as pio
 
 from lstm.figures.theme import PlainFigure, chart_layout, palette
+from lstm.locales import _
 from lstm.unit.trace import STEP_FIELDS, STEP_TITLES, Trace
 
 
@@ -57,7 +58,7 @@ def table_figure(trace: Trace, dark: bool = False) -> PlainFigure:
         {
             "type": "table",
             "header": {
-                "values": [f"<b>{header_lines(STEP_TITLES[field])}</b>" for field in STEP_FIELDS],
+                "values": [f"<b>{header_lines(_(STEP_TITLES[field]))}</b>" for field in STEP_FIELDS],
                 "fill": {"color": colours.track},
                 "font": {"color": colours.text, "size": 13},
                 "align": "right",  # over the numbers, which line up on the right

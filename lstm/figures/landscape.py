@@ -13,6 +13,7 @@ from plotly.colors import sequential
 
 from lstm.figures.animation import animation_controls
 from lstm.figures.theme import Palette, PlainFigure, chart_layout, palette
+from lstm.locales import _
 
 if TYPE_CHECKING:
     from lstm.insights.landscape import Landscape
@@ -72,8 +73,8 @@ def _map_traces(landscape: Landscape, now: Mapping[str, float], beside_a_run: bo
     rows, columns = _thin(len(landscape.y_values), HOVER_POINTS), _thin(len(landscape.x_values), HOVER_POINTS)
     points = [(row, column) for row in rows for column in columns]
     readings = {
-        "type": "scatter", "mode": "markers", "name": "loss", "showlegend": False,
-        "x": [landscape.x_values[column] for _, column in points],
+        "type": "scatter", "mode": "markers", "name": _("loss"), "showlegend": False,
+        "x": [landscape.x_values[column] for __, column in points],
         "y": [landscape.y_values[row] for row, _ in points],
         "customdata": [float(f"{landscape.loss[row][column]:.4g}") for row, column in points],
         # Unseen: the picture under them shows the colours, they answer the hover and carry the colour bar.
@@ -81,22 +82,25 @@ def _map_traces(landscape: Landscape, now: Mapping[str, float], beside_a_run: bo
             "size": 12, "opacity": 0, "color": [z[row][column] for row, column in points], "colorscale": "Viridis",
             "cmin": min(map(min, z)), "cmax": max(map(max, z)), "showscale": True,
             "colorbar": {
-                "title": {"text": "loss", "side": "top"}, "tickvals": ticks, "ticktext": tick_text,
+                "title": {"text": _("loss"), "side": "top"}, "tickvals": ticks, "ticktext": tick_text,
                 "x": 0.6 if beside_a_run else 1.0, **_colourbar_place(beside_a_run), "thickness": 14,
             },
         },
-        "hovertemplate": f"{x_name} %{{x:.3f}}<br>{y_name} %{{y:.3f}}<br>loss %{{customdata}}<extra></extra>",
+        "hovertemplate": f"{x_name} %{{x:.3f}}<br>{y_name} %{{y:.3f}}<br>"
+        + _("loss {loss}").format(loss="%{customdata}") + "<extra></extra>",
     }  # fmt: skip
     held = {
         "type": "scatter", "x": [now[x_name]], "y": [now[y_name]], "mode": "markers",
         "marker": {"symbol": "star", "size": 18, "color": NOW_COLOUR, "line": {"color": "#000000", "width": 1}},
-        "name": "held here",
-        "hovertemplate": f"the other ten held here<br>{x_name} %{{x:.4f}}<br>{y_name} %{{y:.4f}}<extra></extra>",
+        "name": _("held here"),
+        "hovertemplate": _("the other ten held here")
+        + f"<br>{x_name} %{{x:.4f}}<br>{y_name} %{{y:.4f}}<extra></extra>",
     }  # fmt: skip
     lowest_marker = {
         "type": "scatter", "x": [x_lowest], "y": [y_lowest], "mode": "markers",
         "marker": {"symbol": "x", "size": 14, "color": "#FFFFFF", "line": {"color": "#000000", "width": 1}},
-        "name": "lowest on the map", "hovertemplate": f"lowest on this map: loss {lowest:.4g}<extra></extra>",
+        "name": _("lowest on the map"),
+        "hovertemplate": _("lowest on this map: loss {loss}").format(loss=f"{lowest:.4g}") + "<extra></extra>",
     }  # fmt: skip
     return [readings, held, lowest_marker]
 
@@ -172,17 +176,18 @@ def _path_traces(xs: list[float], ys: list[float], steps: list[int], losses: lis
         "type": "scatter", "x": xs, "y": ys, "mode": "lines+markers", "line": {"color": PATH_COLOUR, "width": 2.5},
         # White reads best on the map; the markers' dark rim keeps it visible in the legend.
         "marker": {"size": 5, "color": PATH_COLOUR, "line": {"color": "#000000", "width": 1}},
-        "name": "the run's path", "text": steps,
-        "hovertemplate": f"epoch %{{text}}<br>{x_name} %{{x:.4f}}<br>{y_name} %{{y:.4f}}<extra></extra>",
+        "name": _("the run's path"), "text": steps,
+        "hovertemplate": _("epoch {epoch}").format(epoch="%{text}")
+        + f"<br>{x_name} %{{x:.4f}}<br>{y_name} %{{y:.4f}}<extra></extra>",
     }  # fmt: skip
     curve = {
         "type": "scatter", "x": steps, "y": losses, "xaxis": "x2", "yaxis": "y2", "mode": "lines",
-        "line": {"color": "#0072B2", "width": 3}, "name": "the run's loss",
-        "hovertemplate": "epoch %{x}: loss %{y:.4g}<extra></extra>",
+        "line": {"color": "#0072B2", "width": 3}, "name": _("the run's loss"),
+        "hovertemplate": _("epoch {epoch}: loss {loss}").format(epoch="%{x}", loss="%{y:.4g}") + "<extra></extra>",
     }  # fmt: skip
     return [
         path,
-        _marker(xs[0], ys[0], "x", "y", "the run at this step"),
+        _marker(xs[0], ys[0], "x", "y", _("the run at this step")),
         curve,
         _marker(steps[0], losses[0], "x2", "y2", None),
     ]
@@ -204,7 +209,7 @@ def _add_run(data: list[dict], layout: dict, landscape: Landscape, run: tuple, c
     moving = [here, on_curve, len(data) - 1]
     frames = [
         {
-            "name": f"epoch {step}",
+            "name": str(step),  # an identifier: the same in every language
             "data": [
                 {"x": [x], "y": [y]},
                 {"x": [step], "y": [loss]},
@@ -223,9 +228,9 @@ def _run_layout(layout: dict, colours: Palette, names: list[str], steps: list[in
     plot_height, map_bottom = _run_plot_height(), _run_map_bottom()
     layout["margin"] = RUN_MARGIN
     layout["yaxis"]["domain"] = [map_bottom, 1]
-    layout["xaxis2"] = {"title": {"text": "epoch"}, "domain": [0.76, 1], "anchor": "y2", "gridcolor": colours.track}
+    layout["xaxis2"] = {"title": {"text": _("epoch")}, "domain": [0.76, 1], "anchor": "y2", "gridcolor": colours.track}
     layout["yaxis2"] = {
-        "title": {"text": "the run's loss"}, "domain": [map_bottom, 1], "anchor": "x2", "type": "log",
+        "title": {"text": _("the run's loss")}, "domain": [map_bottom, 1], "anchor": "x2", "type": "log",
         "gridcolor": colours.track,
     }  # fmt: skip
     # The caption's own axes, hidden, span the strip at the bottom: their numbers are places in it.
@@ -266,7 +271,9 @@ def landscape_figure(
 
 
 def _caption_text(epoch: int, loss: float, x_name: str, x: float, y_name: str, y: float) -> str:
-    return f"epoch {epoch}: {x_name} {x:.3f}, {y_name} {y:.3f}, the run's loss {loss:.3g}"
+    return _("epoch {epoch}: {x_name} {x}, {y_name} {y}, the run's loss {loss}").format(
+        epoch=epoch, x_name=x_name, x=f"{x:.3f}", y_name=y_name, y=f"{y:.3f}", loss=f"{loss:.3g}"
+    )
 
 
 def _step_caption(text: str, colour: str) -> dict:
@@ -274,7 +281,7 @@ def _step_caption(text: str, colour: str) -> dict:
     return {
         "type": "scatter", "x": [1], "y": [0.5], "xaxis": "x3", "yaxis": "y3", "mode": "text", "text": [text],
         "textposition": "middle left", "textfont": {"size": 14, "color": colour}, "cliponaxis": False,
-        "name": "where the run is", "showlegend": False, "hoverinfo": "skip",
+        "name": _("where the run is"), "showlegend": False, "hoverinfo": "skip",
     }  # fmt: skip
 
 

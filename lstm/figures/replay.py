@@ -13,6 +13,7 @@ from lstm.figures.compact_cells import CellRow, cell_axes, cell_traces, cell_upd
 from lstm.figures.theme import Palette, PlainFigure, chart_layout, palette
 from lstm.figures.training import RUN_COLOURS, weights_axes, weights_traces
 from lstm.figures.what_changed import first_sentence, what_changed
+from lstm.locales import _
 from lstm.training.history import HistoryView
 from lstm.training.snapshots import Milestone, Snapshot
 from lstm.unit.gates import GATES
@@ -64,11 +65,14 @@ def _sentences(frames: Sequence[ReplayFrame], targets: Mapping[str, tuple[str, f
 def explorer_link(snapshot: Snapshot) -> str:
     """The explorer with this epoch's twelve weights, as a relative address that opens in a new tab."""
     numbers = ",".join(repr(value) for value in snapshot.weights.values_in_order())
-    return f'<a href="explorer?weights={numbers}" target="_blank">Open epoch {snapshot.epoch:,} in the explorer ↗</a>'
+    words = _("Open epoch {epoch} in the explorer ↗").format(epoch=f"{snapshot.epoch:,}")
+    return f'<a href="explorer?weights={numbers}" target="_blank">{words}</a>'
 
 
 def _annotations(snapshot: Snapshot, sentence: str, text: ReplayText, colours: Palette) -> list[dict]:
-    head = f"<b>Epoch {snapshot.epoch:,}</b> · loss {snapshot.loss:.3g} · "
+    epoch = _("Epoch {epoch}").format(epoch=f"{snapshot.epoch:,}")
+    loss = _("loss {loss}").format(loss=f"{snapshot.loss:.3g}")
+    head = f"<b>{epoch}</b> · {loss} · "
     lines = textwrap.wrap(head + sentence, text.wrap)
     common = {"xref": "paper", "yref": "paper", "showarrow": False, "xanchor": "left", "align": "left"}
     return [
@@ -101,10 +105,12 @@ def _loss_traces(history: HistoryView, marks: Sequence[Milestone], font: int, co
     common = {"xaxis": "x3", "yaxis": "y3", "showlegend": False}
     return [
         {"type": "scatter", "mode": "lines", "x": history.epochs, "y": history.loss, "line": {"color": RUN_COLOURS[0]},
-         "hovertemplate": "epoch %{x}: loss %{y:.3g}<extra></extra>", **common},
+         "hovertemplate": _("epoch {epoch}: loss {loss}").format(epoch="%{x}", loss="%{y:.3g}") + "<extra></extra>",
+         **common},
         {"type": "scatter", "mode": "markers+text", "x": [mark.epoch for mark in marks],
          "y": [mark.loss for mark in marks], "text": [f"{mark.epoch:,}" for mark in marks],
-         "hovertext": [f"epoch {mark.epoch:,}: {mark.label}" for mark in marks], "hoverinfo": "text",
+         "hovertext": [_("epoch {epoch}: {milestone}").format(epoch=f"{mark.epoch:,}", milestone=mark.label)
+                       for mark in marks], "hoverinfo": "text",
          "textposition": "top center", "textfont": {"size": font - 1, "color": colours.muted},
          "marker": {"symbol": "diamond", "size": 10, "color": colours.muted}, **common},
     ]  # fmt: skip
@@ -117,10 +123,12 @@ def _prediction_traces(history: HistoryView, targets: Mapping[str, tuple[str, fl
         colour = RUN_COLOURS[index % len(RUN_COLOURS)]
         title, target = targets[name]
         common = {"xaxis": "x4", "yaxis": "y4", "showlegend": False, "line": {"color": colour}}
+        hover = _("epoch {epoch}: {sequence} {prediction}").format(epoch="%{x}", sequence=title, prediction="%{y:.4f}")
+        label = _("{sequence} target {target}").format(sequence=title, target=f"{target:g}")
         traces.append({"type": "scatter", "mode": "lines", "x": history.epochs, "y": values, "name": title,
-                       "hovertemplate": f"epoch %{{x}}: {title} %{{y:.4f}}<extra></extra>", **common})  # fmt: skip
+                       "hovertemplate": hover + "<extra></extra>", **common})  # fmt: skip
         traces.append({"type": "scatter", "mode": "lines+text", "x": [0, last], "y": [target, target],
-                       "text": ["", f"{title} target {target:g}"], "textposition": "top left", "hoverinfo": "skip",
+                       "text": ["", label], "textposition": "top left", "hoverinfo": "skip",
                        **{**common, "line": {"color": colour, "dash": "dot", "width": 1.5}}})  # fmt: skip
     return traces
 
@@ -155,9 +163,9 @@ def _chart_axes(history: HistoryView, colours: Palette, font: int) -> dict:
     predictions = [value for values in history.predictions.values() for value in values]
     layout = {
         "xaxis3": {**_axis(CHARTS_X, LOSS_Y, "y3", "", colours, font), "range": span},
-        "yaxis3": {**_axis(CHARTS_X, LOSS_Y, "x3", "loss (log)", colours, font), "type": "log", "range": loss_range},
-        "xaxis4": {**_axis(CHARTS_X, PREDICTIONS_Y, "y4", "epoch", colours, font), "range": span},
-        "yaxis4": {**_axis(CHARTS_X, PREDICTIONS_Y, "x4", "prediction", colours, font),
+        "yaxis3": {**_axis(CHARTS_X, LOSS_Y, "x3", _("loss (log)"), colours, font), "type": "log", "range": loss_range},
+        "xaxis4": {**_axis(CHARTS_X, PREDICTIONS_Y, "y4", _("epoch"), colours, font), "range": span},
+        "yaxis4": {**_axis(CHARTS_X, PREDICTIONS_Y, "x4", _("prediction"), colours, font),
                    "range": _padded(predictions, -0.3, 1.3)},
     }  # fmt: skip
     layout.update(weights_axes(history, colours, font, WEIGHTS_Y, first_axis=5, columns=4))
@@ -219,7 +227,12 @@ def replay_figure(
     frame_ms = max(MIN_FRAME_MS, REPLAY_SECONDS * 1000 // len(frames))
     controls = animation_controls(colours, names, names, frame_ms, font_size=text.font + 2, left_margin=False)
     slider = controls["sliders"][0]
-    slider["currentvalue"] = {"visible": True, "prefix": "epoch ", "xanchor": "left", "font": {"size": text.font + 2}}
+    slider["currentvalue"] = {
+        "visible": True,
+        "prefix": _("epoch") + " ",
+        "xanchor": "left",
+        "font": {"size": text.font + 2},
+    }
     slider["font"]["color"] = "rgba(0,0,0,0)"  # a label per frame would pile up: the current one is written above
     slider["y"] = controls["updatemenus"][0]["y"] = -0.01
     layout.update(controls)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from lstm.figures.shapes import box
 from lstm.figures.theme import PlainFigure, chart_layout, palette
+from lstm.locales import _, ngettext
 
 if TYPE_CHECKING:
     from lstm.training.series import Series
@@ -15,6 +16,8 @@ PRICE_COLOUR = "#0072B2"
 PREDICTION_COLOUR = "#D55E00"
 WINDOW_COLOUR = "rgba(230,159,0,0.22)"  # orange, light: the first window
 LABEL_COLOUR = "#E69F00"
+# Plotly's hover placeholders, put in the sentences' named places: the day, the price, the scaled price.
+HOVER_PLACES = {"day": "%{x}", "price": "%{y:.4g}", "scaled": "%{customdata:.3f}"}
 
 
 def _days(series: Series) -> list[int]:
@@ -31,12 +34,14 @@ def _prices_trace(series: Series) -> dict:
         "mode": "lines+markers",
         "line": {"color": PRICE_COLOUR, "width": 3},
         "marker": {"size": 6},
-        "name": "your prices",
-        "hovertemplate": "day %{x}: %{y:.4g} (scaled %{customdata:.3f})<extra></extra>",
+        "name": _("your prices"),
+        "hovertemplate": _("day {day}: {price} (scaled {scaled})").format(**HOVER_PLACES) + "<extra></extra>",
     }
     if series.dates is not None:
         trace["text"] = list(series.dates)
-        trace["hovertemplate"] = "day %{x}, %{text}: %{y:.4g} (scaled %{customdata:.3f})<extra></extra>"
+        trace["hovertemplate"] = (
+            _("day {day}, {date}: {price} (scaled {scaled})").format(date="%{text}", **HOVER_PLACES) + "<extra></extra>"
+        )
     return trace
 
 
@@ -58,11 +63,11 @@ def _scale_trace(series: Series) -> dict:
 def _price_axes(series: Series, colours, height: int) -> dict:
     """Prices on the left, the same heights as the 0..1 scale on the right."""
     pad = (series.high - series.low) * 0.08
-    layout = chart_layout(colours, height, "day", series.name)
+    layout = chart_layout(colours, height, _("day"), series.name)
     layout["yaxis"]["range"] = [series.low - pad, series.high + pad]
     scaled_pad = pad / (series.high - series.low)
     layout["yaxis2"] = {
-        "title": {"text": "scaled (0 to 1)"},
+        "title": {"text": _("scaled (0 to 1)")},
         "overlaying": "y",
         "side": "right",
         "range": [-scaled_pad, 1 + scaled_pad],
@@ -95,8 +100,13 @@ def series_figure(series: Series, window: int | None, dark: bool = False) -> Pla
                     "symbol": "diamond",
                     "line": {"color": "#000", "width": 1},
                 },
-                "name": f"first window ({window} days, shaded) and its label",
-                "hovertemplate": "day %{x}: the first window's label %{y:.4g}<extra></extra>",
+                "name": ngettext(
+                    "first window ({count} day, shaded) and its label",
+                    "first window ({count} days, shaded) and its label",
+                    window,
+                ).format(count=window),
+                "hovertemplate": _("day {day}: the first window's label {price}").format(**HOVER_PLACES)
+                + "<extra></extra>",
             }
         )
     return PlainFigure(data, layout)
@@ -117,8 +127,10 @@ def fit_figure(
             "mode": "lines+markers",
             "line": {"color": PREDICTION_COLOUR, "width": 2, "dash": "dash"},
             "marker": {"size": 7},
-            "name": f"predicted from the {window} days before",
-            "hovertemplate": "day %{x}: predicted %{y:.4g}<extra></extra>",
+            "name": ngettext(
+                "predicted from the {count} day before", "predicted from the {count} days before", window
+            ).format(count=window),
+            "hovertemplate": _("day {day}: predicted {price}").format(**HOVER_PLACES) + "<extra></extra>",
         },
         {
             "type": "scatter",
@@ -126,8 +138,8 @@ def fit_figure(
             "y": [series.unscale(forecast)],
             "mode": "markers",
             "marker": {"size": 18, "color": PREDICTION_COLOUR, "symbol": "star", "line": {"color": "#000", "width": 1}},
-            "name": "forecast: the day after your last price",
-            "hovertemplate": "day %{x}: forecast %{y:.4g}<extra></extra>",
+            "name": _("forecast: the day after your last price"),
+            "hovertemplate": _("day {day}: forecast {price}").format(**HOVER_PLACES) + "<extra></extra>",
         },
         _scale_trace(series),
     ]

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from lstm.figures.shapes import line
 from lstm.figures.theme import Palette, PlainFigure, chart_layout, palette
+from lstm.locales import _
 from lstm.training.history import HistoryView
 from lstm.unit.gates import GATES
 
@@ -39,14 +40,14 @@ def loss_figure(runs: Sequence[tuple[str, HistoryView]], log_scale: bool, dark: 
         _line(
             history.epochs,
             history.loss,
-            label + (" (current)" if index == len(runs) - 1 else ""),
+            _("{run} (current)").format(run=label) if index == len(runs) - 1 else label,
             RUN_COLOURS[index % len(RUN_COLOURS)],
             4 if index == len(runs) - 1 else 2,
-            "epoch %{x}: loss %{y:.4g}<extra></extra>",
+            _("epoch {epoch}: loss {loss}").format(epoch="%{x}", loss="%{y:.4g}") + "<extra></extra>",
         )
         for index, (label, history) in enumerate(runs)
     ]
-    layout = _layout(dark, 360, "epoch", "loss (summed over the data)")
+    layout = _layout(dark, 360, _("epoch"), _("loss (summed over the data)"))
     layout["yaxis"]["type"] = "log" if log_scale else "linear"
     return PlainFigure(data, layout)
 
@@ -62,10 +63,11 @@ def predictions_figure(
     for index, (name, values) in enumerate(history.predictions.items()):
         colour = RUN_COLOURS[index % len(RUN_COLOURS)]
         title, target = targets[name]
-        hover = f"epoch %{{x}}: {name} %{{y:.4f}}<extra></extra>"
-        traces.append(_line(history.epochs, values, f"{title} (target {target:.4g})", colour, 3, hover))
+        hover = _("epoch {epoch}: {sequence} {prediction}").format(epoch="%{x}", sequence=name, prediction="%{y:.4f}")
+        legend = _("{sequence} (target {target})").format(sequence=title, target=f"{target:.4g}")
+        traces.append(_line(history.epochs, values, legend, colour, 3, hover + "<extra></extra>"))
         shapes.append(line(0, target, 1, target, colour, dash="dot", axes=("paper", "y"), layer="above"))
-    layout = _layout(dark, 320, "epoch", "prediction")
+    layout = _layout(dark, 320, _("epoch"), _("prediction"))
     layout["yaxis"]["range"] = [-0.3, 1.3]
     layout["shapes"] = shapes
     return PlainFigure(traces, layout)
@@ -81,8 +83,9 @@ def weights_traces(history: HistoryView, first_axis: int) -> list[dict]:
     data = []
     for index, gate in enumerate(GATES):
         for role, name in enumerate(gate.weights):
-            line = _line(history.epochs, history.weights[name], name, gate.colour, 2,
-                         f"epoch %{{x}}: {name} %{{y:.4f}}<extra></extra>", ROLE_DASH[role])  # fmt: skip
+            hover = _("epoch {epoch}: {weight} {value}").format(epoch="%{x}", weight=name, value="%{y:.4f}")
+            line = _line(history.epochs, history.weights[name], name, gate.colour, 2, hover + "<extra></extra>",
+                         ROLE_DASH[role])  # fmt: skip
             suffix = _suffix(first_axis + index)
             data.append({**line, "xaxis": f"x{suffix}", "yaxis": f"y{suffix}"})
     return data

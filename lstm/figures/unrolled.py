@@ -61,7 +61,11 @@ ANIMATED = (*(f"bars {gate.field}" for gate in GATES), "values", "long memory", 
 ROW_SHOWN_FROM = {"long_remember": 1, "potential_remember": 2, "potential_memory": 2, "output": 4}
 LONG_MEMORY_SHOWN_FROM, SHORT_MEMORY_SHOWN_FROM = 3, 5
 UNKNOWN = "·"
-PREDICTION_LABEL = "<b>prediction</b><br>"
+
+
+def prediction_label() -> str:
+    """What the prediction's number follows, right of the last cell: "prediction" in bold, on its own line."""
+    return "<b>" + _("prediction") + "</b><br>"
 
 
 def _row_known(row: str, known: int) -> bool:
@@ -156,7 +160,7 @@ def frame_updates(trace: Trace, weights: Mapping[str, float], position: Position
     updates["caption"] = {"text": [_caption(heading, equations, sentence)]}
     # The prediction appears when the last day's short memory does.
     finished = known[-1] >= SHORT_MEMORY_SHOWN_FROM
-    updates["prediction"] = {"text": [PREDICTION_LABEL + value_text(trace.prediction) if finished else ""]}
+    updates["prediction"] = {"text": [prediction_label() + value_text(trace.prediction) if finished else ""]}
     return updates
 
 
@@ -199,8 +203,9 @@ def _day_annotations(trace: Trace, colours: Palette, px: Callable[[float], int])
     for index, step in enumerate(trace.steps):
         annotations.append(
             {
-                "x": index + 0.5, "y": INPUT_Y, "text": f"day {step.day}<br><b>{step.input:.2f}</b>", "showarrow": True,
-                "ax": 0, "ay": 0, "axref": "pixel", "ayref": "pixel", "font": {"size": px(16), "color": colours.text},
+                "x": index + 0.5, "y": INPUT_Y, "text": f"{day_text(step.day)}<br><b>{step.input:.2f}</b>",
+                "showarrow": True, "ax": 0, "ay": 0, "axref": "pixel", "ayref": "pixel",
+                "font": {"size": px(16), "color": colours.text},
             }
         )  # fmt: skip
         annotations.append(arrow(index + 0.5, 0.5, index + 0.5, INPUT_Y + 0.35, colours.muted))
@@ -224,9 +229,9 @@ def _row_labels(colours: Palette, px: Callable[[float], int]) -> list[dict]:
     )
     return [
         *(label(named(gate.tutorial, gate.standard), ROW_Y[gate.field], colours.text) for gate in GATES),
-        label(named("long-term memory", "cell state"), LONG_LINE_Y, long_text),
-        label(named("short-term memory", "hidden state"), SHORT_LINE_Y, short_text),
-        label("<b>input</b>", INPUT_Y, colours.text),
+        label(named(_("long-term memory"), _("cell state")), LONG_LINE_Y, long_text),
+        label(named(_("short-term memory"), _("hidden state")), SHORT_LINE_Y, short_text),
+        label("<b>" + _("input") + "</b>", INPUT_Y, colours.text),
     ]
 
 
@@ -248,6 +253,11 @@ def _text_trace(x: list, y: list, text: list, position: str, font: dict, marker:
     return trace
 
 
+def day_text(day: int) -> str:
+    """A day's name, under its cell and on the slider: "day 3"."""
+    return _("day {day}").format(day=day)
+
+
 def _frame_name(position: Position) -> str:
     return str(position.frame)
 
@@ -256,7 +266,7 @@ def _slider_label(position: Position) -> str:
     """A label at each day's first stage; the start sits too close to day 1 to carry one."""
     if position.day_index is None:
         return ""
-    return f"day {position.day_index + 1}" if position.stage == STAGES[0] else ""
+    return day_text(position.day_index + 1) if position.stage == STAGES[0] else ""
 
 
 def _traces(days: int, colours: Palette, px: Callable[[float], int], initial: dict[str, dict]) -> list[dict]:
@@ -267,8 +277,8 @@ def _traces(days: int, colours: Palette, px: Callable[[float], int], initial: di
             "type": "bar", "orientation": "h", "y": [ROW_Y[gate.field] + cell.bar_y] * days,
             "base": [index + _bar(cell, gate.field, 0)[0] for index in range(days)],
             "x": initial[f"bars {gate.field}"]["x"], "width": cell.bar_height,
-            "marker": {"color": gate.colour, "line": {"width": 0}}, "name": gate.tutorial,
-            "hovertemplate": f"{gate.tutorial}: click to open this day<extra></extra>",
+            "marker": {"color": gate.colour, "line": {"width": 0}}, "name": gate.tutorial, "meta": {"gate": gate.field},
+            "hovertemplate": _("{gate}: click to open this day").format(gate=gate.tutorial) + "<extra></extra>",
         }
         for gate in GATES
     ]  # fmt: skip
@@ -281,7 +291,7 @@ def _traces(days: int, colours: Palette, px: Callable[[float], int], initial: di
     return [
         *bars,
         _text_trace(
-            [x for x, _ in value_positions], [y for _, y in value_positions], initial["values"]["text"],
+            [x for x, __ in value_positions], [y for __, y in value_positions], initial["values"]["text"],
             cell.value_position, {"size": px(cell.value_size), "color": colours.text},
         ),
         _text_trace(nodes, [LONG_LINE_Y] * (days + 1), initial["long memory"]["text"], "top center", text_font,

@@ -14,11 +14,11 @@ from collections.abc import Mapping
 from lstm.figures.unrolled import (
     ANIMATED,
     LONG_MEMORY_SHOWN_FROM,
-    PREDICTION_LABEL,
     ROW_SHOWN_FROM,
     SHORT_MEMORY_SHOWN_FROM,
     UNKNOWN,
     cell_layout,
+    prediction_label,
 )
 from lstm.unit.explain import DECIMALS
 from lstm.unit.gates import GATES
@@ -57,5 +57,5 @@ def preview_recipe(days: int, weights: Mapping[str, float]) -> dict:
         "known": [[Position(frame).stages_known(day) for day in range(days)] for frame in range(frame_count(days))],
         "decimals": DECIMALS,
         "unknown": UNKNOWN,
-        "prediction_label": PREDICTION_LABEL,
+        "prediction_label": prediction_label(),
     }

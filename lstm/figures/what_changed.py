@@ -1,10 +1,11 @@
-"""A sentence per replay frame, from the numbers: what moved most since the last frame and what that did."""
+"""Sentences per replay frame, from the numbers: what moved most since the last frame and what that did."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
 from lstm.figures.compact_cells import ROWS, SIGNED, value_text
+from lstm.locales import _
 from lstm.unit.trace import STEP_TITLES, Trace
 
 # Below this, a change does not show in the numbers the cells print.
@@ -31,24 +32,38 @@ def _biggest_move(before: Mapping[str, Trace], after: Mapping[str, Trace]) -> tu
         for then, now in zip(before[name].steps, after[name].steps, strict=True)
         for row in ROWS
     ]
-    _, name, row, day, old, new = max(moves, key=lambda move: move[0])
+    __, name, row, day, old, new = max(moves, key=lambda move: move[0])
     return name, row, day, old, new
 
 
-def _prediction_clause(name: str, title: str, old: float, new: float, target: float) -> str:
+def _prediction_sentence(title: str, old: float, new: float, target: float) -> str:
+    """How a followed sequence's prediction moved, and whether toward its target."""
+    values = {"sequence": title, "old": f"{old:.3f}", "new": f"{new:.3f}", "target": f"{target:g}"}
     if abs(new - old) < UNSEEN:
-        return f"{title}'s prediction stayed at {new:.3f}"
-    verb = "rose" if new > old else "fell"
-    toward = "toward" if abs(new - target) < abs(old - target) else "away from"
-    return f"{title}'s prediction {verb} from {old:.3f} to {new:.3f}, {toward} its target {target:g}"
+        return _("{sequence}'s prediction stayed at {new}.").format(**values)
+    toward = abs(new - target) < abs(old - target)
+    if new > old:
+        if toward:
+            return _("{sequence}'s prediction rose from {old} to {new}, toward its target {target}.").format(**values)
+        return _("{sequence}'s prediction rose from {old} to {new}, away from its target {target}.").format(**values)
+    if toward:
+        return _("{sequence}'s prediction fell from {old} to {new}, toward its target {target}.").format(**values)
+    return _("{sequence}'s prediction fell from {old} to {new}, away from its target {target}.").format(**values)
 
 
 def first_sentence(epoch: int, traces: Mapping[str, Trace], titles: Mapping[str, tuple[str, float]]) -> str:
     """The replay's first frame: where the unit starts."""
-    said = ", ".join(f"{titles[name][0]} predicts {trace.prediction:.3f} (target {titles[name][1]:g})"
-                     for name, trace in traces.items())  # fmt: skip
-    when = "Before training" if epoch == 0 else f"Epoch {epoch:,}"
-    return f"{when}: {said}. Press Play to watch the unit learn."
+    said = ", ".join(
+        _("{sequence} predicts {prediction} (target {target})").format(
+            sequence=titles[name][0], prediction=f"{trace.prediction:.3f}", target=f"{titles[name][1]:g}"
+        )
+        for name, trace in traces.items()
+    )
+    if epoch == 0:
+        return _("Before training: {predictions}. Press Play to watch the unit learn.").format(predictions=said)
+    return _("Epoch {epoch}: {predictions}. Press Play to watch the unit learn.").format(
+        epoch=f"{epoch:,}", predictions=said
+    )
 
 
 def what_changed(
@@ -57,19 +72,24 @@ def what_changed(
     after: Mapping[str, Trace],
     titles: Mapping[str, tuple[str, float]],
 ) -> str:
-    """One sentence for the step from one frame to the next, naming the value that moved most.
+    """Two sentences for the step from one frame to the next: the value that moved most, and the prediction.
 
     `titles` gives each followed sequence's title and target (`TrainingData.targets`).
     """
     name, row, day, old, new = _biggest_move(before, after)
-    span = f"Epochs {epochs[0]:,} to {epochs[1]:,}"
+    span = {"first": f"{epochs[0]:,}", "last": f"{epochs[1]:,}"}
     if abs(new - old) < UNSEEN:
-        return f"{span}: nothing moved enough to show; the unit has settled."
+        return _("Epochs {first} to {last}: nothing moved enough to show; the unit has settled.").format(**span)
     title, target = titles[name]
-    direction = "rose" if new > old else "fell"
-    moved = (
-        f"{title}'s {STEP_TITLES[row]} on day {day} moved most: it {direction} from {value_text(row, old)} "
-        f"to {value_text(row, new)}"
-    )
-    clause = _prediction_clause(name, title, before[name].prediction, after[name].prediction, target)
-    return f"{span}: {moved}, and {clause}."
+    values = {**span, "sequence": title, "quantity": _(STEP_TITLES[row]), "day": day,
+              "old": value_text(row, old), "new": value_text(row, new)}  # fmt: skip
+    if new > old:
+        moved = _(
+            "Epochs {first} to {last}: {sequence}'s {quantity} on day {day} moved most: it rose from {old} to {new}."
+        )
+    else:
+        moved = _(
+            "Epochs {first} to {last}: {sequence}'s {quantity} on day {day} moved most: it fell from {old} to {new}."
+        )
+    prediction = _prediction_sentence(title, before[name].prediction, after[name].prediction, target)
+    return f"{moved.format(**values)} {prediction}"
