@@ -130,12 +130,15 @@ def explorer_link(
 
     `base_url` is where the app runs: a local `streamlit run streamlit_app.py`, or a classroom's server.
     """
-    if not isinstance(base_url, str) or not base_url.startswith(("http://", "https://")):
-        raise ValueError(
-            f"base_url must be an http:// or https:// address, such as http://localhost:8501; got {base_url!r}"
-        )
     query = urlencode(to_query(_state(model, days, compare, cell)), safe=",")
-    return f"{base_url.rstrip('/')}/?{query}"
+    return f"{_checked_base(base_url)}/?{query}"
+
+
+def _checked_base(base_url: str) -> str:
+    """`base_url` without its trailing slash, once it is a web address (it goes into links and their HTML)."""
+    if not isinstance(base_url, str) or not base_url.startswith(("http://", "https://")) or '"' in base_url:
+        raise ValueError(f"base_url must be an http:// or https:// address (http://localhost:8501); got {base_url!r}")
+    return base_url.rstrip("/")
 
 
 def __getattr__(name: str):
@@ -145,9 +148,16 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _replay_figure(recorder, dark: bool) -> go.Figure:
+def _linked(annotations: list[dict], base_url: str) -> list[dict]:
+    """The replay's "open this epoch in the explorer" links, relative on the app's page, made whole for a notebook."""
+    target = f'href="{_checked_base(base_url)}/?'
+    return [{**note, "text": note["text"].replace('href="explorer?', target)} for note in annotations]
+
+
+def _replay_figure(recorder, dark: bool, base_url: str) -> go.Figure:
     """The Training page's replay of the recorded run: frames spaced by change, the curves thinned, as the page does."""
     from lstm.figures.replay import REPLAY_FRAMES, ReplayFrame, replay_figure
+    from lstm.figures.theme import PlainFigure
     from lstm.training.snapshots import from_history, milestones, spread_by_change
 
     history = recorder.history()
@@ -160,7 +170,13 @@ def _replay_figure(recorder, dark: bool) -> go.Figure:
     ]
     targets = {name: (_("Company {letter}").format(letter=name), COMPANIES[name][1]) for name in days}
     marks = milestones(history, targets, tutorial=recorder.tutorial_recipe)
-    return plotly_figure(replay_figure(frames, history.thinned(REPLAY_CURVE_POINTS), targets, marks, dark))
+    parts = replay_figure(frames, history.thinned(REPLAY_CURVE_POINTS), targets, marks, dark).to_dict()
+    layout = {**parts["layout"], "annotations": _linked(parts["layout"]["annotations"], base_url)}
+    moving = [
+        {**each, "layout": {**each["layout"], "annotations": _linked(each["layout"]["annotations"], base_url)}}
+        for each in parts["frames"]
+    ]
+    return plotly_figure(PlainFigure(parts["data"], layout, moving))
 
 
 @cache
@@ -178,9 +194,12 @@ def _replay_callback() -> type:
         the loss and predictions on the tutorial's two companies), and `figure()` the Training page's replay.
         """
 
-        def figure(self, dark: bool = False) -> go.Figure:
-            """The run's replay: the cells of Company A and B, loss, predictions and weights on one slider."""
-            return _replay_figure(self, dark)
+        def figure(self, dark: bool = False, base_url: str = "http://localhost:8501") -> go.Figure:
+            """The run's replay: the cells of Company A and B, loss, predictions and weights on one slider.
+
+            Each frame's link opens its epoch in the explorer at `base_url`, as `explorer_link` does.
+            """
+            return _replay_figure(self, dark, base_url)
 
     # Found where `lstm.ReplayCallback` is, so help() and pickle name it as a learner imports it.
     ReplayCallback.__module__, ReplayCallback.__qualname__ = __name__, "ReplayCallback"

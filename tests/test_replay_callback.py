@@ -1,8 +1,10 @@
 """ReplayCallback in a learner's own Trainer: the snapshots of `train --snapshots`, and the Training page's replay."""
 
 import json
+import re
 import subprocess
 import sys
+from urllib.parse import parse_qsl, urlsplit
 
 import lightning as L
 import plotly.graph_objects as go
@@ -12,6 +14,7 @@ from torch import nn
 from torch.utils.data import DataLoader
 
 from lstm import ReplayCallback
+from lstm.explorer.state import from_query
 from lstm.training.data import companies
 from lstm.training.model import LSTMbyHand
 from lstm.training.nn_lstm_model import LightningLSTM
@@ -77,7 +80,7 @@ def test_the_figure_is_the_training_pages_replay_of_the_run():
     with pytest.raises(RuntimeError, match="nothing recorded yet"):
         callback.figure()
     learners_fit(LSTMbyHand(learning_rate=0.1), callback, epochs=40)
-    figure = callback.figure()
+    figure = callback.figure(base_url="https://class.example/")
     assert isinstance(figure, go.Figure)
     snapshots = {str(each["epoch"]): each for each in callback.snapshots}
     assert [frame.name for frame in figure.frames] == list(snapshots)  # 20 snapshots: each one a frame
@@ -86,6 +89,11 @@ def test_the_figure_is_the_training_pages_replay_of_the_run():
     loss_marker = next(update for update in last.data if update.x is not None and list(update.x) == [40])
     assert loss_marker.y[0] == pytest.approx(snapshots["40"]["loss"])
     assert "Company A" in figure.to_json() and "Company B" in figure.to_json()
+    # Each frame's link opens its epoch in the explorer, at the app's address rather than relative to the notebook.
+    link = re.search(r'href="([^"]+)"', "".join(note.text for note in last.layout.annotations)).group(1)
+    assert link.startswith("https://class.example/?weights=")
+    state, messages = from_query(dict(parse_qsl(urlsplit(link).query)))
+    assert messages == [] and dict(state.weights) == snapshots["40"]["weights"]
 
 
 def test_a_module_without_the_unit_is_refused_before_training():
