@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from lstm.classroom import codes
+from lstm.classroom.codes import normal_code
 
 PUBLIC_URL_VARIABLE = "LSTM_EXPLORER_PUBLIC_URL"  # e.g. https://lstm.example.org (a server behind a proxy)
 VOTE_PAGE = "vote"  # the phone page's path
@@ -89,7 +89,7 @@ def join_address(
     LSTM_EXPLORER_PUBLIC_URL, when set, is the base. Otherwise the page's own host, unless that is
     loopback: then this machine's first network address, on the same port.
     """
-    if codes.normal_code(code) != code:
+    if normal_code(code) != code:
         raise ValueError(f"not a join code: {code!r}")
     if HOST.fullmatch(host) is None or scheme not in ("http", "https"):
         raise ValueError(f"not a host and port: {host!r} ({scheme})")

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Engine, Row, delete, func, select
 from sqlalchemy import exc as sql_errors
 
-from lstm.classroom import codes
+from lstm.classroom.codes import key_matches, normal_code
 from lstm.classroom.engine import create_tables, transaction
 from lstm.classroom.errors import ClassEnded, NotAClassCode, NotTeacher, UnknownClass
 from lstm.classroom.schema import classes, phones, rounds, votes
@@ -53,7 +53,7 @@ def now_or(now: datetime | None) -> datetime:
 
 def class_row(connection: Connection, typed_code: object, now: datetime) -> Row[Any]:
     """The open class with this code, or the refusal a visitor reads (bad code, unknown, ended)."""
-    code = codes.normal_code(typed_code) if isinstance(typed_code, str) else None
+    code = normal_code(typed_code) if isinstance(typed_code, str) else None
     if code is None:
         raise NotAClassCode()
     row = connection.execute(select(classes).where(classes.c.code == code)).one_or_none()
@@ -67,7 +67,7 @@ def class_row(connection: Connection, typed_code: object, now: datetime) -> Row[
 def teacher_class_row(connection: Connection, typed_code: object, key: object, now: datetime) -> Row[Any]:
     """The open class with this code, if `key` is its teacher key; NotTeacher otherwise."""
     row = class_row(connection, typed_code, now)
-    if not codes.key_matches(key, row.key_hash):
+    if not key_matches(key, row.key_hash):
         raise NotTeacher()
     return row
 

@@ -21,9 +21,7 @@ class StoreUnavailable(ClassroomError):
     """The database is down, unreachable or locked past the busy timeout."""
 
     def __init__(self) -> None:
-        super().__init__(
-            _("The class vote cannot reach its database just now. Try again in a moment; the explorer works as before.")
-        )
+        super().__init__(_("The class vote cannot reach its database just now. Try again in a moment."))
 
 
 class NotAClassCode(ClassroomError):

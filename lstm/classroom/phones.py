@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, insert, select, update
 
-from lstm.classroom import codes
 from lstm.classroom.base import StoreBase, class_row, count, current_round, now_or
+from lstm.classroom.codes import is_phone_id
 from lstm.classroom.errors import (
     ClassFull,
     NotAChoice,
@@ -105,7 +105,7 @@ class PhoneActions(StoreBase):
 
 
 def _check_phone(phone_id: object) -> None:
-    if not codes.is_phone_id(phone_id):
+    if not is_phone_id(phone_id):
         raise NotAPhone()
 
 

@@ -10,7 +10,6 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, insert, select, update
 
-from lstm.classroom import codes
 from lstm.classroom.base import (
     StoreBase,
     count,
@@ -20,6 +19,7 @@ from lstm.classroom.base import (
     now_or,
     teacher_class_row,
 )
+from lstm.classroom.codes import key_hash, new_code, new_teacher_key
 from lstm.classroom.errors import AlreadyRevealed, NoQuestion, TooManyClasses, TooManyRounds
 from lstm.classroom.schema import CLOSED, KEY_LENGTH, OPEN, REVEALED, SHOWN, classes, rounds
 from lstm.classroom.views import ClassInfo, Round, utc
@@ -39,8 +39,8 @@ class TeacherActions(StoreBase):
         def start(connection: Connection) -> tuple[str, str]:
             if count(connection, classes, classes.c.expires_at > now) >= self.settings.max_open_classes:
                 raise TooManyClasses(self.settings.max_open_classes)
-            code, key = codes.new_code(), codes.new_teacher_key()
-            row = {"code": code, "key_hash": codes.key_hash(key), "created_at": now}
+            code, key = new_code(), new_teacher_key()
+            row = {"code": code, "key_hash": key_hash(key), "created_at": now}
             # A code taken by another class fails the unique constraint, and _write runs this again.
             connection.execute(insert(classes).values(**row, expires_at=now + self.settings.lifetime))
             return code, key
