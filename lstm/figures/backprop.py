@@ -10,19 +10,12 @@ from typing import TYPE_CHECKING
 
 from lstm.figures.animation import animation_controls
 from lstm.figures.shapes import line
-from lstm.figures.theme import (
-    LONG_MEMORY_COLOUR,
-    SHORT_MEMORY_COLOUR,
-    Palette,
-    PlainFigure,
-    chart_layout,
-    palette,
-    readable,
-)
+from lstm.figures.theme import LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR, PlainFigure, chart_layout, palette, readable
 from lstm.locales import _
 from lstm.unit.gates import GATES
 
 if TYPE_CHECKING:
+    from lstm.figures.theme import Palette
     from lstm.insights.backprop import Backprop
 
 # The heatmap's rows, gate by gate as the explorer groups them: weight on short memory, on input, bias.
