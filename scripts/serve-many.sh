@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 # Serves the app from several Streamlit processes behind Debian's nginx, with sticky sessions and websockets.
 #
-#   scripts/serve-many.sh [PROCESSES] [PORT]     defaults: one process per core, port 8080
+#   scripts/serve-many.sh [PROCESSES] [PORT] [DATABASE_URL]
+#                                   defaults: one process per core, port 8080, LSTM_EXPLORER_DATABASE_URL
+#
+# Class votes are shared between visitors, so every process must reach the same database: with more than
+# one process give DATABASE_URL (PostgreSQL, postgresql+psycopg://user:password@host/db) or set
+# LSTM_EXPLORER_DATABASE_URL. Without either, every process shares one SQLite file under $LSTM_EXPLORER_DATA
+# (default ~/.local/share/lstm-explorer), which holds for one machine and a class or two.
 #
 # Streamlit keeps each visitor's session (days, weights, training runs) in the memory of the process
 # that served the page, over one websocket. nginx therefore pins a browser to one process with a
@@ -14,6 +20,7 @@ cd "$(dirname "$0")/.."
 
 processes="${1:-$(nproc)}"
 port="${2:-8080}"
+database_url="${3:-${LSTM_EXPLORER_DATABASE_URL:-}}"
 case "$processes" in '' | *[!0-9]* | 0) echo "serve-many: PROCESSES must be a whole number from 1, not '$processes'" >&2; exit 2 ;; esac
 case "$port" in '' | *[!0-9]*) echo "serve-many: PORT must be a port number, not '$port'" >&2; exit 2 ;; esac
 if [ "$processes" -gt 32 ] || [ "$port" -lt 1 ] || [ $((port + processes)) -gt 65535 ]; then
@@ -42,6 +49,7 @@ upstreams=""
 for index in $(seq 1 "$processes"); do
   app_port=$((port + index))
   LSTM_EXPLORER_MAX_RUNS="$per_process_runs" STREAMLIT_SERVER_COOKIE_SECRET="$cookie_secret" PYTHONUNBUFFERED=1 \
+    LSTM_EXPLORER_DATABASE_URL="$database_url" \
     python -m streamlit run streamlit_app.py --server.port "$app_port" --server.address 127.0.0.1 \
     --server.headless true >"$run_dir/app-$index.log" 2>&1 &
   children+=("$!")
