@@ -11,7 +11,7 @@ from lstm.figures.landscape import landscape_figure
 from lstm.insights.landscape import GRID_POINTS, MAX_CELL_STEPS, Landscape, landscape
 from lstm.locales import N_, _
 from lstm.training.data import companies
-from lstm.ui import explorer_session, guide, visitor
+from lstm.ui import explorer_session, guide, language, visitor
 from lstm.ui.text import escape_markdown
 from lstm.unit.weights import NAMES
 
@@ -86,6 +86,7 @@ def _refresh() -> None:
 
 
 def _panel(x_name: str, y_name: str, held: str, grid: int, live: bool) -> None:
+    language.apply()  # a fragment's run is a thread of its own, which starts in English
     run = visitor.latest_run()
     data = run.data if run is not None else companies()
     training = False

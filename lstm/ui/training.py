@@ -10,7 +10,7 @@ from lstm.training.limits import SERVER_LOAD
 from lstm.training.recipes import MAX_EPOCHS, RECIPES
 from lstm.training.series import DEFAULT_WINDOW, SeriesError, training_data
 from lstm.training.worker import Progress, RunConfig, RunState, TrainingRun
-from lstm.ui import explorer_session, guide, routes, visitor
+from lstm.ui import explorer_session, guide, language, routes, visitor
 from lstm.ui.text import escape_markdown
 from lstm.ui.training_live import limits, live_panel
 from lstm.ui.training_results import results_panel, upload_panel
@@ -202,6 +202,7 @@ def background_status() -> None:
         return
 
     def status() -> None:
+        language.apply()  # a fragment's run is a thread of its own, which starts in English
         run.heartbeat()
         progress = run.progress()
         if progress.state.active:

@@ -13,7 +13,7 @@ from lstm.figures.training import PARAMETERS_MINIMUM_WIDTH, loss_figure, paramet
 from lstm.locales import N_, _, ngettext
 from lstm.training.limits import LIMIT_VARIABLES, SERVER_LOAD, Limits
 from lstm.training.worker import Progress, RunState, TrainingRun
-from lstm.ui import training_replay, visitor
+from lstm.ui import language, training_replay, visitor
 from lstm.ui.sideways import scroll_sideways_css
 from lstm.ui.text import escape_markdown
 from lstm.unit.forward import trace
@@ -124,6 +124,7 @@ def _live_view(run: TrainingRun, progress: Progress, dark: bool, present: bool) 
 
 def live_panel(present: bool) -> None:
     """Redrawn on a timer while the current run is queued or training; the replay once it has ended."""
+    language.apply()  # a fragment's run is a thread of its own, which starts in English
     _server_line()
     run = visitor.latest_run()
     if run is None:
