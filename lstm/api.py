@@ -201,6 +201,6 @@ def _replay_callback() -> type:
             """
             return _replay_figure(self, dark, base_url)
 
-    # Found where `lstm.ReplayCallback` is, so help() and pickle name it as a learner imports it.
+    # Found where `lstm.ReplayCallback` is, so help() and a saved object name it as a learner imports it.
     ReplayCallback.__module__, ReplayCallback.__qualname__ = __name__, "ReplayCallback"
     return ReplayCallback

@@ -24,15 +24,13 @@ from lstm.unit.days import COMPANIES
 from lstm.unit.forward import trace
 from lstm.unit.stages import Position, last_position
 from lstm.unit.weights import NAMES, PRESETS
-from tests.support.pseudo import Bracketed, english_left
+from tests.support.pseudo import Bracketed, english_left, figure_words
 from tests.test_replay_figures import a_run, traces
 
 TRAINED = PRESETS["trained"]
 A, B = (COMPANIES[name][0] for name in "AB")
 # What the page passes in, already in the visitor's language: the sequences' names.
 TITLES = {"A": ("⟪Company A⟫", 0.0), "B": ("⟪Company B⟫", 1.0)}
-# Where a figure keeps words a visitor reads or hears; a trace's name only when its legend shows it.
-SHOWN = {"text", "hovertemplate", "hovertext", "ticktext", "label", "texttemplate", "prefix"}
 
 
 @pytest.fixture
@@ -40,29 +38,10 @@ def bracketed(monkeypatch):
     monkeypatch.setattr(locales, "catalogue", lambda language: Bracketed())
 
 
-def shown_words(value, key: str = "") -> list[str]:
-    """Every string a visitor can read in a figure's JSON (titles are dicts or strings), trace names aside."""
-    if isinstance(value, dict):
-        words = []
-        for name, item in value.items():
-            if name == "title" and isinstance(item, str):
-                words.append(item)
-            elif name != "name":
-                words += shown_words(item, name)
-        return words
-    if isinstance(value, list):
-        return [word for item in value for word in shown_words(item, key)]
-    return [value] if isinstance(value, str) and key in SHOWN else []
-
-
 def english_in(figure) -> list[str]:
-    figure = figure.to_dict()
-    texts = shown_words(figure["data"]) + shown_words(figure["layout"])
-    if figure["layout"].get("showlegend") is not False:  # a name in the legend (others identify a trace)
-        texts += [drawn["name"] for drawn in figure["data"] if drawn.get("showlegend") is not False and "name" in drawn]
-    texts += shown_words([frame.get("data", []) for frame in figure.get("frames", [])])
-    texts += shown_words([frame.get("layout", {}) for frame in figure.get("frames", [])])
-    return sorted({f"{text[:80]!r} -> {words}" for text in texts if (words := english_left(text))})
+    return sorted(
+        {f"{text[:80]!r} -> {words}" for text in figure_words(figure.to_dict()) if (words := english_left(text))}
+    )
 
 
 def figures():

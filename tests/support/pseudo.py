@@ -16,8 +16,9 @@ from google.protobuf.json_format import MessageToDict
 OPEN, CLOSE = "⟪", "⟫"
 # Fields of Streamlit's element messages that hold words a visitor reads (or hears: help, labels).
 TEXT_FIELDS = {"label", "body", "help", "placeholder", "options", "caption", "text", "delta", "title"}
-# Parts of a Plotly figure's JSON that a visitor reads or hears.
-FIGURE_TEXT_FIELDS = {"text", "name", "hovertemplate", "ticktext", "label", "title", "texttemplate"}
+# Where a figure keeps words a visitor reads or hears; a trace's name only when its legend shows it (other
+# names identify a trace to the page's scripts, and frame names identify frames).
+FIGURE_TEXT_FIELDS = {"text", "hovertemplate", "hovertext", "ticktext", "label", "texttemplate", "prefix"}
 # Words that are the same in every language: the tutorial's parameter names, names of things and units.
 SAME_IN_EVERY_LANGUAGE = {
     "LSTM", "RNN", "Adam", "PyTorch", "Lightning", "StatQuest", "tanh", "sigmoid", "CSV", "JSON", "PNG", "SVG",
@@ -68,6 +69,32 @@ def _strings(value, fields: set[str]) -> Iterator[str]:
             yield from _strings(item, fields)
 
 
+def _shown(value, key: str = "") -> Iterator[str]:
+    """Every string a visitor can read in part of a figure's JSON (a title is a dict or a string), names aside."""
+    if isinstance(value, dict):
+        for name, item in value.items():
+            if name == "title" and isinstance(item, str):
+                yield item
+            elif name != "name":
+                yield from _shown(item, name)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _shown(item, key)
+    elif isinstance(value, str) and key in FIGURE_TEXT_FIELDS:
+        yield value
+
+
+def figure_words(figure: dict) -> Iterator[str]:
+    """Every text a Plotly figure (as a dict) shows: its traces', its layout's, its frames', legend names."""
+    data, layout, frames = figure.get("data", []), figure.get("layout", {}), figure.get("frames", [])
+    yield from _shown(data)
+    yield from _shown(layout)
+    if layout.get("showlegend") is not False:
+        yield from (drawn["name"] for drawn in data if drawn.get("showlegend") is not False and "name" in drawn)
+    yield from _shown([frame.get("data", []) for frame in frames])
+    yield from _shown([frame.get("layout", {}) for frame in frames])
+
+
 def page_words(app) -> Iterator[tuple[str, str]]:
     """(element type, text) for every text an AppTest page shows, figures' texts included; code blocks left out."""
 
@@ -77,10 +104,8 @@ def page_words(app) -> Iterator[tuple[str, str]]:
         if proto is not None and kind not in ("Code", "Json", "Html"):
             message = MessageToDict(proto)
             if "spec" in message:  # a Plotly figure
-                figure = json.loads(message["spec"])
-                for part in ("data", "layout", "frames"):
-                    for text in _strings(figure.get(part), FIGURE_TEXT_FIELDS):
-                        yield kind, text
+                for text in figure_words(json.loads(message["spec"])):
+                    yield kind, text
             else:
                 for text in _strings(message, TEXT_FIELDS):
                     yield kind, text
