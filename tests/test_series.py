@@ -87,8 +87,8 @@ def test_training_data_follows_the_first_and_latest_window():
     series = read_series(EXAMPLE)
     data = training_data(series, 4)
     assert len(data) == 16
-    assert data.followed == {"first window": 0, "latest window": 15}
-    assert data.targets["latest window"][1] == pytest.approx(series.scaled[-1])
+    assert data.followed == {"first": 0, "latest": 15}
+    assert data.targets["latest"] == ("latest window", pytest.approx(series.scaled[-1]))
     assert "16 windows of 4 days" in data.name
     assert data.same_as(training_data(series, 4)) and not data.same_as(training_data(series, 3))
 
@@ -104,9 +104,9 @@ def test_a_run_trains_on_a_series(recipe):
     assert progress.state is RunState.FINISHED, progress.message
     assert progress.history.epochs[-1] == 150
     assert progress.history.loss[-1] < progress.history.loss[0] / 2
-    assert set(progress.history.predictions) == {"first window", "latest window"}
+    assert set(progress.history.predictions) == {"first", "latest"}
     assert "on your series" in run.config.label
-    assert "prediction_latest window" in progress.history.to_csv().splitlines()[0]
+    assert "prediction_latest" in progress.history.to_csv().splitlines()[0]
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import torch
 
+from lstm.locales import _
 from lstm.unit.cell import BIASES, INPUT_WEIGHTS, SHORT_MEMORY_WEIGHTS, GateWeights, lstm_step
 from lstm.unit.weights import NAMES
 
@@ -51,7 +52,7 @@ def backprop_through_time(days: Sequence[float], weights: Mapping[str, float], t
     In float64, so the per-day shares add up to the whole gradient to many more digits than shown.
     """
     if not days:
-        raise ValueError("the unit needs at least one day")
+        raise ValueError(_("the unit needs at least one day"))
     copies = torch.tensor([[float(weights[name]) for name in NAMES] for _ in days], dtype=torch.float64)
     copies.requires_grad_(True)
     column = {name: index for index, name in enumerate(NAMES)}

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import torch
 
+from lstm.locales import _
 from lstm.unit.cell import as_tensors, gate_weights, lstm_step
 from lstm.unit.weights import NAMES
 
@@ -56,10 +57,10 @@ def axis_range(values: Sequence[float]) -> tuple[float, float]:
 
 def _check_axes(x_name: str, y_name: str) -> None:
     if x_name == y_name:
-        raise ValueError("pick two different weights")
+        raise ValueError(_("pick two different weights"))
     for name in (x_name, y_name):
         if name not in NAMES:
-            raise ValueError(f"{name!r} is not one of the twelve weights")
+            raise ValueError(_("{name} is not one of the twelve weights").format(name=repr(name)))
 
 
 def loss_grid(
@@ -113,7 +114,9 @@ def landscape(
     """The landscape around `weights` (and around `path`, a run's weights per epoch, if given)."""
     _check_axes(x_name, y_name)
     if not 2 <= points <= MAX_GRID_POINTS:
-        raise ValueError(f"a grid needs 2 to {MAX_GRID_POINTS} points a side, not {points}")
+        raise ValueError(
+            _("a grid needs 2 to {most} points a side, not {points}").format(most=MAX_GRID_POINTS, points=points)
+        )
     ranges = []
     for name in (x_name, y_name):
         seen = [weights[name], *(path[name] if path else ())]

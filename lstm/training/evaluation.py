@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import torch
 
+from lstm.locales import _
 from lstm.training.data import TrainingData, companies
 from lstm.training.model import LSTMbyHand
 from lstm.unit.cell import unroll
@@ -29,7 +30,7 @@ def evaluate_tensors(model: LSTMbyHand, data: TrainingData) -> tuple[float, dict
 
 def evaluate(model: LSTMbyHand, data: TrainingData | None = None) -> tuple[float, dict[str, float]]:
     """Summed squared residual over the sequences (the companies by default) and the followed predictions."""
-    loss, predictions, _ = evaluate_tensors(model, companies() if data is None else data)
+    loss, predictions, _weights = evaluate_tensors(model, companies() if data is None else data)
     return loss, predictions
 
 
@@ -55,11 +56,16 @@ class Saturation:
     loss: float
 
     def message(self, learning_rate: float) -> str:
-        return (
-            f"Training went wrong: the loss is stuck at {self.loss:.3g} (it started at {self.start_loss:.3g}). "
-            f"The learning rate {learning_rate:g} is too high: Adam's steps pushed the weights out to "
-            f"{self.largest_weight:.0f}, where every gate is stuck at 0 or 1 and the gradient vanishes. Reset, "
-            "lower the learning rate and train again."
+        """What went wrong and what to do, in the current language."""
+        return _(
+            "Training went wrong: the loss is stuck at {loss} (it started at {start}). The learning rate {rate} is "
+            "too high: Adam's steps pushed the weights out to {largest}, where every gate is stuck at 0 or 1 and the "
+            "gradient vanishes. Reset, lower the learning rate and train again."
+        ).format(
+            loss=f"{self.loss:.3g}",
+            start=f"{self.start_loss:.3g}",
+            rate=f"{learning_rate:g}",
+            largest=f"{self.largest_weight:.0f}",
         )
 
     def to_dict(self) -> dict:

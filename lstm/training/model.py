@@ -9,7 +9,7 @@ from torch.optim import Adam
 
 from lstm.unit.cell import LAID_OUT, GateWeights, gate_weights, lstm_step
 from lstm.unit.unrolled_gradient import unrolled_backward, unrolled_forward
-from lstm.unit.weights import NAMES, Weights
+from lstm.unit.weights import NAMES, TUTORIAL_SEED, Weights
 
 
 class LSTMbyHand(L.LightningModule):
@@ -19,7 +19,7 @@ class LSTMbyHand(L.LightningModule):
     creating models at once get the tutorial's numbers each. `weights`, if given, replaces the draw.
     """
 
-    def __init__(self, learning_rate: float = 0.001, seed: int = 42, weights: Weights | None = None):
+    def __init__(self, learning_rate: float = 0.001, seed: int = TUTORIAL_SEED, weights: Weights | None = None):
         super().__init__()
         self.learning_rate = learning_rate
         generator = torch.Generator().manual_seed(seed)

@@ -7,6 +7,8 @@ import torch
 from torch import nn
 from torch.optim import Adam
 
+from lstm.unit.weights import TUTORIAL_SEED
+
 
 class LightningLSTM(L.LightningModule):
     """The tutorial's second model: nn.LSTM with one unit, Adam at lr 0.1.
@@ -15,7 +17,7 @@ class LightningLSTM(L.LightningModule):
     owned by the model rather than the process-wide seed.
     """
 
-    def __init__(self, learning_rate: float = 0.1, seed: int = 42):
+    def __init__(self, learning_rate: float = 0.1, seed: int = TUTORIAL_SEED):
         super().__init__()
         self.learning_rate = learning_rate
         self.lstm = nn.LSTM(input_size=1, hidden_size=1)

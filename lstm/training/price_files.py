@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from lstm.locales import N_, _, ngettext
 from lstm.training.price_cells import (
     checked_price_value,
     date_format,
@@ -44,13 +45,13 @@ DATE_HEADERS = {"date", "datum", "time", "timestamp", "day", "fecha", "data", "d
 # Numbers that are not prices: counts, times, changes.
 NOT_PRICE_WORDS = ("vol", "umsatz", "shares", "trades", "count", "openint", "open interest", "change", "chg", "%")
 NOT_PRICE_HEADERS = {"time", "per", "ticker", "symbol", "isin"}
-# Files that are not text at all, known by their first bytes, and what to say about them.
+# Files that are not text at all, known by their first bytes, and what to say about them (catalogue entries).
 SIGNATURES = {
-    b"PK\x03\x04": "it is a zip archive or an Excel workbook: save it as CSV",
-    b"\xd0\xcf\x11\xe0": "it is an old Excel workbook: save it as CSV",
-    b"%PDF": "it is a PDF: save the prices as CSV",
-    b"\x89PNG": "it is a picture, not prices",
-    b"\x1f\x8b": "it is compressed (gzip): unpack it first",
+    b"PK\x03\x04": N_("it is a zip archive or an Excel workbook: save it as CSV"),
+    b"\xd0\xcf\x11\xe0": N_("it is an old Excel workbook: save it as CSV"),
+    b"%PDF": N_("it is a PDF: save the prices as CSV"),
+    b"\x89PNG": N_("it is a picture, not prices"),
+    b"\x1f\x8b": N_("it is compressed (gzip): unpack it first"),
 }
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -81,10 +82,10 @@ class PriceColumn:
 def decode(data: bytes) -> str:
     """Text from the bytes of a file: byte-order marks decide, then UTF-8, then Windows' Latin-1 (cp1252)."""
     if len(data) > MAX_BYTES:
-        raise SeriesError(f"it is {len(data) / 1e6:.1f} MB; a price series fits in {MAX_BYTES // 1_000_000} MB")
+        raise SeriesError(_too_big(len(data)))
     for signature, message in SIGNATURES.items():
         if data.startswith(signature):
-            raise SeriesError(message)
+            raise SeriesError(_(message))
     for bom, codec in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
@@ -102,33 +103,45 @@ def decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")  # cp1252 reads é, ü, € and £ from Windows exports
 
 
+def _too_big(size: int) -> str:
+    return _("it is {size} MB; a price series fits in {most} MB").format(
+        size=f"{size / 1e6:.1f}", most=MAX_BYTES // 1_000_000
+    )
+
+
 def _decoded(data: bytes, codec: str) -> str:
     try:
         return data.decode(codec)
     except UnicodeDecodeError:
-        raise SeriesError(f"it is not text: it starts like {codec.upper()} but does not decode as it") from None
+        raise SeriesError(
+            _("it is not text: it starts like {codec} but does not decode as it").format(codec=codec.upper())
+        ) from None
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
     """The non-blank lines with their numbers in the file, each checked for length and control characters."""
     if len(text) > MAX_BYTES:
-        raise SeriesError(f"it is {len(text) / 1e6:.1f} MB; a price series fits in {MAX_BYTES // 1_000_000} MB")
+        raise SeriesError(_too_big(len(text)))
     text = text.removeprefix("\ufeff")
     if (control := _CONTROL.search(text)) is not None:
         line = text.count("\n", 0, control.start()) + 1
-        raise SeriesError(f"it is not text (a control character on line {line}): save it as CSV")
+        raise SeriesError(_("it is not text (a control character on line {line}): save it as CSV").format(line=line))
     if not text.isascii() and len(text.encode("ascii", errors="ignore")) * 2 < len(text):
         # Prices are digits and separators: a text mostly of other characters is bytes read as text.
-        raise SeriesError("it is not text: save it as CSV")
+        raise SeriesError(_("it is not text: save it as CSV"))
     lines = [(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
     if not lines:
-        raise SeriesError("it is empty: give one price per line, or a CSV with a price column")
+        raise SeriesError(_("it is empty: give one price per line, or a CSV with a price column"))
     if len(lines) > MAX_LINES:
-        raise SeriesError(f"{len(lines):,} rows is too many: at most {MAX_PRICES:,} prices")
+        raise SeriesError(
+            _("{count} rows is too many: at most {most} prices").format(count=f"{len(lines):,}", most=f"{MAX_PRICES:,}")
+        )
     for number, line in lines:
         if len(line) > MAX_LINE_CHARS:
             raise SeriesError(
-                f"line {number} is {len(line):,} characters long; a row of a price file is at most {MAX_LINE_CHARS:,}"
+                _("line {line} is {count} characters long; a row of a price file is at most {most}").format(
+                    line=number, count=f"{len(line):,}", most=f"{MAX_LINE_CHARS:,}"
+                )
             )
     return lines
 
@@ -136,7 +149,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
 def _delimiter(lines: list[tuple[int, str]]) -> str:
     """The separator: csv's sniffer on the first lines, checked against how steadily it splits them."""
     sample, size = [], 0
-    for _, line in lines[:20]:
+    for _number, line in lines[:20]:
         sample.append(line)
         size += len(line) + 1
         if size > SNIFF_CHARS:
@@ -168,9 +181,13 @@ def _rows(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, list[str]]], st
     for number, line in lines:
         cells = _split(line, delimiter)
         if len(cells) > MAX_COLUMNS:
-            raise SeriesError(f"row {number} has {len(cells):,} columns; a price file has at most {MAX_COLUMNS}")
+            raise SeriesError(
+                _("row {row} has {count} columns; a price file has at most {most}").format(
+                    row=number, count=f"{len(cells):,}", most=MAX_COLUMNS
+                )
+            )
         rows.append((number, cells))
-    width = Counter(len(cells) for _, cells in rows).most_common(1)[0][0]
+    width = Counter(len(cells) for _number, cells in rows).most_common(1)[0][0]
     start = next(index for index, (_, cells) in enumerate(rows) if len(cells) >= width)
     return rows[start:] if start <= 10 else rows, delimiter
 
@@ -192,22 +209,20 @@ class _Table:
     delimiter: str
 
     def cells(self, column: int) -> list[str]:
-        return [cells[column] if column < len(cells) else "" for _, cells in self.body]
+        return [cells[column] if column < len(cells) else "" for _number, cells in self.body]
 
 
 def _table(text: str) -> _Table:
     rows, delimiter = _rows(_lines(text))
-    width = max(len(cells) for _, cells in rows)
+    width = max(len(cells) for _number, cells in rows)
     first = rows[0][1]
     headed = all(checked_price_value(cell, ".") is None for cell in first) and len(rows) > 1
     names = [f"column {index + 1}" for index in range(width)]
     if headed:
         names = [header or name for header, name in zip(first + [""] * (width - len(first)), names, strict=True)]
     body = rows[1:] if headed else rows
-    if headed and not body:
-        raise SeriesError("there is a header but no prices under it")
-    if len(rows) == 1 and all(checked_price_value(cell, ".") is None for cell in first):
-        raise SeriesError("there is a header but no prices under it")
+    if (headed and not body) or (len(rows) == 1 and all(checked_price_value(cell, ".") is None for cell in first)):
+        raise SeriesError(_("there is a header but no prices under it"))
     return _Table(names, headed, body, delimiter)
 
 
@@ -243,9 +258,13 @@ def _chosen(table: _Table, candidates: list[int], wanted: str | None) -> int:
         for column, name in enumerate(table.names):
             if name.strip().lower() == wanted.strip().lower() or wanted.strip() == str(column + 1):
                 return column
-        raise SeriesError(f"there is no column {quoted(wanted)}: the columns are {', '.join(table.names)}")
+        raise SeriesError(
+            _("there is no column {column}: the columns are {columns}").format(
+                column=quoted(wanted), columns=", ".join(table.names)
+            )
+        )
     if not candidates:
-        raise SeriesError("no column holds numbers: give one price per line, or a CSV with a price column")
+        raise SeriesError(_("no column holds numbers: give one price per line, or a CSV with a price column"))
     normal = {_normal(table.names[column]): column for column in candidates}
     for header in CLOSE_HEADERS:
         if header in normal:
@@ -253,7 +272,9 @@ def _chosen(table: _Table, candidates: list[int], wanted: str | None) -> int:
     if len(candidates) == 1:
         return candidates[0]
     raise ColumnChoiceError(
-        f"it has {len(candidates)} columns of prices and none is a close: pick one of {', '.join(names)}",
+        _("it has {count} columns of prices and none is a close: pick one of {columns}").format(
+            count=len(candidates), columns=", ".join(names)
+        ),
         tuple(names),
     )
 
@@ -270,16 +291,28 @@ def _prices(table: _Table, column: int, name: str, dates: tuple[int, str] | None
         try:
             value = price_value(cell, mark)
         except NumberError as error:
-            raise SeriesError(f"row {line}: {error}") from None
+            raise SeriesError(_("row {row}: {problem}").format(row=line, problem=error)) from None
         if value is None:
-            raise SeriesError(f"row {line}: {quoted(cell, limit=30)} in column {quoted(name)} is not a number")
+            raise SeriesError(
+                _("row {row}: {value} in column {column} is not a number").format(
+                    row=line, value=quoted(cell, limit=30), column=quoted(name)
+                )
+            )
         if not 0 < value <= MAX_PRICE:
-            raise SeriesError(f"row {line}: {cell} is not a price (prices are above 0 and at most {MAX_PRICE:g})")
+            raise SeriesError(
+                _("row {row}: {value} is not a price (prices are above 0 and at most {most})").format(
+                    row=line, value=cell, most=f"{MAX_PRICE:g}"
+                )
+            )
         if dates is not None:
             date_cell = row[dates[0]] if dates[0] < len(row) else ""
             moment = date_value(date_cell, dates[1])
             if moment is None:
-                raise SeriesError(f"row {line}: {quoted(date_cell, limit=30)} is not a date like the others")
+                raise SeriesError(
+                    _("row {row}: {value} is not a date like the others").format(
+                        row=line, value=quoted(date_cell, limit=30)
+                    )
+                )
             moments.append(moment)
         prices.append(value)
     return moments, prices, skipped
@@ -294,15 +327,18 @@ def read_prices(data: bytes | str, column: str | None = None) -> PriceColumn:
     # A file without a header names its columns by number; its one column of prices is just "prices".
     name = table.names[chosen] if table.headed or (column is not None and len(table.names) > 1) else "prices"
     moments, prices, skipped = _prices(table, chosen, name, dates)
-    notes = [f"{skipped:,} row{'s' if skipped != 1 else ''} without a price skipped"] if skipped else []
+    skipped_said = ngettext("{count} row without a price skipped", "{count} rows without a price skipped", skipped)
+    notes = [skipped_said.format(count=f"{skipped:,}")] if skipped else []
     if len(prices) > MAX_PRICES:
-        raise SeriesError(f"{len(prices):,} prices is too many: at most {MAX_PRICES:,}")
+        raise SeriesError(
+            _("{count} prices is too many: at most {most}").format(count=f"{len(prices):,}", most=f"{MAX_PRICES:,}")
+        )
     if moments:
         order = sorted(range(len(prices)), key=moments.__getitem__)
         if order == list(reversed(range(len(prices)))):
-            notes.append("newest first in the file, turned oldest first")
+            notes.append(_("newest first in the file, turned oldest first"))
         elif order != list(range(len(prices))):
-            notes.append("rows put in date order")
+            notes.append(_("rows put in date order"))
         prices = [prices[index] for index in order]
         moments = [moments[index] for index in order]
     return PriceColumn(

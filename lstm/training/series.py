@@ -11,6 +11,7 @@ from pathlib import Path
 
 import torch
 
+from lstm.locales import N_, _, ngettext
 from lstm.training.data import TrainingData
 from lstm.training.price_files import MAX_BYTES, MAX_PRICES, ColumnChoiceError, SeriesError, read_prices
 
@@ -61,16 +62,24 @@ class Series:
 
     def __post_init__(self) -> None:
         if len(self.prices) < MIN_PRICES:
-            raise SeriesError(
-                f"it has {len(self.prices)} price{'s' if len(self.prices) != 1 else ''}; the unit needs at least "
-                f"{MIN_PRICES}: {DEFAULT_WINDOW} days and the day after"
+            said = ngettext(
+                "it has {count} price; the unit needs at least {least}: {window} days and the day after",
+                "it has {count} prices; the unit needs at least {least}: {window} days and the day after",
+                len(self.prices),
             )
+            raise SeriesError(said.format(count=len(self.prices), least=MIN_PRICES, window=DEFAULT_WINDOW))
         if not all(math.isfinite(price) for price in self.prices):
-            raise SeriesError("every price must be a finite number")
+            raise SeriesError(_("every price must be a finite number"))
         if self.high == self.low:
-            raise SeriesError(f"every price is {self.low:g}: a flat series has nothing to learn")
+            raise SeriesError(
+                _("every price is {price}: a flat series has nothing to learn").format(price=f"{self.low:g}")
+            )
         if not math.isfinite(self.high - self.low):
-            raise SeriesError(f"the prices run from {self.low:g} to {self.high:g}, too wide to scale to 0..1")
+            raise SeriesError(
+                _("the prices run from {low} to {high}, too wide to scale to 0..1").format(
+                    low=f"{self.low:g}", high=f"{self.high:g}"
+                )
+            )
 
     # Computed once: `scaled` reads both for every price.
     @cached_property
@@ -94,11 +103,17 @@ class Series:
 
     def check_window(self, window: int) -> None:
         if not MIN_WINDOW <= window <= MAX_WINDOW:
-            raise SeriesError(f"a window is {MIN_WINDOW} to {MAX_WINDOW} days, not {window}")
+            raise SeriesError(
+                _("a window is {least} to {most} days, not {window}").format(
+                    least=MIN_WINDOW, most=MAX_WINDOW, window=window
+                )
+            )
         if self.window_count(window) < 1:
             raise SeriesError(
-                f"{len(self.prices)} prices make no window of {window} days plus the next day: "
-                f"give at least {window + 1} prices, or shorten the window"
+                _(
+                    "{count} prices make no window of {window} days plus the next day: give at least {least} prices, "
+                    "or shorten the window"
+                ).format(count=len(self.prices), window=window, least=window + 1)
             )
 
     def windows(self, window: int) -> tuple[torch.Tensor, torch.Tensor]:
@@ -140,24 +155,42 @@ def read_series(data: bytes | str, source: str = "", column: str | None = None) 
 def _stocks_text() -> str:
     spec = importlib.util.find_spec("plotly")
     if spec is None or not spec.submodule_search_locations:
-        raise SeriesError("the built-in stocks come with Plotly, which is not installed")
+        raise SeriesError(_("the built-in stocks come with Plotly, which is not installed"))
     packed = (Path(spec.submodule_search_locations[0]) / STOCKS_FILE).read_bytes()
     return gzip.decompress(packed).decode("utf-8")
 
 
-@cache
 def stock(ticker: str) -> Series:
     """One of Plotly's six bundled stocks: weekly closes, 2018 to 2019, relative to the first week (1.0)."""
     if ticker not in STOCKS:
-        raise SeriesError(f"{ticker!r} is not one of the built-in stocks: {', '.join(STOCKS)}")
+        raise SeriesError(
+            _("{ticker} is not one of the built-in stocks: {stocks}").format(
+                ticker=repr(ticker), stocks=", ".join(STOCKS)
+            )
+        )
+    # Named in the current language; the prices are read once whatever the language.
+    return replace(_stock(ticker), name=_("{ticker} weekly 2018-2019").format(ticker=ticker))
+
+
+@cache
+def _stock(ticker: str) -> Series:
     # The stock buttons switch between them, so the series offers no other columns of its own.
-    return replace(read_series(_stocks_text(), column=ticker), name=f"{ticker} weekly 2018-2019", choices=())
+    return replace(read_series(_stocks_text(), column=ticker), choices=())
 
 
 def training_data(series: Series, window: int) -> TrainingData:
     """The series' windows as a run's data; the page follows the first and the latest window's predictions."""
     inputs, labels = series.windows(window)
     count = len(labels)
-    followed = {"first window": 0, "latest window": count - 1} if count > 1 else {"the window": 0}
-    name = f"your series “{series.name}” ({count} window{'s' if count != 1 else ''} of {window} days)"
-    return TrainingData(name, inputs, labels, followed)
+    followed = {"first": 0, "latest": count - 1} if count > 1 else {"only": 0}
+    name = (
+        N_("your series “{series}” ({count} windows of {window} days)")
+        if count > 1
+        else N_("your series “{series}” (one window of {window} days)")
+    )
+    places = {"series": series.name, "count": f"{count:,}", "window": window}
+    return TrainingData(name, inputs, labels, followed, WINDOW_TITLES, places)
+
+
+# How the page titles each followed window of a visitor's series.
+WINDOW_TITLES = {"first": N_("first window"), "latest": N_("latest window"), "only": N_("the window")}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from lstm.locales import _
 from lstm.training.history import HistoryView
 from lstm.unit.weights import Weights
 
@@ -31,7 +32,11 @@ class Snapshot:
 def check_count(count: int) -> int:
     """A number of snapshots from outside: a whole number from 2 to 500."""
     if isinstance(count, bool) or not isinstance(count, int) or not MIN_SNAPSHOTS <= count <= MAX_SNAPSHOTS:
-        raise ValueError(f"snapshots must be a whole number from {MIN_SNAPSHOTS} to {MAX_SNAPSHOTS}, not {count!r}")
+        raise ValueError(
+            _("snapshots must be a whole number from {least} to {most}, not {count}").format(
+                least=MIN_SNAPSHOTS, most=MAX_SNAPSHOTS, count=repr(count)
+            )
+        )
     return count
 
 
@@ -118,12 +123,21 @@ def milestones(view: HistoryView, targets: dict[str, tuple[str, float]], tutoria
     """
     marks = []
     for index, epoch in enumerate(view.epochs):
-        if all(abs(view.predictions[name][index] - target) <= CLOSE_ENOUGH for name, (_, target) in targets.items()):
-            marks.append(Milestone(epoch, view.loss[index], f"all within {CLOSE_ENOUGH:g} of target"))
+        if all(
+            abs(view.predictions[name][index] - target) <= CLOSE_ENOUGH for name, (_title, target) in targets.items()
+        ):
+            said = _("all within {close} of target").format(close=f"{CLOSE_ENOUGH:g}")
+            marks.append(Milestone(epoch, view.loss[index], said))
             break
     if tutorial:
         where = {epoch: index for index, epoch in enumerate(view.epochs)}
         for stop in (stop for stop in TUTORIAL_STOPS if stop in where):
-            said = ", ".join(f"{name} {view.predictions[name][where[stop]]:.4f}" for name in targets)
-            marks.append(Milestone(stop, view.loss[where[stop]], f"the tutorial's stop: {said}"))
+            said = ", ".join(
+                f"{title} {view.predictions[name][where[stop]]:.4f}" for name, (title, _target) in targets.items()
+            )
+            marks.append(
+                Milestone(
+                    stop, view.loss[where[stop]], _("the tutorial's stop: {predictions}").format(predictions=said)
+                )
+            )
     return marks

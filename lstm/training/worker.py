@@ -7,9 +7,11 @@ import logging
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
+from lstm.locales import _, ngettext
 from lstm.training.callbacks import DivergenceGuard, OptimizerCarryOver, Pace, ProgressStream
 from lstm.training.data import TrainingData, companies
 from lstm.training.evaluation import evaluate_tensors, saturation
@@ -19,7 +21,7 @@ from lstm.training.limits import SERVER_LOAD, Limits, server_slots
 from lstm.training.model import LSTMbyHand
 from lstm.training.process import configure_process
 from lstm.training.recipes import RECIPES, steps_per_epoch
-from lstm.unit.weights import Weights
+from lstm.unit.weights import TUTORIAL_SEED, Weights
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +30,14 @@ log = logging.getLogger(__name__)
 WORKER_THREAD = "lstm-explorer-run"
 WORKER_OS_THREAD = WORKER_THREAD[:15]
 PR_SET_NAME = 15  # prctl option: the calling thread's name, as /proc/<pid>/task/<tid>/comm shows it
+
+# What the run says about itself, made when the page reads it: the worker thread speaks no visitor's
+# language, the page's script run does.
+Said = Callable[[], str]
+
+
+def _nothing() -> str:
+    return ""
 
 
 def _name_os_thread(name: str) -> None:
@@ -56,7 +66,7 @@ class RunConfig:
     recipe: str = "fast"
     learning_rate: float = RECIPES["fast"].learning_rate
     epochs: int = RECIPES["fast"].epochs  # per Train or Continue
-    seed: int = 42
+    seed: int = TUTORIAL_SEED
     start: Weights | None = None  # None: draw the tutorial's way from the seed
     # None: the tutorial's two companies. Tensors have no plain ==, so a config compares without them.
     data: TrainingData | None = field(default=None, compare=False)
@@ -68,10 +78,18 @@ class RunConfig:
 
     @property
     def label(self) -> str:
-        start = f"seed {self.seed}" if self.start is None else "from explorer weights"
-        on = "" if self.data is None else f", on {self.data.name}"
-        pace = "" if self.pace_seconds is None else f", paced over {self.pace_seconds:g} s"
-        return f"{self.recipe}, lr {self.learning_rate:g}, {self.epochs:,} epochs, {start}{on}{pace}"
+        """The run as a list of its choices, in the current language: recipe, learning rate, epochs, start, data."""
+        parts = [
+            self.recipe,
+            _("lr {rate}").format(rate=f"{self.learning_rate:g}"),
+            ngettext("{count} epoch", "{count} epochs", self.epochs).format(count=f"{self.epochs:,}"),
+            _("seed {seed}").format(seed=self.seed) if self.start is None else _("from explorer weights"),
+        ]
+        if self.data is not None:
+            parts.append(_("on {data}").format(data=self.data.name))
+        if self.pace_seconds is not None:
+            parts.append(_("paced over {seconds} s").format(seconds=f"{self.pace_seconds:g}"))
+        return ", ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -124,7 +142,7 @@ class TrainingRun:
         self.history = History()
         self.history.append(0, *evaluate_tensors(self.model, self.data))
         self._carry = OptimizerCarryOver()
-        self._state, self._message = RunState.READY, ""
+        self._state, self._said = RunState.READY, _nothing
         self._leg: _Leg | None = None
 
     # Commands from the page.
@@ -136,7 +154,7 @@ class TrainingRun:
                 return
             self._stop.clear()
             self._last_seen = time.monotonic()
-            self._state, self._message = RunState.QUEUED, "waiting for a free training slot"
+            self._state, self._said = RunState.QUEUED, lambda: _("waiting for a free training slot")
             self._thread = threading.Thread(target=self._work, name=WORKER_THREAD, daemon=True)
             self._thread.start()
 
@@ -166,7 +184,7 @@ class TrainingRun:
 
     def progress(self) -> Progress:
         with self._lock:
-            state, message, leg = self._state, self._message, self._leg
+            state, said, leg = self._state, self._said, self._leg
         done = leg.stream.epoch - leg.first_epoch if leg is not None and leg.stream is not None else 0
         target = leg.epochs if leg is not None else self.config.epochs
         elapsed = ((leg.ended or time.monotonic()) - leg.started) if leg is not None else 0.0
@@ -175,7 +193,7 @@ class TrainingRun:
         left = (target - done) * steps_per_epoch(self.recipe, len(self.data)) / rate if rate and state.active else None
         view = self.history.view()
         weights = Weights.from_mapping({name: values[-1] for name, values in view.weights.items()})
-        return Progress(state, message, done, target, rate, left, view, weights)
+        return Progress(state, said(), done, target, rate, left, view, weights)
 
     # The worker.
 
@@ -195,7 +213,7 @@ class TrainingRun:
         try:
             while not slots.acquire(timeout=0.05):
                 if self._stop_reason() is not None:
-                    self._finish(RunState.STOPPED, "stopped while waiting for a training slot")
+                    self._finish(RunState.STOPPED, lambda: _("stopped while waiting for a training slot"))
                     return
         finally:
             SERVER_LOAD.change(queued=-1)
@@ -204,7 +222,9 @@ class TrainingRun:
             self._train()
         except Exception:
             log.exception("training run failed")
-            self._finish(RunState.FAILED, "training failed unexpectedly; the weights are the last ones reached")
+            self._finish(
+                RunState.FAILED, lambda: _("training failed unexpectedly; the weights are the last ones reached")
+            )
         finally:
             SERVER_LOAD.change(training=-1)
             slots.release()
@@ -217,7 +237,7 @@ class TrainingRun:
         leg.stream = ProgressStream(self.history, per_epoch, first_epoch, self._stop_reason, self.data)
         guard = DivergenceGuard()
         with self._lock:
-            self._leg, self._state, self._message = leg, RunState.RUNNING, ""
+            self._leg, self._state, self._said = leg, RunState.RUNNING, _nothing
         callbacks = [guard, leg.stream, self._carry]
         if self.config.pace_seconds is not None:
             callbacks.append(Pace(self.config.pace_seconds, epochs * per_epoch, self._stop))
@@ -227,32 +247,40 @@ class TrainingRun:
             if stream.steps % per_epoch:  # diverged mid-epoch: the curve still ends on the restored weights
                 stream.epoch += 1
                 stream.record(self.model)
+            epoch, rate = f"{stream.epoch:,}", f"{self.config.learning_rate:g}"
             self._finish(
                 RunState.DIVERGED,
-                f"The loss stopped being a finite number in epoch {stream.epoch}: the learning rate "
-                f"{self.config.learning_rate:g} is too high for this unit. The weights are back to the last "
-                "finite ones; lower the learning rate and train again.",
+                lambda: _(
+                    "The loss stopped being a finite number in epoch {epoch}: the learning rate {rate} is too high "
+                    "for this unit. The weights are back to the last finite ones; lower the learning rate and train "
+                    "again."
+                ).format(epoch=epoch, rate=rate),
             )
             return
         view = self.history.view()
         start_loss = view.loss[view.epochs.index(first_epoch)]
         stuck = saturation(self.model.weights(), start_loss, view.loss[-1])
         if stuck is not None:
-            self._finish(RunState.DIVERGED, stuck.message(self.config.learning_rate))
+            rate = self.config.learning_rate
+            self._finish(RunState.DIVERGED, lambda: stuck.message(rate))
             return
-        messages = {
-            None: (RunState.FINISHED, ""),
-            "visitor": (RunState.STOPPED, "Stopped. Continue picks up from here, optimiser state and all."),
-            "idle": (RunState.STOPPED, "Stopped because the page stopped watching it."),
-            "seconds": (RunState.FINISHED, f"Stopped at this server's limit of {self.limits.max_seconds:g} s a run."),
+        seconds, steps = f"{self.limits.max_seconds:g}", f"{self.limits.max_steps:,}"
+        endings: dict[str | None, tuple[RunState, Said]] = {
+            None: (RunState.FINISHED, _nothing),
+            "visitor": (RunState.STOPPED, lambda: _("Stopped. Continue picks up from here, optimiser state and all.")),
+            "idle": (RunState.STOPPED, lambda: _("Stopped because the page stopped watching it.")),
+            "seconds": (
+                RunState.FINISHED,
+                lambda: _("Stopped at this server's limit of {seconds} s a run.").format(seconds=seconds),
+            ),
         }
-        state, message = messages[leg.stream.stop_reason]
+        state, said = endings[leg.stream.stop_reason]
         if state is RunState.FINISHED and epochs < self.config.epochs:
-            message = f"Stopped at this server's limit of {self.limits.max_steps:,} steps a run."
-        self._finish(state, message)
+            said = lambda: _("Stopped at this server's limit of {steps} steps a run.").format(steps=steps)  # noqa: E731
+        self._finish(state, said)
 
-    def _finish(self, state: RunState, message: str) -> None:
+    def _finish(self, state: RunState, said: Said) -> None:
         with self._lock:
             if self._leg is not None and self._leg.ended is None:
                 self._leg.ended = time.monotonic()
-            self._state, self._message = state, message
+            self._state, self._said = state, said
