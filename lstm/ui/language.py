@@ -67,10 +67,21 @@ def _on_pick() -> None:
     st.query_params[PARAMETER] = code
 
 
+# The picker sits at the right of the top bar (60 px high, drawn over the page, empty on the right), on every page
+# and at every width; its wrapper leaves the page's flow, so the page starts where it did. A constant: nothing a
+# visitor typed goes into markup.
+PICKER_CSS = """<style>
+[data-testid="stLayoutWrapper"]:has(> .st-key-language_bar) {
+  position: fixed; top: 10px; right: 1rem; width: 150px; z-index: 999991;
+}
+</style>"""
+
+
 def picker() -> None:
     """A small select box of the languages, each named in its own language; a bad `lang` in the link is said below."""
     st.session_state[PICKER] = current()
-    with st.container(horizontal=True, horizontal_alignment="right", key="language_bar"):
+    with st.container(key="language_bar"):
+        st.html(PICKER_CSS)  # inside the bar, which is out of the page's flow: the page starts where it did
         st.selectbox(
             _("Language"),
             list(LANGUAGES),
