@@ -9,7 +9,7 @@ from lstm.locales import N_, _, ngettext
 from lstm.training.recipes import RECIPES
 from lstm.ui import explorer_session as session
 from lstm.ui.day_preview import day_preview
-from lstm.unit.days import COMPANIES, DAY_PRESETS, MAX_DAY_MAGNITUDE
+from lstm.unit.days import COMPANIES, DAY_PRESETS, MAX_DAY_MAGNITUDE, day_preset_label
 from lstm.unit.gates import GATE_OF_WEIGHT, GATES, ROLES
 from lstm.unit.weights import MAX_MAGNITUDE, PRESETS, TUTORIAL_SEED
 
@@ -157,14 +157,6 @@ def _weight_dialog(name: str) -> None:
     if st.button(_("Apply"), type="primary", icon=":material/check:"):
         session.set_weight(name, value)
         st.rerun()
-
-
-def day_preset_label(key: str) -> str:
-    """How the examples' select box names a day preset: the tutorial's companies by letter, the others by label."""
-    for letter, (days, _label) in COMPANIES.items():
-        if DAY_PRESETS[key] == days:
-            return _("Company {letter}").format(letter=letter)
-    return _(key)
 
 
 def _compare_control(state) -> None:

@@ -94,9 +94,11 @@ def test_add_and_remove_days_within_bounds():
 
 def test_day_presets():
     app = open_app()
-    app.selectbox(key="day_preset").set_value("Early spike, then calm").run()
+    presets = app.selectbox(key="day_preset")
+    assert presets.options == ["Company A", "Company B", "Early spike, then calm", "Steady rise"], "shown by label"
+    presets.set_value("spike").run()  # chosen by key
     assert [field.value for field in day_inputs(app)] == [1.0, 0.0, 0.0, 0.0, 0.0, 0.0]
-    app.selectbox(key="day_preset").set_value("Company B").run()
+    app.selectbox(key="day_preset").set_value("B").run()
     assert query(app)["days"] == "1,0.5,0.25,1"
 
 
