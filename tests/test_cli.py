@@ -11,6 +11,7 @@ import pytest
 from lstm.unit.trace import STEP_FIELDS
 from lstm.unit.weights import NAMES, PRESETS, to_json, to_safetensors
 from tests.support.paths import REPO
+from tests.support.price_files import NASDAQ
 
 
 def run(*args, cwd=None):
@@ -141,15 +142,6 @@ def test_a_fifo_is_refused_at_once_instead_of_waiting_for_a_writer(tmp_path, opt
     assert result.returncode == 2
     assert result.stderr.strip().endswith("it is a pipe or a device, not a regular file")
     assert result.stderr.count("\n") == 1
-
-
-NASDAQ = """Date,Close/Last,Volume,Open,High,Low
-01/09/2024,$185.14,42841810,$183.92,$185.15,$182.73
-01/08/2024,$185.56,59144470,$182.085,$185.60,$181.50
-01/05/2024,$181.18,62379660,$181.99,$182.76,$180.17
-01/04/2024,$181.91,71983570,$182.15,$183.0872,$180.88
-01/03/2024,$184.25,58414460,$184.22,$185.88,$183.43
-"""
 
 
 def test_series_json_is_what_the_page_reads(tmp_path):

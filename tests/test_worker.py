@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from lstm.training.limits import Limits
+from lstm.training.limits import SERVER_LOAD, Limits
 from lstm.training.worker import WORKER_THREAD, RunConfig, RunState, TrainingRun
 from lstm.unit.weights import PRESETS
 
@@ -145,7 +145,9 @@ def one_slot_taken() -> tuple[TrainingRun, TrainingRun]:
 
 def test_the_cap_queues_a_run_until_a_slot_frees():
     first, second = one_slot_taken()
-    time.sleep(0.3)
+    # The second's worker counts itself queued before it first asks for the slot the first one holds.
+    wait_for(lambda: second.alive and SERVER_LOAD.snapshot()[1] >= 1)
+    assert first.progress().state is RunState.RUNNING
     assert second.progress().state is RunState.QUEUED
     assert len(second.progress().history) == 1
     first.stop()

@@ -5,15 +5,8 @@ from playwright.sync_api import expect
 
 from tests.browser.test_hostile_inputs import assert_healthy
 from tests.support.browser import choose_option, wait_for_page, wait_for_progress
+from tests.support.price_files import NASDAQ_FROM_JANUARY_2
 
-NASDAQ = """Date,Close/Last,Volume,Open,High,Low
-01/09/2024,$185.14,42841810,$183.92,$185.15,$182.73
-01/08/2024,$185.56,59144470,$182.085,$185.60,$181.50
-01/05/2024,$181.18,62379660,$181.99,$182.76,$180.17
-01/04/2024,$181.91,71983570,$182.15,$183.0872,$180.88
-01/03/2024,$184.25,58414460,$184.22,$185.88,$183.43
-01/02/2024,$185.64,82488680,$187.15,$188.44,$183.89
-"""
 EUROPEAN = """Datum;Eröffnung;Hoch;Schlusskurs;Volumen;
 02.01.2024;1.234,56;1.245,00;1.240,10;1.000;
 03.01.2024;1.240,10;1.255,00;1.251,00;2.000;
@@ -33,7 +26,7 @@ def upload(page, tmp_path, name: str, content: bytes) -> None:
 @pytest.mark.parametrize(
     ("name", "content", "read"),
     [
-        ("nasdaq.csv", NASDAQ.encode(),
+        ("nasdaq.csv", NASDAQ_FROM_JANUARY_2.encode(),
          "Read: 6 prices from the column 'Close/Last', first 2024-01-02 at 185.64, last 2024-01-09 at 185.14. "
          "Newest first in the file, turned oldest first."),
         ("boerse.csv", EUROPEAN.encode("cp1252"),
