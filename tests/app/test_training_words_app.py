@@ -6,6 +6,7 @@ Figures' texts belong to the figures' own check.
 """
 
 import time
+from gettext import NullTranslations
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -75,3 +76,22 @@ def test_the_series_page_s_fit_and_messages_are_told_in_the_page_s_language(brac
     assert len(app.get("plotly_chart")) == 2  # the series and the trained unit's fit
     app.text_area(key="series_paste").input("close\n1\nabc\n").run()
     assert app.error and words_left(app) == []
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "from lstm.ui import training_live\ntraining_live.live_panel(False)\n",
+        "from lstm.ui import landscape\nlandscape._panel('wlr1', 'wo2', 'explorer', 25, False)\n",
+    ],
+    ids=["training live panel", "landscape map"],
+)
+def test_a_fragment_sets_the_visitor_s_language_itself(monkeypatch, fragment):
+    # A fragment's timed rerun is a thread of its own, which starts in English: its body is run alone here, with
+    # nothing before it to set the language, and only German bracketed.
+    monkeypatch.setattr(locales, "catalogue", lambda language: Bracketed() if language == "de" else NullTranslations())
+    app = AppTest.from_string(fragment, default_timeout=90)
+    app.query_params["lang"] = "de"
+    app.run()
+    assert not app.exception, app.exception
+    assert app.caption and all(caption.value.startswith(OPEN) for caption in app.caption)
