@@ -106,7 +106,7 @@ def weights_editor() -> None:
     columns = editor.columns(4)
     for column, gate in zip(columns, GATES, strict=True):
         with column:
-            st.markdown(f"**{_(gate.tutorial)}**  \n{_(gate.standard)}")
+            st.markdown(f"**{gate.tutorial}**  \n{gate.standard}")
             for name, role in zip(gate.weights, ROLES, strict=True):
                 st.number_input(
                     _("{name} ({role})").format(name=name, role=_(role)),
@@ -142,7 +142,7 @@ def _weight_dialog(name: str) -> None:
     role = ROLES[gate.weights.index(name)]
     st.markdown(
         _("**{name}**: the {role} of {gate} ({standard}).").format(
-            name=name, role=_(role), gate=_(gate.tutorial), standard=_(gate.standard)
+            name=name, role=_(role), gate=gate.tutorial, standard=gate.standard
         )
     )
     value = st.number_input(

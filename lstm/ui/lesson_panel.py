@@ -21,7 +21,7 @@ def render(state: ExplorerState, result: Trace, weights: Weights, beside: bool =
     training_link = step.training and "training" not in state.hidden
     with st.container(border=True, key="lesson"):
         heading = _("Lesson, step {number} of {count}: {title}").format(
-            number=number, count=len(LESSON), title=_(step.title)
+            number=number, count=len(LESSON), title=step.title
         )
         st.markdown(f"##### {heading}")
         score = score_text()
@@ -33,11 +33,11 @@ def render(state: ExplorerState, result: Trace, weights: Weights, beside: bool =
             # Above the cells (presenter mode): the question beside the story keeps the panel short.
             story, question = st.columns([3, 2], gap="medium")
         with story:
-            st.markdown(_(step.story))
+            st.markdown(step.story)
             if state.frame is not None and state.position.day_index is not None:
                 stage, equations, _sentence = describe(state.position, result, weights)
                 st.markdown(f"**{stage}:** " + " · ".join(f"`{equation}`" for equation in equations))
-            st.markdown(_("**Look at:** {where}").format(where=_(step.look_at)))
+            st.markdown(_("**Look at:** {where}").format(where=step.look_at))
         if step.question is not None:
             with question:
                 _question(number, step.question, state.present, weights)
@@ -97,14 +97,14 @@ def _question(number: int, question: Question, present: bool, weights: Weights) 
     """Predict first: a choice, Check (Reveal in presenter mode), then the answer from the numbers on the cells."""
     answers = session.answers()
     checked = number in answers
-    prompt = _("**Predict first:** {question}").format(question=_(question.prompt))
+    prompt = _("**Predict first:** {question}").format(question=question.prompt)
     if checked:  # the choices give way to the answer, so the cells below stay on screen
         st.markdown(prompt)
     else:
         st.radio(
             prompt,
             range(len(question.choices)),
-            format_func=lambda choice: _(question.choices[choice]),
+            format_func=question.choices.__getitem__,
             index=None,
             key=session.answer_key(number),
         )
@@ -123,7 +123,7 @@ def _question(number: int, question: Question, present: bool, weights: Weights) 
             st.info(_("Choose one of the answers first: that is the point of predicting."), icon=":material/touch_app:")
         return
     answer = question.answer(weights)
-    right, why = _(question.choices[answer.choice]), answer.why
+    right, why = question.choices[answer.choice], answer.why
     chosen = answers[number].choice
     if chosen is None:
         st.info(_("The answer: **{right}**. {why}").format(right=right, why=why), icon=":material/visibility:")
@@ -132,7 +132,7 @@ def _question(number: int, question: Question, present: bool, weights: Weights) 
     else:
         st.warning(
             _("Not quite: you chose {chosen}; the answer is **{right}**. {why}").format(
-                chosen=_(question.choices[chosen]), right=right, why=why
+                chosen=question.choices[chosen], right=right, why=why
             ),
             icon=":material/info:",
         )
