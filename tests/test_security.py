@@ -5,6 +5,7 @@ import tomllib
 
 from tests.support.paths import REPO
 
+LOADER = "lstm.ui.components"  # reads the files shipped beside it: none holds a visitor's text
 SOURCES = [REPO / "streamlit_app.py", *sorted((REPO / "lstm").rglob("*.py"))]
 
 
@@ -23,6 +24,33 @@ def calls_named(tree: ast.AST, name: str) -> list[ast.Call]:
         if isinstance(node, ast.Call)
         and (getattr(node.func, "attr", None) == name or getattr(node.func, "id", None) == name)
     ]
+
+
+def reads_a_packaged_file(node: ast.AST, tree: ast.Module) -> bool:
+    """Whether `node` is the component loader's read or style of a file named by a literal: package, not visitor."""
+    if not (
+        isinstance(node, ast.Call)
+        and len(node.args) == 1
+        and not node.keywords
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+    ):
+        return False
+    functions, modules = set(), set()
+    for statement in ast.walk(tree):
+        if isinstance(statement, ast.ImportFrom) and statement.module == LOADER:
+            functions |= {alias.asname or alias.name for alias in statement.names if alias.name in ("read", "style")}
+        elif isinstance(statement, ast.ImportFrom) and statement.module == LOADER.rpartition(".")[0]:
+            modules |= {alias.asname or alias.name for alias in statement.names if alias.name == "components"}
+        elif isinstance(statement, ast.Import):
+            modules |= {alias.asname for alias in statement.names if alias.name == LOADER and alias.asname}
+    function = node.func
+    return (isinstance(function, ast.Name) and function.id in functions) or (
+        isinstance(function, ast.Attribute)
+        and function.attr in ("read", "style")
+        and isinstance(function.value, ast.Name)
+        and function.value.id in modules
+    )
 
 
 def test_no_raw_html_is_built_from_anything_a_visitor_typed():
@@ -47,14 +75,23 @@ def test_no_raw_html_is_built_from_anything_a_visitor_typed():
                 isinstance(arg.annotation, ast.Name) and arg.annotation.id in ("int", "float") for arg in node.args.args
             )
         }
+        packaged = {
+            target.id
+            for node in tree.body
+            if isinstance(node, ast.Assign) and reads_a_packaged_file(node.value, tree)
+            for target in node.targets
+            if isinstance(target, ast.Name)
+        }
         for call in calls_named(tree, "html"):
-            # st.html only ever gets a literal, a module constant that is one, the markup of a function of
-            # numbers alone (a width from a count of days), or a sideways frame's stylesheet (which refuses
-            # anything but a container key and a number): a visitor's text can never become markup.
+            # st.html only ever gets a literal, a module constant that is one, a file shipped in the package
+            # (read by name through lstm.ui.components), the markup of a function of numbers alone (a width
+            # from a count of days), or a sideways frame's stylesheet (which refuses anything but a container
+            # key and a number): a visitor's text can never become markup.
             for argument in call.args:
                 constant = (
                     isinstance(argument, ast.Constant)
-                    or (isinstance(argument, ast.Name) and argument.id in literals)
+                    or (isinstance(argument, ast.Name) and argument.id in literals | packaged)
+                    or reads_a_packaged_file(argument, tree)
                     or (
                         isinstance(argument, ast.Call)
                         and isinstance(argument.func, ast.Name)
