@@ -42,8 +42,8 @@ def results_panel(run: TrainingRun, progress: Progress) -> None:
     weights_json.download_button(
         _("Weights (JSON)"),
         partial(to_json, progress.weights),
-        "lstm-weights.json",
-        "application/json",
+        file_name="lstm-weights.json",
+        mime="application/json",
         icon=":material/download:",
         on_click="ignore",
         width="stretch",
@@ -51,8 +51,8 @@ def results_panel(run: TrainingRun, progress: Progress) -> None:
     weights_safetensors.download_button(
         _("Weights (safetensors)"),
         partial(to_safetensors, progress.weights),
-        "lstm-weights.safetensors",
-        "application/octet-stream",
+        file_name="lstm-weights.safetensors",
+        mime="application/octet-stream",
         icon=":material/download:",
         on_click="ignore",
         width="stretch",
@@ -60,8 +60,8 @@ def results_panel(run: TrainingRun, progress: Progress) -> None:
     curve.download_button(
         _("Loss history (CSV)"),
         history.to_csv,
-        "lstm-training.csv",
-        "text/csv",
+        file_name="lstm-training.csv",
+        mime="text/csv",
         icon=":material/download:",
         on_click="ignore",
         width="stretch",
