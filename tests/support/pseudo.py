@@ -13,6 +13,8 @@ from collections.abc import Iterator
 
 from google.protobuf.json_format import MessageToDict
 
+from lstm.training.series import STOCKS
+
 OPEN, CLOSE = "⟪", "⟫"
 # Fields of Streamlit's element messages that hold words a visitor reads (or hears: help, labels).
 TEXT_FIELDS = {"label", "body", "help", "placeholder", "options", "caption", "text", "delta", "title"}
@@ -25,6 +27,8 @@ SAME_IN_EVERY_LANGUAGE = {
     "HTML", "nn", "ms", "px", "Plotly", "Streamlit", "safetensors", "wlr", "wpr", "blr", "bpr", "wp", "bp", "wo",
     "bo", "ReLU",
 }  # fmt: skip
+# The example stocks' tickers are names too.
+SAME_IN_EVERY_LANGUAGE |= set(STOCKS)
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _CODE = re.compile(r"`[^`]*`")
 _LINK = re.compile(r"\]\([^)]*\)|https?://\S+|[\w.-]+@[\w.-]+")
