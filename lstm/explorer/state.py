@@ -7,14 +7,24 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from lstm.explorer.lesson import LESSON
+from lstm.explorer.link_values import (
+    MAX_PAGE_DAYS as MAX_PAGE_DAYS,  # the page and the API read it here
+)
+from lstm.explorer.link_values import (
+    FieldError,
+    format_days,
+    format_weights,
+    parse_day_number,
+    parse_days,
+    parse_stage,
+    parse_weights,
+)
 from lstm.locales import N_, _, ngettext
-from lstm.unit.days import COMPANIES, DaysError, check_days, company_of
-from lstm.unit.numbers import NumberError, parse_number, quoted
+from lstm.unit.days import COMPANIES, company_of
+from lstm.unit.numbers import quoted
 from lstm.unit.stages import STAGES, Position, frame_count
-from lstm.unit.weights import NAMES, PRESETS, Weights, WeightsError
+from lstm.unit.weights import PRESETS, Weights
 
-# The page draws one cell per day side by side; beyond this they are too narrow to read.
-MAX_PAGE_DAYS = 12
 # A query value longer than this is not a link someone shared; refuse it before parsing.
 MAX_VALUE_CHARS = 2000
 # What a lesson link can hide (hide=weights,training): a teacher hands out exactly one exercise. Keys are the
@@ -74,96 +84,6 @@ class ExplorerState:
             cell=step.cell,
             compare=step.compare,
         )
-
-
-class FieldError(ValueError):
-    """A query value that cannot be used; the message names the field (the link's word) and the problem."""
-
-    def __init__(self, field: str, problem: str):
-        super().__init__(f"{field}: {problem}")
-        self.field = field
-        self.problem = problem  # a sentence in the visitor's language
-
-
-def _parse_days(text: str) -> tuple[float, ...]:
-    if not text.strip():
-        problem = _("{field} is empty: give day values like {example}").format(
-            field="days", example="days=0,0.5,0.25,1"
-        )
-        raise FieldError("days", problem)
-    try:
-        return check_days([part.strip() for part in text.split(",")], max_days=MAX_PAGE_DAYS)
-    except DaysError as error:
-        raise FieldError("days", str(error)) from None
-
-
-def _exact(number: float) -> str:
-    """The shortest text that reads back as the same float: 0.25, 1, -0.637997031211853."""
-    text = repr(float(number))
-    return text[:-2] if text.endswith(".0") else text
-
-
-def _format_days(days: tuple[float, ...]) -> str:
-    return ",".join(_exact(day) for day in days)
-
-
-def _parse_weights(text: str) -> tuple[str, Weights]:
-    if text in PRESETS:
-        return text, PRESETS[text]
-    parts = [part.strip() for part in text.split(",")]
-    if len(parts) == 1:
-        raise FieldError(
-            "weights",
-            _("{value} is neither {seed} nor {trained} nor twelve numbers").format(
-                value=quoted(text), seed="seed", trained="trained"
-            ),
-        )
-    if len(parts) != len(NAMES):
-        raise FieldError(
-            "weights",
-            _("expected {expected} weights ({first} ... {last}), got {count}").format(
-                expected=len(NAMES), first=NAMES[0], last=NAMES[-1], count=len(parts)
-            ),
-        )
-    numbers = []
-    for name, part in zip(NAMES, parts, strict=True):
-        try:
-            numbers.append(parse_number(part))
-        except NumberError as error:
-            if error.value is None:
-                problem = _("number {index} ({name}): {problem}").format(
-                    index=len(numbers) + 1, name=name, problem=error
-                )
-                raise FieldError("weights", problem) from None
-            numbers.append(error.value)  # non-finite: Weights names the weight and refuses it
-    try:
-        return "custom", Weights.from_sequence(numbers)
-    except WeightsError as error:
-        raise FieldError("weights", str(error)) from None
-
-
-def _format_weights(state: ExplorerState) -> str:
-    if state.weights_name in PRESETS and PRESETS[state.weights_name] == state.weights:
-        return state.weights_name
-    return ",".join(_exact(value) for value in state.weights.values_in_order())
-
-
-def _parse_day_number(text: str, days: int) -> int:
-    try:
-        day = int(text)
-    except ValueError:
-        raise FieldError("day", _("{value} is not a whole number").format(value=quoted(text))) from None
-    if not 0 <= day <= days:
-        raise FieldError("day", _("{day} is outside 0 (the start) to {days} (the last day)").format(day=day, days=days))
-    return day
-
-
-def _parse_stage(text: str) -> str:
-    if text not in STAGES:
-        raise FieldError(
-            "stage", _("{value} is not one of {known}").format(value=quoted(text), known=", ".join(STAGES))
-        )
-    return text
 
 
 def _read_lesson(text: str, state: ExplorerState) -> ExplorerState:
@@ -227,13 +147,13 @@ class Field:
 
 
 def _read_days(text: str, state: ExplorerState) -> ExplorerState:
-    return state.with_days(_parse_days(text))
+    return state.with_days(parse_days(text))
 
 
 def _read_compare(text: str, state: ExplorerState) -> ExplorerState:
     """`A` or `B` for the tutorial's companies, or day values as in `days`; as many days as `days` has."""
     try:
-        sequence = COMPANIES[text][0] if text in COMPANIES else _parse_days(text)
+        sequence = COMPANIES[text][0] if text in COMPANIES else parse_days(text)
     except FieldError as error:
         raise FieldError("compare", _("A, B or day values; {problem}").format(problem=error.problem)) from None
     if len(sequence) != len(state.days):
@@ -250,22 +170,22 @@ def _write_compare(state: ExplorerState) -> str | None:
     if state.compare is None:
         return None
     company = company_of(state.compare)
-    return company or _format_days(state.compare)
+    return company or format_days(state.compare)
 
 
 def _read_weights(text: str, state: ExplorerState) -> ExplorerState:
-    name, weights = _parse_weights(text)
+    name, weights = parse_weights(text)
     return state.with_weights(weights, name)
 
 
 def _read_day(text: str, state: ExplorerState) -> ExplorerState:
-    day = _parse_day_number(text, len(state.days))
+    day = parse_day_number(text, len(state.days))
     stage = STAGES[0] if state.frame is None else state.position.stage or STAGES[0]
     return replace(state, frame=0 if day == 0 else Position.of(day, stage).frame)
 
 
 def _read_stage(text: str, state: ExplorerState) -> ExplorerState:
-    stage = _parse_stage(text)
+    stage = parse_stage(text)
     position = state.position
     day = 1 if state.frame is None or position.day_index is None else position.day_index + 1
     return replace(state, frame=Position.of(day, stage).frame)
@@ -291,9 +211,14 @@ FIELDS = (
         _read_lesson,
         lambda s: None if s.lesson is None else str(s.lesson),
     ),
-    Field("days", N_("day values, comma-separated (1 to 12)"), _read_days, lambda s: _format_days(s.days)),
+    Field("days", N_("day values, comma-separated (1 to 12)"), _read_days, lambda s: format_days(s.days)),
     Field("compare", N_("a second sequence on the same cells: A, B, or day values"), _read_compare, _write_compare),
-    Field("weights", N_("seed, trained, or twelve numbers wlr1,wlr2,blr1,...,bo1"), _read_weights, _format_weights),
+    Field(
+        "weights",
+        N_("seed, trained, or twelve numbers wlr1,wlr2,blr1,...,bo1"),
+        _read_weights,
+        lambda s: format_weights(s.weights_name, s.weights),
+    ),
     Field("day", N_("animation position: the day (0 is the start)"), _read_day, _write_day),
     Field("stage", N_("animation position within the day: {stages}"), _read_stage, _write_stage),
     Field(
