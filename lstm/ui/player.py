@@ -4,236 +4,42 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 import streamlit as st
 
-# The player lives in the page (a custom component of Streamlit's second kind: no iframe), so its script
-# reaches the chart's graph div and the page's own plotly.js (window.Plotly) and animates the figure's
-# frames there, with no rerun per frame. Captions and labels are set as text, never as HTML.
-HTML = """\
-<div class="player" role="group">
-  <div class="controls">
-    <button type="button" data-action="start"></button>
-    <button type="button" data-action="back"></button>
-    <button type="button" data-action="play" class="primary"></button>
-    <button type="button" data-action="forward"></button>
-    <label class="position">
-      <span class="position-name"></span>
-      <input type="range" min="0" step="1">
-      <output class="position-label"></output>
-    </label>
-  </div>
-  <p class="caption" aria-live="polite"></p>
-</div>
-"""
-
-CSS = """\
-.player { font-family: inherit; color: inherit; }
-.controls { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
-button {
-  font: inherit; color: inherit; background: transparent; cursor: pointer;
-  border: 1px solid currentColor; border-radius: 0.5rem; padding: 0.25rem 0.75rem; min-height: 2.5rem;
-}
-button.primary { font-weight: 600; }
-button:disabled { cursor: default; opacity: 0.6; }
-button:focus-visible, input:focus-visible { outline: 3px solid currentColor; outline-offset: 2px; }
-.position { display: flex; flex: 1 1 16rem; gap: 0.5rem; align-items: center; }
-.position input { flex: 1 1 auto; min-width: 8rem; accent-color: currentColor; }
-.position-label { min-width: 6rem; }
-.caption { margin: 0.5rem 0 0; }
-"""
-
-JS = """\
-export default function ({ data, parentElement }) {
-  const player = JSON.parse(data.player);
-  const root = parentElement.querySelector('.player');
-  const buttons = Object.fromEntries(
-    [...root.querySelectorAll('button')].map((button) => [button.dataset.action, button]));
-  const position = root.querySelector('input');
-  const positionLabel = root.querySelector('.position-label');
-  const caption = root.querySelector('.caption');
-  const texts = player.texts;
-  const last = player.frames.length - 1;
-  const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
-  let index = Math.min(Math.max(player.start, 0), last);
-  let timer = null;
-  let chart = null;
-
-  root.setAttribute('aria-label', texts.group);
-  buttons.start.textContent = texts.start;
-  buttons.back.textContent = texts.back;
-  buttons.forward.textContent = texts.forward;
-  root.querySelector('.position-name').textContent = texts.position;
-  position.max = String(last);
-  position.dir = player.right_to_left ? 'rtl' : 'ltr';
-
-  const findChart = () => document.querySelector(`.st-key-${CSS.escape(player.chart)} .js-plotly-plot`);
-
-  function show(frame) {
-    index = frame;
-    position.value = String(frame);
-    position.setAttribute('aria-valuetext', player.labels[frame]);
-    positionLabel.textContent = player.labels[frame];
-    caption.textContent = player.captions[frame];
-    buttons.start.disabled = buttons.back.disabled = frame === 0;
-    buttons.forward.disabled = frame === last;
-  }
-
-  function showPlaying(playing) {
-    buttons.play.textContent = playing ? texts.pause : texts.play;
-  }
-
-  // Every move is a jump: no tween in the figure, whatever the visitor's motion setting.
-  function go(frame) {
-    show(frame);
-    const plot = findChart();
-    if (plot && window.Plotly) {
-      window.Plotly.animate(plot, [player.frames[frame]], {
-        frame: { duration: 0, redraw: true }, transition: { duration: 0 }, mode: 'immediate' });
-    }
-  }
-
-  function pause() {
-    clearTimeout(timer);
-    timer = null;
-    showPlaying(false);
-  }
-
-  function tick() {
-    go(index + 1);
-    if (index >= last) pause();
-    else timer = setTimeout(tick, player.frame_ms);
-  }
-
-  // Play answers at once: the next frame now, then one every frame_ms; from the end it starts over.
-  function play() {
-    showPlaying(true);
-    if (index >= last) {
-      go(0);
-      timer = setTimeout(tick, player.frame_ms);
-    } else {
-      tick();
-    }
-  }
-
-  function stepTo(frame) {
-    pause();
-    go(Math.min(Math.max(frame, 0), last));
-  }
-
-  const actions = {
-    play: () => (timer ? pause() : play()),
-    start: () => stepTo(0),
-    back: () => stepTo(index - 1),
-    forward: () => stepTo(index + 1),
-  };
-  // Arrow keys step everywhere in the player, the position slider included; left and right follow the
-  // slider's direction on screen.
-  const ahead = player.right_to_left ? -1 : 1;
-  const keys = { ArrowLeft: -ahead, ArrowRight: ahead, ArrowDown: -1, ArrowUp: 1 };
-  const onClick = (event) => {
-    const button = event.target.closest('button');
-    if (button) actions[button.dataset.action]();
-  };
-  const onKey = (event) => {
-    if (event.key in keys) stepTo(index + keys[event.key]);
-    else if (event.key === 'Home') stepTo(0);
-    else if (event.key === 'End') stepTo(last);
-    else return;
-    event.preventDefault();
-  };
-  const onInput = () => stepTo(Number(position.value));
-  root.addEventListener('click', onClick);
-  root.addEventListener('keydown', onKey);
-  position.addEventListener('input', onInput);
-
-  // Plotly's own slider (or Play) moves the figure too: follow it, and keep its handle from gliding
-  // when the visitor asked for less motion.
-  const onFrame = (event) => {
-    const frame = player.frames.indexOf(event.name);
-    if (frame >= 0) show(frame);
-  };
-  function calmSlider() {
-    const slider = chart && chart.layout.sliders && chart.layout.sliders[0];
-    if (slider && reducedMotion.matches && (!slider.transition || slider.transition.duration !== 0)) {
-      window.Plotly.relayout(chart, { 'sliders[0].transition.duration': 0 });
-    }
-  }
-  // A trace whose meta names a bar trace and its point ({lights: {trace, point, x0, x1, colour}}) outlines
-  // that bar, x0 to x1 wide, while the mouse is over the trace: the opened cell's blocks light their day's
-  // bars in the overview, dotted to tell it from the animation's own outline. A layout shape, so the
-  // frames (which carry data only) leave it in place.
-  // A mouse extra: Plotly's traces take no keyboard focus; the caption says in words what each stage does.
-  const LIT = 'lit by hover';
-  const litAt = () => (chart.layout.shapes || []).findIndex((shape) => shape && shape.name === LIT);
-  const onHover = (event) => {
-    const point = event.points && event.points[0];
-    const lights = point && point.data && point.data.meta && point.data.meta.lights;
-    const bar = lights && chart.data.find((trace) => trace.type === 'bar' && trace.name === lights.trace);
-    if (!bar || !bar.y || bar.y[lights.point] === undefined) return onUnhover();
-    const thickness = Array.isArray(bar.width) ? bar.width[lights.point] : bar.width || 0.4;
-    const y = bar.y[lights.point];
-    const at = litAt();
-    window.Plotly.relayout(chart, { [`shapes[${at >= 0 ? at : (chart.layout.shapes || []).length}]`]: {
-      type: 'rect', name: LIT, xref: 'x', yref: 'y', layer: 'above', x0: lights.x0, x1: lights.x1,
-      y0: y - thickness / 2 - 0.08, y1: y + thickness / 2 + 0.08,
-      line: { color: lights.colour, width: 3, dash: 'dot' }, fillcolor: 'rgba(0,0,0,0)' } });
-  };
-  const onUnhover = () => {
-    const at = chart ? litAt() : -1;
-    if (at >= 0) window.Plotly.relayout(chart, { [`shapes[${at}]`]: null });
-  };
-  function attach() {
-    const plot = findChart();
-    if (!plot || plot === chart || !plot.on) return;
-    chart = plot;
-    chart.on('plotly_animatingframe', onFrame);
-    chart.on('plotly_hover', onHover);
-    chart.on('plotly_unhover', onUnhover);
-    calmSlider();
-  }
-  const observer = new MutationObserver(attach);
-  observer.observe(document.body, { childList: true, subtree: true });
-  reducedMotion.addEventListener('change', calmSlider);
-
-  showPlaying(false);
-  show(index);
-  attach();
-  return () => {
-    pause();
-    observer.disconnect();
-    reducedMotion.removeEventListener('change', calmSlider);
-    root.removeEventListener('click', onClick);
-    root.removeEventListener('keydown', onKey);
-    position.removeEventListener('input', onInput);
-    if (chart && chart.removeListener) {
-      chart.removeListener('plotly_animatingframe', onFrame);
-      chart.removeListener('plotly_hover', onHover);
-      chart.removeListener('plotly_unhover', onUnhover);
-    }
-  };
-}
-"""
+from lstm.locales import _
+from lstm.ui.components import read
 
 
 @dataclass(frozen=True)
 class PlayerTexts:
-    """What the player's parts say; a page names them in its own words (frames, stages, days)."""
+    """What the player's parts say; a page names them in its own words (frames, stages, days).
 
-    group: str = "Animation"  # the accessible name of the whole player
-    play: str = "Play"
-    pause: str = "Pause"
-    back: str = "Step back"
-    forward: str = "Step forward"
-    start: str = "Start"
-    position: str = "Position"
+    Each default is translated when the texts are made, in the script run that shows them.
+    """
+
+    group: str = field(default_factory=lambda: _("Animation"))  # the accessible name of the whole player
+    play: str = field(default_factory=lambda: _("Play"))
+    pause: str = field(default_factory=lambda: _("Pause"))
+    back: str = field(default_factory=lambda: _("Step back"))
+    forward: str = field(default_factory=lambda: _("Step forward"))
+    start: str = field(default_factory=lambda: _("Start"))
+    position: str = field(default_factory=lambda: _("Position"))
 
 
 @functools.cache
 def _component():
-    # Registered once per process, on first use rather than at import.
-    return st.components.v2.component("lstm_explorer.player", html=HTML, css=CSS, js=JS, isolate_styles=True)
+    # Registered once per process, on first use rather than at import. The player lives in the page (a
+    # component of Streamlit's second kind, no iframe), where its script reaches the chart and the page's own
+    # plotly.js.
+    return st.components.v2.component(
+        "lstm_explorer.player",
+        html=read("player.html"),
+        css=read("player.css"),
+        js=read("player.js"),
+        isolate_styles=True,
+    )
 
 
 def player(
@@ -245,7 +51,7 @@ def player(
     start: int = 0,
     frame_ms: int = 1000,
     right_to_left: bool = False,
-    texts: PlayerTexts = PlayerTexts(),  # frozen: one shared default is safe
+    texts: PlayerTexts | None = None,
     key: str | None = None,
 ) -> None:
     """Buttons, a position slider and a spoken caption that animate the chart drawn with `key=chart_key`.
@@ -259,6 +65,7 @@ def player(
     position slider runs right to left (for a figure whose slider does, as when playing walks backward).
     """
     labels = list(labels) if labels is not None else list(frame_names)
+    texts = texts if texts is not None else PlayerTexts()
     if not frame_names or not len(frame_names) == len(captions) == len(labels):
         raise ValueError("a player needs one caption and one label per frame, and at least one frame")
     if not 0 <= start < len(frame_names):

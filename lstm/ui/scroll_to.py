@@ -6,30 +6,15 @@ import functools
 
 import streamlit as st
 
-# A custom component of Streamlit's second kind: it draws nothing, and its script runs in the page itself,
-# where it can scroll Streamlit's main area. The last token is kept on the window, so a reload (a fresh
-# page, where the visitor starts at the top) never scrolls, and a rerun that keeps the token leaves the
-# visitor where they scrolled to.
-JS = """\
-export default function ({ data }) {
-  const seen = (window.lstmExplorerScrolled ??= {});
-  const before = seen[data.key];
-  seen[data.key] = data.token;
-  if (before === undefined || before === data.token) return;
-  const target = document.querySelector(`.st-key-${data.key}`);
-  const header = document.querySelector('[data-testid="stHeader"]');
-  if (!target) return;
-  // Below Streamlit's header bar, which lies over the top of the main area.
-  target.style.scrollMarginTop = `${(header ? header.getBoundingClientRect().bottom : 0) + 8}px`;
-  target.scrollIntoView({ block: 'start', behavior: 'instant' });
-}
-"""
+from lstm.ui.components import read
 
 
 @functools.cache
 def _component():
-    # Registered once per process, on first use rather than at import.
-    return st.components.v2.component("lstm_explorer.scroll_to", html="", js=JS)
+    # Registered once per process, on first use rather than at import. A component of Streamlit's second kind
+    # that draws nothing: its script (lstm/ui/components/scroll_to.js) runs in the page, where it can scroll
+    # Streamlit's main area.
+    return st.components.v2.component("lstm_explorer.scroll_to", html="", js=read("scroll_to.js"))
 
 
 def scroll_to_when_changed(key: str, token: str) -> None:

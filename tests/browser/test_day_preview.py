@@ -7,22 +7,30 @@ import pytest
 
 from lstm.figures.unrolled import frame_updates
 from lstm.figures.unrolled_preview import preview_recipe
-from lstm.ui.day_preview import UNIT_JS
 from lstm.unit.forward import trace
 from lstm.unit.gates import GATES
 from lstm.unit.stages import Position, last_position
 from lstm.unit.weights import NAMES, PRESETS
 from tests.support.browser import chart_texts, type_into, wait_for_app, wait_until
+from tests.support.paths import REPO
 
 TUTORIAL_DAYS = [0.0, 0.5, 0.25, 1.0]
 TRAINED = PRESETS["trained"]
+# The browser's unit and the figure's frame rules, the very module the explorer's page runs.
+UNIT_MODULE = REPO / "lstm" / "ui" / "components" / "unit.js"
 
 
 @pytest.fixture
 def unit_page(page):
-    """A blank page holding the preview's functions, as the explorer's page holds them."""
+    """A blank page holding the preview's module as `window.unit`, imported as the explorer's page imports it."""
     page.set_content("<!doctype html><title>unit</title>")
-    page.add_script_tag(content=UNIT_JS)
+    page.evaluate(
+        """async (source) => {
+            const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+            window.unit = await import(url);
+        }""",
+        UNIT_MODULE.read_text(encoding="utf-8"),
+    )
     return page
 
 
@@ -37,7 +45,7 @@ def random_days(rng: random.Random, count: int, scale: float = 1.5) -> list[floa
 def strays(cases: list[tuple[list[float], dict[str, float]]], unit_page) -> float:
     """The largest difference between the browser's numbers and the NumPy pass's over `cases` (relative above 1)."""
     computed = unit_page.evaluate(
-        "cases => cases.map(([days, recipe]) => unitSteps(recipe, days))",
+        "cases => cases.map(([days, recipe]) => unit.unitSteps(recipe, days))",
         [[days, preview_recipe(len(days), weights)] for days, weights in cases],
     )
     worst = 0.0
@@ -79,7 +87,8 @@ def test_the_browser_writes_every_frame_as_the_figure_does(unit_page):
         ]  # fmt: skip
         recipe = preview_recipe(len(days), weights)
         drawn = unit_page.evaluate(
-            "([recipe, steps]) => recipe.known.map((_, frame) => frameUpdates(recipe, steps, frame))", [recipe, steps]
+            "([recipe, steps]) => recipe.known.map((_, frame) => unit.frameUpdates(recipe, steps, frame))",
+            [recipe, steps],
         )
         for frame, preview in enumerate(drawn):
             expected = frame_updates(unit, weights, Position(frame))
@@ -96,7 +105,7 @@ def test_the_browser_writes_every_frame_as_the_figure_does(unit_page):
 )
 def test_the_browser_rounds_as_python_does(unit_page, number):
     for digits in (0, 2, 4):
-        assert unit_page.evaluate("([n, d]) => fixed(n, d)", [number, digits]) == f"{number:.{digits}f}"
+        assert unit_page.evaluate("([n, d]) => unit.fixed(n, d)", [number, digits]) == f"{number:.{digits}f}"
 
 
 def hold_the_page_messages(page):
