@@ -127,7 +127,8 @@ export default function ({ data, parentElement }) {
   const onHover = (event) => {
     const point = event.points && event.points[0];
     const lights = point && point.data && point.data.meta && point.data.meta.lights;
-    const bar = lights && chart.data.find((trace) => trace.type === 'bar' && trace.meta && trace.meta.gate === lights.gate);
+    const lit = (trace) => trace.type === 'bar' && trace.meta && trace.meta.gate === lights.gate;
+    const bar = lights && chart.data.find(lit);
     if (!bar || !bar.y || bar.y[lights.point] === undefined) return onUnhover();
     const thickness = Array.isArray(bar.width) ? bar.width[lights.point] : bar.width || 0.4;
     const y = bar.y[lights.point];
