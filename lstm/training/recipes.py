@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lstm.locales import N_
 from lstm.unit.days import COMPANIES
 
 
@@ -23,6 +24,9 @@ RECIPES: dict[str, Recipe] = {
     # The product's default: one step sees both companies, and a learning rate 100x the tutorial's.
     "fast": Recipe("fast", batch_size=None, learning_rate=0.1, epochs=300),
 }
+
+# Each recipe's name as a page says it; the recipes themselves are keys of RECIPES.
+RECIPE_LABELS = {"tutorial": N_("tutorial"), "fast": N_("fast")}
 
 MAX_EPOCHS = 5000
 

@@ -20,7 +20,7 @@ from lstm.training.history import History, HistoryView
 from lstm.training.limits import SERVER_LOAD, Limits, server_slots
 from lstm.training.model import LSTMbyHand
 from lstm.training.process import configure_process
-from lstm.training.recipes import RECIPES, steps_per_epoch
+from lstm.training.recipes import RECIPE_LABELS, RECIPES, steps_per_epoch
 from lstm.unit.weights import TUTORIAL_SEED, Weights
 
 log = logging.getLogger(__name__)
@@ -80,7 +80,7 @@ class RunConfig:
     def label(self) -> str:
         """The run as a list of its choices, in the current language: recipe, learning rate, epochs, start, data."""
         parts = [
-            self.recipe,
+            _(RECIPE_LABELS[self.recipe]),
             _("lr {rate}").format(rate=f"{self.learning_rate:g}"),
             ngettext("{count} epoch", "{count} epochs", self.epochs).format(count=f"{self.epochs:,}"),
             _("seed {seed}").format(seed=self.seed) if self.start is None else _("from explorer weights"),
