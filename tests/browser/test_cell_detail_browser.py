@@ -2,7 +2,6 @@
 
 import random
 import re
-import time
 from urllib.parse import unquote
 
 import pytest
@@ -12,18 +11,11 @@ from lstm.unit.explain import percent_text, value_text
 from lstm.unit.forward import trace
 from lstm.unit.gates import GATES
 from lstm.unit.weights import NAMES, Weights
-from tests.support.browser import ARTIFACTS, UNROLLED, caption, chart_texts, wait_for_app
+from tests.support.browser import ARTIFACTS, UNROLLED, caption, chart_texts, wait_for_app, wait_until
 
 
 def shown(page) -> str:
     return " ".join(chart_texts(page))
-
-
-def wait_until(condition, what: str, limit: float = 20) -> None:
-    deadline = time.monotonic() + limit
-    while not condition():
-        assert time.monotonic() < deadline, what
-        time.sleep(0.2)
 
 
 def click_on(page, point) -> None:
@@ -78,10 +70,10 @@ def test_play_moves_the_opened_cell_with_the_overview(page, app_url):
     assert caption(page).startswith("Start")
     assert "kept" not in shown(page)  # nothing of day 1 is computed at the start
     page.locator(f"{UNROLLED} .updatemenu-button", has_text="Play").first.click()
-    wait_until(lambda: "kept " in shown(page), "the opened cell's forget gate never appeared")
-    wait_until(lambda: "added " in shown(page), "the opened cell's input gate never appeared")
+    wait_until(lambda: "kept " in shown(page), what="the opened cell's forget gate")
+    wait_until(lambda: "added " in shown(page), what="the opened cell's input gate")
     result = re.compile(r"new short-term memory-?\d\.\d{4}")
-    wait_until(lambda: result.search(shown(page)), "day 1's new short-term memory never appeared")
+    wait_until(lambda: result.search(shown(page)), what="day 1's new short-term memory")
     page.locator(f"{UNROLLED} .updatemenu-button", has_text="Pause").first.click()
 
 
@@ -100,11 +92,11 @@ def test_open_day_control_and_a_click_on_a_bar_open_a_cell_that_the_link_keeps(p
     wait_for_app(page)
     page.get_by_role("radio", name="Day 3", exact=True).click()
     page.wait_for_function("() => location.search.includes('cell=3')", timeout=20_000)
-    wait_until(lambda: "wlr1" in shown(page), "the Open control did not open day 3")
+    wait_until(lambda: "wlr1" in shown(page), what="day 3 opened by the Open control")
     # A click on day 1's long-remember bar opens day 1.
     click_on(page, page.locator(f"{UNROLLED} .barlayer .trace").first.locator(".point").first)
     page.wait_for_function("() => location.search.includes('cell=1')", timeout=20_000)
-    wait_until(lambda: "input, day 1" in shown(page), "a click on day 1's bar did not open day 1")
+    wait_until(lambda: "input, day 1" in shown(page), what="day 1 opened by a click on its bar")
     assert "cell=1" in unquote(page.url)
 
 
@@ -119,7 +111,7 @@ def test_a_click_on_a_weight_edits_it_for_the_whole_page(page, app_url):
     field.press("Enter")
     dialog.get_by_role("button", name="Apply").click()
     page.wait_for_function("() => decodeURIComponent(location.search).includes('weights=0.5,')", timeout=20_000)
-    wait_until(lambda: "wlr1 0.5000" in shown(page), "the edited weight is not on the diagram")
+    wait_until(lambda: "wlr1 0.5000" in shown(page), what="the edited weight on the diagram")
 
 
 # The overview's outline for a stage of a day, read from the figure Plotly holds and the SVG it drew:

@@ -1,7 +1,5 @@
 """The classroom in Chromium: presenter mode, the lesson, lesson links that hide controls, exports."""
 
-import time
-
 from playwright.sync_api import expect
 
 from lstm.explorer.lesson import LESSON
@@ -184,10 +182,10 @@ def test_the_exported_animation_plays_from_disk_with_no_server(browser, page, ap
     assert any(text.startswith("Start") for text in texts)
     assert "84%" not in texts
     offline.locator(".updatemenu-button", has_text="Play").first.click()
-    deadline = time.monotonic() + 15
-    while "84%" not in offline.eval_on_selector_all("text", "nodes => nodes.map(node => node.textContent)"):
-        assert time.monotonic() < deadline, "the exported animation did not play"
-        time.sleep(0.2)
+    wait_until(
+        lambda: "84%" in offline.eval_on_selector_all("text", "nodes => nodes.map(node => node.textContent)"),
+        what="the exported animation playing",
+    )
     assert all(url.startswith("file:") for url in requests), requests
     offline.context.close()
 

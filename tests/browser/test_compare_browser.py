@@ -1,14 +1,12 @@
 """Company A beside Company B in Chromium, and no answer on the page before the animation reaches it."""
 
-import time
-
 from playwright.sync_api import expect
 
 from lstm.unit.days import COMPANIES
 from lstm.unit.explain import value_text
 from lstm.unit.forward import trace
 from lstm.unit.weights import PRESETS
-from tests.support.browser import ARTIFACTS, chart_texts, wait_for_app
+from tests.support.browser import ARTIFACTS, chart_texts, wait_for_app, wait_until
 
 TRAINED = PRESETS["trained"]
 
@@ -34,10 +32,10 @@ def test_no_prediction_until_the_animation_reaches_it(page, app_url):
     expect(page.get_by_text("Prediction: 0.0022", exact=True)).to_be_hidden()  # folded until the end
     expect(page.get_by_text("Prediction: not computed yet at this step. Show it")).to_be_visible()
     page.get_by_role("button", name="Play", exact=True).click()  # the player's real button
-    deadline = time.monotonic() + 60
-    while not any(text.startswith("prediction") for text in chart_texts(page)):
-        assert time.monotonic() < deadline, "the prediction never appeared at the animation's end"
-        time.sleep(0.3)
+    wait_until(
+        lambda: any(text.startswith("prediction") for text in chart_texts(page)),
+        what="the prediction at the animation's end",
+    )
     assert any("0.0022" in text for text in chart_texts(page) if text.startswith("prediction"))
 
 

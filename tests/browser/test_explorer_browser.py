@@ -1,7 +1,6 @@
 """What a visitor sees and gets in Chromium: the unrolled cells, the animation, edits, shared links."""
 
 import re
-import time
 from urllib.parse import unquote
 
 from playwright.sync_api import expect
@@ -16,6 +15,7 @@ from tests.support.browser import (
     chart_texts,
     open_fold,
     wait_for_app,
+    wait_until,
 )
 
 CHART = UNROLLED
@@ -40,11 +40,8 @@ CAPTION_HOLDS = """([chart, held]) => new Promise((resolve) => {
 })"""
 
 
-def wait_for_text(page, text: str, timeout_s: float = 20) -> None:
-    deadline = time.monotonic() + timeout_s
-    while text not in " ".join(chart_texts(page)):
-        assert time.monotonic() < deadline, f"{text!r} never appeared in the chart"
-        time.sleep(0.2)
+def wait_for_text(page, text: str) -> None:
+    wait_until(lambda: text in " ".join(chart_texts(page)), what=f"{text!r} in the chart")
 
 
 def test_shared_link_shows_the_unrolled_cells_and_numbers(page, app_url):
@@ -69,13 +66,14 @@ def test_play_advances_the_animation_in_the_browser(page, app_url):
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     page.locator(f"{CHART} .updatemenu-button", has_text="Play").first.click()
-    wait_for_text(page, "84%", timeout_s=10)
+    wait_for_text(page, "84%")
     seen = {caption(page)}
-    deadline = time.monotonic() + 10
-    while len(seen) < 3 and time.monotonic() < deadline:
-        time.sleep(0.3)
+
+    def several_stages_went_by() -> bool:
         seen.add(caption(page))
-    assert len(seen) >= 3, seen  # several stages went by
+        return len(seen) >= 3
+
+    wait_until(several_stages_went_by, what="three stages of the animation", every=0.3)
     assert not [url for url in requests if "/_stcore/" not in url and url.startswith("http")], requests
     page.locator(f"{CHART} .updatemenu-button", has_text="Pause").first.click()
     page.wait_for_function(ANIMATION_STOPPED, arg=CHART)
@@ -160,10 +158,7 @@ def test_editing_a_weight_and_scrubbing_the_slider(page, app_url):
     touch.scroll_into_view_if_needed()
     rail = touch.bounding_box()
     page.mouse.click(rail["x"] + 5, rail["y"] + rail["height"] / 2)
-    deadline = time.monotonic() + 10
-    while not caption(page).startswith("Start"):
-        assert time.monotonic() < deadline, caption(page)
-        time.sleep(0.2)
+    wait_until(lambda: caption(page).startswith("Start"), what="the slider's start after a click on its rail")
     assert not any(text.startswith("prediction") for text in chart_texts(page))
 
 
