@@ -1,4 +1,4 @@
-"""`python -m lstm trace | train | series | bench`: the unit from a terminal, a notebook or a script."""
+"""`python -m lstm trace | train | carry | carry-experiment | series | bench`: the unit from a terminal or a script."""
 
 from __future__ import annotations
 
@@ -161,6 +161,39 @@ def run_train(args: argparse.Namespace) -> str:
     return "\n".join(lines)
 
 
+def run_carry(args: argparse.Namespace) -> str:
+    from lstm.training.process import configure_process
+    from lstm.training.rnn_carry import train_unit
+
+    configure_process()
+    result = train_unit(args.unit, args.days, args.seed, epochs=args.epochs)
+    return json.dumps(result.to_dict()) if args.json else result.summary()
+
+
+def run_carry_experiment(args: argparse.Namespace) -> str:
+    from lstm.training.process import configure_process
+    from lstm.training.rnn_carry import SEEDS, experiment, experiment_json, experiment_summary
+
+    configure_process()
+    args.seeds = list(SEEDS) if args.seeds is None else args.seeds
+    for option, values in (("--days", args.days), ("--seeds", args.seeds)):
+        twice = sorted({value for value in values if values.count(value) > 1})
+        if twice:
+            raise UsageError(f"{option} gives {', '.join(map(str, twice))} more than once")
+    if Path(args.out).suffix.lower() != ".json":
+        raise UsageError(f"--out must end in .json, not {args.out!r}")
+    if os.path.exists(args.out) and not os.path.isfile(args.out):
+        raise UsageError(f"--out {args.out} exists and is not a regular file: writing to it could wait forever")
+    days, seeds = " ".join(map(str, args.days)), " ".join(map(str, args.seeds))
+    command = f"python -m lstm carry-experiment --days {days} --seeds {seeds} --epochs {args.epochs} --out {args.out}"
+    table = experiment(args.days, args.seeds, args.epochs, command=command)
+    try:
+        Path(args.out).write_text(experiment_json(table), encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"cannot write {args.out}: {error.strerror}") from None
+    return f"{experiment_summary(table)}, written to {args.out}"
+
+
 def run_series(args: argparse.Namespace) -> str:
     from lstm.training.series import MAX_BYTES, SeriesError, read_series
 
@@ -234,6 +267,8 @@ def build_parser() -> argparse.ArgumentParser:
     train_parser.add_argument("--json", action="store_true", help="print one JSON object")
     train_parser.set_defaults(run=run_train)
 
+    add_carry_commands(commands)
+
     series_parser = commands.add_parser("series", help="read a price file as the Your own series page does")
     series_parser.add_argument("file", help="a CSV or text file of prices (at most 1 MB)")
     series_parser.add_argument("--column", help="the column to read, by its header or its number from 1")
@@ -250,6 +285,39 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bench_parser.set_defaults(run=run_bench)
     return parser
+
+
+def add_carry_commands(commands) -> None:
+    from lstm.insights.carry import EXPERIMENT_DAYS, MAX_DAYS, MIN_DAYS, UNITS
+    from lstm.training.recipes import MAX_EPOCHS, RECIPES
+
+    fast = RECIPES["fast"]
+    carry_parser = commands.add_parser("carry", help="train the plain RNN or the LSTM on companies A and B over N days")
+    carry_parser.add_argument("--unit", choices=UNITS, required=True, help="rnn (the plain RNN) or lstm")
+    carry_parser.add_argument(
+        "--days", type=bounded_int(MIN_DAYS, MAX_DAYS), required=True, help="day 1, then 0.5 0.25 1 repeated"
+    )
+    carry_parser.add_argument("--seed", type=bounded_int(0, MAX_SEED), default=42, help="seed of the initial draw")
+    carry_parser.add_argument(
+        "--epochs", type=bounded_int(1, MAX_EPOCHS), default=fast.epochs, help="Adam steps on both companies"
+    )
+    carry_parser.add_argument("--json", action="store_true", help="print one JSON object")
+    carry_parser.set_defaults(run=run_carry)
+
+    experiment_parser = commands.add_parser(
+        "carry-experiment", help="remake the Why an LSTM experiment: both units, every length and seed"
+    )
+    experiment_parser.add_argument(
+        "--days", type=bounded_int(MIN_DAYS, MAX_DAYS), nargs="+", default=list(EXPERIMENT_DAYS), help="the lengths"
+    )
+    experiment_parser.add_argument(
+        "--seeds", type=bounded_int(0, MAX_SEED), nargs="+", help="one training per seed (default 42 to 51)"
+    )
+    experiment_parser.add_argument(
+        "--epochs", type=bounded_int(1, MAX_EPOCHS), default=fast.epochs, help="Adam steps per training"
+    )
+    experiment_parser.add_argument("--out", required=True, help="the JSON file to write, e.g. lstm/insights/carry.json")
+    experiment_parser.set_defaults(run=run_carry_experiment)
 
 
 def main(argv: list[str] | None = None) -> int:
