@@ -125,9 +125,18 @@ def test_streamlit_only_in_ui_and_no_test_or_browser_code_in_the_package():
     assert offenders == []
 
 
-def test_the_entry_frame_imports_only_the_navigation_routes_and_the_servers_mend():
+def test_the_entry_frame_imports_only_the_navigation_the_language_the_page_style_and_the_servers_mend():
     imported = {name for name in imports_of(REPO / "streamlit_app.py") if name.startswith("lstm.")}
-    assert imported <= {"lstm.ui", "lstm.ui.navigation", "lstm.ui.routes", "lstm.ui.late_tick"}
+    assert imported <= {
+        "lstm.locales",
+        "lstm.ui",
+        "lstm.ui.components",
+        "lstm.ui.components.style",
+        "lstm.ui.language",
+        "lstm.ui.late_tick",
+        "lstm.ui.navigation",
+        "lstm.ui.routes",
+    }
 
 
 def test_no_function_is_longer_than_the_limit():

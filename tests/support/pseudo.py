@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from google.protobuf.json_format import MessageToDict
 
+from lstm.locales import LANGUAGES
 from lstm.training.series import STOCKS
 
 OPEN, CLOSE = "⟪", "⟫"
@@ -27,9 +28,9 @@ SAME_IN_EVERY_LANGUAGE = {
     "HTML", "nn", "ms", "px", "Plotly", "Streamlit", "safetensors", "wlr", "wpr", "blr", "bpr", "wp", "bp", "wo",
     "bo", "ReLU",
 }  # fmt: skip
-# The example stocks' tickers are names too.
-SAME_IN_EVERY_LANGUAGE |= set(STOCKS)
-_WORD = re.compile(r"[A-Za-z]{2,}")
+# The example stocks' tickers are names too, and so is each language in the picker, named in its own words.
+SAME_IN_EVERY_LANGUAGE |= set(STOCKS) | set(LANGUAGES.values())
+_WORD = re.compile(r"[^\W\d_]{2,}")  # letters of any alphabet: Español is one word
 _CODE = re.compile(r"`[^`]*`")
 _LINK = re.compile(r"\]\([^)]*\)|https?://\S+|[\w.-]+@[\w.-]+")
 _BRACKETED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
