@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from lstm.locales import _, ngettext
 from lstm.unit import rnn
 from lstm.unit.days import COMPANIES
 from lstm.unit.gates import GATES
@@ -38,9 +39,13 @@ def stretch(company: str, days: int) -> tuple[float, ...]:
     The target stays the company's: 0 for A, 1 for B.
     """
     if company not in COMPANIES:
-        raise ValueError(f"the companies are {' and '.join(COMPANIES)}, not {company!r}")
+        raise ValueError(_("the companies are A and B, not {company}").format(company=repr(company)))
     if not MIN_DAYS <= days <= MAX_DAYS:
-        raise ValueError(f"{days} days is outside {MIN_DAYS}..{MAX_DAYS}")
+        raise ValueError(
+            ngettext("{count} day is outside {least}..{most}", "{count} days is outside {least}..{most}", days).format(
+                count=days, least=MIN_DAYS, most=MAX_DAYS
+            )
+        )
     first = COMPANIES[company][0][0]
     return (first, *(MIDDLE_DAYS[index % len(MIDDLE_DAYS)] for index in range(days - 1)))
 

@@ -128,12 +128,11 @@ def train_unit(
 def _train_lstm(inputs: np.ndarray, targets: np.ndarray, epochs: int, learning_rate: float, seed: int, kept):
     """The tutorial's unit on the fast recipe's loop, as the Train page runs it, on the stretched companies."""
     data = TrainingData(
-        N_("the two companies stretched to {days} days"),
+        N_("the two companies, stretched"),
         torch.tensor(inputs, dtype=torch.float32),
         torch.tensor(targets, dtype=torch.float32),
         followed=dict(FOLLOWED),
         titles={"A": N_("Company A"), "B": N_("Company B")},
-        name_places={"days": inputs.shape[-1]},
     )
     model = LSTMbyHand(learning_rate=learning_rate, seed=seed)
     initial = model.weights()

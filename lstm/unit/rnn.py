@@ -33,6 +33,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from lstm.locales import _
+
 # The five weights in the video's order of appearance: input, feedback, bias, output weight and bias.
 RNN_NAMES = ("w1", "w2", "b1", "w3", "b2")
 
@@ -51,10 +53,14 @@ class RNNWeights:
     def from_mapping(cls, values: Mapping[str, float]) -> RNNWeights:
         """The five weights from a mapping with exactly these names, each a finite number."""
         if set(values) != set(RNN_NAMES):
-            raise ValueError(f"the plain RNN's weights are {', '.join(RNN_NAMES)}, not {', '.join(sorted(values))}")
+            raise ValueError(
+                _("the plain RNN's weights are {names}, not {given}").format(
+                    names=", ".join(RNN_NAMES), given=", ".join(sorted(values))
+                )
+            )
         numbers = {name: float(values[name]) for name in RNN_NAMES}
         if not all(math.isfinite(value) for value in numbers.values()):
-            raise ValueError("every weight of the plain RNN must be a finite number")
+            raise ValueError(_("every weight of the plain RNN must be a finite number"))
         return cls(**numbers)
 
     def to_dict(self) -> dict[str, float]:
@@ -82,7 +88,7 @@ def run(inputs: np.ndarray, weights: RNNWeights) -> RNNPass:
     """The unrolled pass over the last dimension of `inputs`, the activation starting at 0."""
     inputs = np.asarray(inputs, dtype=np.float64)
     if inputs.ndim == 0 or inputs.shape[-1] < 1:
-        raise ValueError("the plain RNN needs at least one day")
+        raise ValueError(_("the plain RNN needs at least one day"))
     activation = np.zeros((), dtype=np.float64)
     sums, activations = [], []
     with np.errstate(over="ignore", invalid="ignore"):  # a slider's w2 of 5 over 60 days overflows to inf
