@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lstm.figures.animation import animation_controls
+from lstm.figures.numbers import plain_number
 from lstm.figures.shapes import line
 from lstm.figures.theme import LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR, PlainFigure, chart_layout, palette, readable
 from lstm.locales import _
@@ -34,16 +35,8 @@ CAPTION_SIZE, NODE_SIZE, HEAT_SIZE = 15, 15, 13
 
 
 def gradient_text(value: float, digits: int = 3) -> str:
-    """A gradient to `digits` significant figures, written out in full: 0.00000734, never 7.34e-06.
-
-    Gradients run from about 1 down to 1e-6 and below; learners read plain decimals, and the count
-    of zeros after the point is the size.
-    """
-    if not value or not math.isfinite(value):
-        return "0" if not value else f"{value}"
-    decimals = max(digits - 1 - math.floor(math.log10(abs(value))), 0)
-    text = f"{value:.{decimals}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    """A gradient to `digits` significant figures, written out in full: 0.00000734, never 7.34e-06."""
+    return plain_number(value, digits)
 
 
 def day_text(day: int) -> str:
@@ -68,8 +61,8 @@ def _caption(result: Backprop, frame: int) -> str:
             "loss = (prediction − target)² = ({prediction} − {target})² = {loss}.  Its gradient, "
             "2 × ({prediction} − {target}) = {gradient}, starts back along the short-term memory."
         ).format(
-            prediction=f"{result.prediction:.4f}", target=f"{result.target:g}", loss=gradient_text(result.loss, 4),
-            gradient=gradient_text(error, 4),
+            prediction=f"{result.prediction:.4f}", target=plain_number(result.target),
+            loss=gradient_text(result.loss, 4), gradient=gradient_text(error, 4),
         )  # fmt: skip
     day = days - frame  # 0-based
     long_gradient = result.long_memory[day]
@@ -207,7 +200,7 @@ def _still_traces(result: Backprop, colours: Palette) -> list[dict]:
     }  # fmt: skip
     inputs = {
         "type": "scatter", "x": day_x, "y": [INPUT_Y] * days, "mode": "text",
-        "text": [day_text(day) + "<br>" + _("input {value}").format(value=f"{value:g}")
+        "text": [day_text(day) + "<br>" + _("input {value}").format(value=plain_number(value))
                  for day, value in zip(day_x, result.days, strict=True)],
         "textfont": {"size": 14, "color": colours.muted}, "hoverinfo": "skip", "showlegend": False,
     }  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from lstm.figures.numbers import plain_number
 from lstm.figures.theme import LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR, Palette, PlainFigure, chart_layout, palette
 from lstm.locales import _
 from lstm.unit.explain import value_text as number_text
@@ -49,7 +50,7 @@ def _values(trace: Trace) -> list[tuple[str, int, float]]:
 
 
 def prediction_text(row: CellRow) -> str:
-    target = _("target {target}").format(target=f"{row.target:g}")
+    target = _("target {target}").format(target=plain_number(row.target))
     return _("prediction") + f"<br><b>{row.trace.prediction:.3f}</b><br>{target}"
 
 
@@ -100,7 +101,7 @@ def cell_axes(row: CellRow, colours: Palette, domains: tuple[list[float], list[f
         "domain": x_domain, "range": [-0.02, days + 0.95], "anchor": anchor[1], "showgrid": False, "zeroline": False,
         "automargin": True,
         "tickvals": [day + 0.3 for day in range(days)], "ticks": "", "fixedrange": True,
-        "ticktext": [_("day {day} · input {input}").format(day=step.day, input=f"{step.input:g}")
+        "ticktext": [_("day {day} · input {input}").format(day=step.day, input=plain_number(step.input))
                      for step in row.trace.steps],
         "tickfont": {"size": font_size, "color": colours.muted},
     }  # fmt: skip

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from plotly.colors import sequential
 
 from lstm.figures.animation import animation_controls
+from lstm.figures.numbers import plain_number, plotly_number
 from lstm.figures.theme import Palette, PlainFigure, chart_layout, palette
 from lstm.locales import _
 
@@ -61,7 +62,7 @@ def _colourbar_ticks(values: Sequence[Sequence[float]]) -> tuple[list[float], li
     low = math.floor(min(min(row) for row in values))
     high = math.ceil(max(max(row) for row in values))
     ticks = list(range(low, high + 1))
-    return ticks, [f"{10.0**tick:g}" for tick in ticks]
+    return ticks, [plain_number(10.0**tick) for tick in ticks]
 
 
 def _map_traces(landscape: Landscape, now: Mapping[str, float], beside_a_run: bool) -> list[dict]:
@@ -87,7 +88,7 @@ def _map_traces(landscape: Landscape, now: Mapping[str, float], beside_a_run: bo
             },
         },
         "hovertemplate": f"{x_name} %{{x:.3f}}<br>{y_name} %{{y:.3f}}<br>"
-        + _("loss {loss}").format(loss="%{customdata}") + "<extra></extra>",
+        + _("loss {loss}").format(loss=plotly_number("customdata", 4)) + "<extra></extra>",
     }  # fmt: skip
     held = {
         "type": "scatter", "x": [now[x_name]], "y": [now[y_name]], "mode": "markers",
@@ -100,7 +101,7 @@ def _map_traces(landscape: Landscape, now: Mapping[str, float], beside_a_run: bo
         "type": "scatter", "x": [x_lowest], "y": [y_lowest], "mode": "markers",
         "marker": {"symbol": "x", "size": 14, "color": "#FFFFFF", "line": {"color": "#000000", "width": 1}},
         "name": _("lowest on the map"),
-        "hovertemplate": _("lowest on this map: loss {loss}").format(loss=f"{lowest:.4g}") + "<extra></extra>",
+        "hovertemplate": _("lowest on this map: loss {loss}").format(loss=plain_number(lowest, 4)) + "<extra></extra>",
     }  # fmt: skip
     return [readings, held, lowest_marker]
 
@@ -183,7 +184,8 @@ def _path_traces(xs: list[float], ys: list[float], steps: list[int], losses: lis
     curve = {
         "type": "scatter", "x": steps, "y": losses, "xaxis": "x2", "yaxis": "y2", "mode": "lines",
         "line": {"color": "#0072B2", "width": 3}, "name": _("the run's loss"),
-        "hovertemplate": _("epoch {epoch}: loss {loss}").format(epoch="%{x}", loss="%{y:.4g}") + "<extra></extra>",
+        "hovertemplate": _("epoch {epoch}: loss {loss}").format(epoch="%{x}", loss=plotly_number("y", 4))
+        + "<extra></extra>",
     }  # fmt: skip
     return [
         path,
@@ -272,7 +274,7 @@ def landscape_figure(
 
 def _caption_text(epoch: int, loss: float, x_name: str, x: float, y_name: str, y: float) -> str:
     return _("epoch {epoch}: {x_name} {x}, {y_name} {y}, the run's loss {loss}").format(
-        epoch=epoch, x_name=x_name, x=f"{x:.3f}", y_name=y_name, y=f"{y:.3f}", loss=f"{loss:.3g}"
+        epoch=epoch, x_name=x_name, x=f"{x:.3f}", y_name=y_name, y=f"{y:.3f}", loss=plain_number(loss, 3)
     )
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from lstm.figures.animation import animation_controls
 from lstm.figures.compact_cells import CellRow, cell_axes, cell_traces, cell_updates
+from lstm.figures.numbers import plain_number, plotly_number
 from lstm.figures.theme import Palette, PlainFigure, chart_layout, palette
 from lstm.figures.training import RUN_COLOURS, weights_axes, weights_traces
 from lstm.figures.what_changed import first_sentence, what_changed
@@ -71,7 +72,7 @@ def explorer_link(snapshot: Snapshot) -> str:
 
 def _annotations(snapshot: Snapshot, sentence: str, text: ReplayText, colours: Palette) -> list[dict]:
     epoch = _("Epoch {epoch}").format(epoch=f"{snapshot.epoch:,}")
-    loss = _("loss {loss}").format(loss=f"{snapshot.loss:.3g}")
+    loss = _("loss {loss}").format(loss=plain_number(snapshot.loss, 3))
     head = f"<b>{epoch}</b> · {loss} · "
     lines = textwrap.wrap(head + sentence, text.wrap)
     common = {"xref": "paper", "yref": "paper", "showarrow": False, "xanchor": "left", "align": "left"}
@@ -105,7 +106,8 @@ def _loss_traces(history: HistoryView, marks: Sequence[Milestone], font: int, co
     common = {"xaxis": "x3", "yaxis": "y3", "showlegend": False}
     return [
         {"type": "scatter", "mode": "lines", "x": history.epochs, "y": history.loss, "line": {"color": RUN_COLOURS[0]},
-         "hovertemplate": _("epoch {epoch}: loss {loss}").format(epoch="%{x}", loss="%{y:.3g}") + "<extra></extra>",
+         "hovertemplate": _("epoch {epoch}: loss {loss}").format(epoch="%{x}", loss=plotly_number("y", 3))
+         + "<extra></extra>",
          **common},
         {"type": "scatter", "mode": "markers+text", "x": [mark.epoch for mark in marks],
          "y": [mark.loss for mark in marks], "text": [f"{mark.epoch:,}" for mark in marks],
@@ -124,7 +126,7 @@ def _prediction_traces(history: HistoryView, targets: Mapping[str, tuple[str, fl
         title, target = targets[name]
         common = {"xaxis": "x4", "yaxis": "y4", "showlegend": False, "line": {"color": colour}}
         hover = _("epoch {epoch}: {sequence} {prediction}").format(epoch="%{x}", sequence=title, prediction="%{y:.4f}")
-        label = _("{sequence} target {target}").format(sequence=title, target=f"{target:g}")
+        label = _("{sequence} target {target}").format(sequence=title, target=plain_number(target))
         traces.append({"type": "scatter", "mode": "lines", "x": history.epochs, "y": values, "name": title,
                        "hovertemplate": hover + "<extra></extra>", **common})  # fmt: skip
         traces.append({"type": "scatter", "mode": "lines+text", "x": [0, last], "y": [target, target],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from lstm.figures.numbers import plotly_number
 from lstm.figures.shapes import box
 from lstm.figures.theme import PlainFigure, chart_layout, palette
 from lstm.locales import _, ngettext
@@ -17,7 +18,7 @@ PREDICTION_COLOUR = "#D55E00"
 WINDOW_COLOUR = "rgba(230,159,0,0.22)"  # orange, light: the first window
 LABEL_COLOUR = "#E69F00"
 # Plotly's hover placeholders, put in the sentences' named places: the day, the price, the scaled price.
-HOVER_PLACES = {"day": "%{x}", "price": "%{y:.4g}", "scaled": "%{customdata:.3f}"}
+HOVER_PLACES = {"day": "%{x}", "price": plotly_number("y", 4), "scaled": "%{customdata:.3f}"}
 
 
 def _days(series: Series) -> list[int]:

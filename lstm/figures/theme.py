@@ -23,7 +23,7 @@ class PlainFigure(go.Figure):
 
     def __init__(self, data: list[dict], layout: dict, frames: list[dict] | None = None):
         super().__init__(_validate=False)
-        self._plain_data, self._plain_layout, self._plain_frames = data, layout, frames or []
+        self._plain_data, self._plain_layout, self._plain_frames = data, settled(data, layout), frames or []
 
     def to_dict(self) -> dict:
         # Shared, not copied: nothing downstream writes to them, and a deep copy costs as much as the build.
@@ -31,6 +31,31 @@ class PlainFigure(go.Figure):
         if self._plain_frames:
             figure["frames"] = list(self._plain_frames)
         return figure
+
+
+# Traces drawn on x and y axes (the others, a table's, have none).
+CARTESIAN = ("scatter", "bar", "heatmap", "contour")
+
+
+def _axis_key(reference: str) -> str:
+    """A trace's "x3" as the layout's "xaxis3"."""
+    return f"{reference[0]}axis{reference[1:]}"
+
+
+def settled(data: list[dict], layout: dict) -> dict:
+    """`layout` with every axis the traces draw on writing plain decimals: 0.0001, never 100µ or 1e-4.
+
+    Plotly's default writes ticks with SI prefixes (100µ, 10k); "none" writes them out in full, on log axes
+    too. The axes' own settings win where a figure gives them.
+    """
+    for trace in data:
+        if trace.get("type", "scatter") in CARTESIAN:
+            for reference in (trace.get("xaxis", "x"), trace.get("yaxis", "y")):
+                layout.setdefault(_axis_key(reference), {})
+    for key, axis in layout.items():
+        if key.startswith(("xaxis", "yaxis")) and isinstance(axis, dict):
+            axis.setdefault("exponentformat", "none")
+    return layout
 
 
 @dataclass(frozen=True)

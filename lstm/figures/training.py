@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from lstm.figures.numbers import plain_number, plotly_number
 from lstm.figures.shapes import line
 from lstm.figures.theme import Palette, PlainFigure, chart_layout, palette
 from lstm.locales import _
@@ -43,7 +44,7 @@ def loss_figure(runs: Sequence[tuple[str, HistoryView]], log_scale: bool, dark: 
             _("{run} (current)").format(run=label) if index == len(runs) - 1 else label,
             RUN_COLOURS[index % len(RUN_COLOURS)],
             4 if index == len(runs) - 1 else 2,
-            _("epoch {epoch}: loss {loss}").format(epoch="%{x}", loss="%{y:.4g}") + "<extra></extra>",
+            _("epoch {epoch}: loss {loss}").format(epoch="%{x}", loss=plotly_number("y", 4)) + "<extra></extra>",
         )
         for index, (label, history) in enumerate(runs)
     ]
@@ -64,7 +65,7 @@ def predictions_figure(
         colour = RUN_COLOURS[index % len(RUN_COLOURS)]
         title, target = targets[name]
         hover = _("epoch {epoch}: {sequence} {prediction}").format(epoch="%{x}", sequence=name, prediction="%{y:.4f}")
-        legend = _("{sequence} (target {target})").format(sequence=title, target=f"{target:.4g}")
+        legend = _("{sequence} (target {target})").format(sequence=title, target=plain_number(target, 4))
         traces.append(_line(history.epochs, values, legend, colour, 3, hover + "<extra></extra>"))
         shapes.append(line(0, target, 1, target, colour, dash="dot", axes=("paper", "y"), layer="above"))
     layout = _layout(dark, 320, _("epoch"), _("prediction"))

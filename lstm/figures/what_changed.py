@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from lstm.figures.compact_cells import ROWS, SIGNED, value_text
+from lstm.figures.numbers import plain_number
 from lstm.locales import _
 from lstm.unit.trace import STEP_TITLES, Trace
 
@@ -38,7 +39,7 @@ def _biggest_move(before: Mapping[str, Trace], after: Mapping[str, Trace]) -> tu
 
 def _prediction_sentence(title: str, old: float, new: float, target: float) -> str:
     """How a followed sequence's prediction moved, and whether toward its target."""
-    values = {"sequence": title, "old": f"{old:.3f}", "new": f"{new:.3f}", "target": f"{target:g}"}
+    values = {"sequence": title, "old": f"{old:.3f}", "new": f"{new:.3f}", "target": plain_number(target)}
     if abs(new - old) < UNSEEN:
         return _("{sequence}'s prediction stayed at {new}.").format(**values)
     toward = abs(new - target) < abs(old - target)
@@ -55,7 +56,7 @@ def first_sentence(epoch: int, traces: Mapping[str, Trace], titles: Mapping[str,
     """The replay's first frame: where the unit starts."""
     said = ", ".join(
         _("{sequence} predicts {prediction} (target {target})").format(
-            sequence=titles[name][0], prediction=f"{trace.prediction:.3f}", target=f"{titles[name][1]:g}"
+            sequence=titles[name][0], prediction=f"{trace.prediction:.3f}", target=plain_number(titles[name][1])
         )
         for name, trace in traces.items()
     )
