@@ -31,7 +31,7 @@ def _line(x: list, y: list, name: str, colour: str, width: float, hover: str, da
 def _layout(dark: bool, height: int, x_title: str, y_title: str) -> dict:
     layout = chart_layout(palette(dark), height, x_title, y_title)
     layout["legend"]["font"]["size"] = 13
-    layout["uirevision"] = "keep"  # zoom and hidden series survive the redraws while a run goes on
+    layout["uirevision"] = "keep"  # series hidden from the legend stay hidden while a run goes on
     return layout
 
 
