@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from lstm.ui import late_tick, navigation, routes
+from lstm.ui import language, late_tick, navigation, routes
 from lstm.ui.components import style
 
 # Served from here: a Material icon as page_icon is fetched from Google's font servers by every visitor's
@@ -18,9 +18,11 @@ PAGE_CSS = style("page.css")
 
 def main() -> None:
     late_tick.mend()  # once per server: the first visitor's first run installs it
+    language.apply()  # first in every run: the menu's titles and the page speak the visitor's language
     st.set_page_config(page_title="LSTM Explorer", page_icon=str(FAVICON), layout="wide")
     st.html(PAGE_CSS)
     page = st.navigation(navigation.visible(), position="top")
+    language.picker()  # in the top bar on every page, out of the page's flow
     page.run()
     if page.url_path != routes.TRAINING.url_path:
         navigation.training_status()
