@@ -66,7 +66,7 @@ def test_a_component_file_is_named_without_a_folder():
             components.read(name)
 
 
-def test_the_wheel_ships_the_components_and_the_catalogues(tmp_path):
+def test_the_wheel_ships_the_components_the_catalogues_and_the_carry_results(tmp_path):
     # Built from a copy, so the build's own folders stay out of the checkout; a catalogue is planted in the
     # copy, so the rule is checked whether or not the checkout has one yet.
     source = tmp_path / "source"
@@ -87,8 +87,9 @@ def test_the_wheel_ships_the_components_and_the_catalogues(tmp_path):
     expected = {
         path.relative_to(source).as_posix()
         for path in source.joinpath("lstm").rglob("*")
-        if path.suffix in (*SHIPPED, ".po")
+        if path.suffix in (*SHIPPED, ".po", ".json")
     }
     assert "lstm/locales/xx/LC_MESSAGES/lstm.po" in expected
     assert "lstm/ui/components/unit.js" in expected
+    assert "lstm/insights/carry.json" in expected
     assert expected - inside == set()
