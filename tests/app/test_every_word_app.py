@@ -1,10 +1,11 @@
-"""Every word a page shows goes through the catalogue: each page, rendered in a pseudo language, has no English left."""
+"""Every word a page shows goes through the catalogue: none is left English in a pseudo language, German or Spanish."""
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from lstm import locales
 from lstm.explorer.lesson import LESSON
+from tests.support.english import english_in, english_sentences
 from tests.support.paths import REPO
 from tests.support.pseudo import Bracketed, english_left, page_words
 
@@ -45,3 +46,27 @@ def test_every_other_page_says_nothing_past_the_catalogue(bracketed, page):
     app = AppTest.from_string(f"from lstm.ui import {page}\n{page}.render()\n", default_timeout=90)
     app.run()
     assert english_on(app) == []
+
+
+TRANSLATED = sorted(set(locales.LANGUAGES) - {locales.SOURCE_LANGUAGE})
+VIEWS = [("explorer", view) for view in EXPLORER_VIEWS] + [(page, None) for page in PAGES]
+
+
+def rendered(page: str, view: str | None, language: str) -> AppTest:
+    if page == "explorer":
+        app = AppTest.from_file(APP, default_timeout=90)
+        for key, value in {**EXPLORER_VIEWS[view], "lang": language}.items():
+            app.query_params[key] = value
+    else:
+        script = f"from lstm import locales\nlocales.use({language!r})\nfrom lstm.ui import {page}\n{page}.render()\n"
+        app = AppTest.from_string(script, default_timeout=90)
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+@pytest.mark.parametrize(("page", "view"), VIEWS)
+def test_a_translated_page_shows_no_english_sentence(language, page, view):
+    app = rendered(page, view, language)
+    assert english_in([text for _kind, text in page_words(app)], english_sentences(language)) == []
