@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
 from lstm.locales import LANGUAGES, SOURCE_LANGUAGE, _, current, use
+from lstm.ui.components import read
 from lstm.ui.link_messages import link_warning
 from lstm.unit.numbers import quoted
 
@@ -77,11 +80,21 @@ PICKER_CSS = """<style>
 </style>"""
 
 
+@functools.cache
+def _page_language():
+    # Registered once per process, on first use. It draws nothing: its script sets the page's lang attribute.
+    return st.components.v2.component("lstm_explorer.page_language", html="", js=read("page_language.js"))
+
+
 def picker() -> None:
-    """A small select box of the languages, each named in its own language; a bad `lang` in the link is said below."""
+    """A small select box of the languages, each named in its own language; a bad `lang` in the link is said below.
+
+    It also tells the browser the page's language, for screen readers' voices and the browser's own words.
+    """
     st.session_state[PICKER] = current()
     with st.container(key="language_bar"):
         st.html(PICKER_CSS)  # inside the bar, which is out of the page's flow: the page starts where it did
+        _page_language()(key="page_language", data={"lang": current()}, height="content")
         st.selectbox(
             _("Language"),
             list(LANGUAGES),
