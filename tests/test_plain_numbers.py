@@ -108,6 +108,8 @@ def test_axes_write_their_ticks_in_full(name):
     for key, axis in _axes(figure).items():
         assert axis.get("exponentformat") == "none", (name, key)
         assert PLAIN_FORMAT.match(axis.get("tickformat", "f")), (name, key)
+        if axis.get("type") == "log":  # every tick written whole: 0.02, never a bare "2" between 0.01 and 0.1
+            assert axis["tickformat"] == "~r", (name, key)
     for drawn in figure["data"]:
         for bar in (drawn.get("colorbar"), drawn.get("marker", {}).get("colorbar")):
             if bar is not None:

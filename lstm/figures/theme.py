@@ -45,8 +45,9 @@ def _axis_key(reference: str) -> str:
 def settled(data: list[dict], layout: dict) -> dict:
     """`layout` with every axis the traces draw on writing plain decimals and holding still under a finger.
 
-    Plotly's default writes ticks with SI prefixes (100µ, 10k); "none" writes them out in full (0.0001), on
-    log axes too; a figure's own tick format wins. No figure zooms, pans or selects by dragging: on a phone a
+    Plotly's default writes ticks with SI prefixes (100µ, 10k); "none" writes them out in full (0.0001). A log
+    axis's ticks between powers of ten would read "2", "5" (for 0.02, 0.05): d3's "~r" writes each value whole.
+    A figure's own tick format wins. No figure zooms, pans or selects by dragging: on a phone a
     swipe that starts on a chart must scroll the page, or the chart's sideways frame (plotly.js issues 6902
     and 2844), and a teaching figure's ranges are chosen, not found by zooming. Clicks and hovers still work.
     """
@@ -57,6 +58,8 @@ def settled(data: list[dict], layout: dict) -> dict:
     for key, axis in layout.items():
         if key.startswith(("xaxis", "yaxis")) and isinstance(axis, dict):
             axis.setdefault("exponentformat", "none")
+            if axis.get("type") == "log":
+                axis.setdefault("tickformat", "~r")
             axis["fixedrange"] = True
     layout["dragmode"] = False
     return layout
