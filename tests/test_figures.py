@@ -14,12 +14,13 @@ from lstm.figures.unrolled import (
     ANIMATED,
     CAPTION_LINE_CHARACTERS,
     LONG_LINE_Y,
+    PREDICTION_X,
     SHORT_LINE_Y,
     cell_layout,
     minimum_width,
     unrolled_figure,
 )
-from lstm.figures.unrolled_layout import NARROW_CELLS, WIDE_CELLS
+from lstm.figures.unrolled_layout import HIGHLIGHT_WIDTH, NARROW_CELLS, SMALLEST_CELL_PX, WIDE_CELLS
 from lstm.unit.forward import trace
 from lstm.unit.gates import GATES
 from lstm.unit.stages import Position, frame_count, last_position
@@ -135,7 +136,21 @@ def test_the_prediction_sits_right_of_the_last_cell_inside_the_figure():
     figure = unrolled_figure(COMPANY_A, TRAINED, last_position(4)).to_dict()
     prediction = figure["data"][PREDICTION]
     assert prediction["x"][0] > 4 and prediction["textposition"] == "middle right"
-    assert figure["layout"]["margin"]["r"] >= 80  # px for "prediction" whatever the width of a cell
+    # px for "prediction" whatever the width of a cell: the margin and what the x range leaves right of the label
+    for days in (4, 12):
+        layout = unrolled_figure(trace([0.5] * days, TRAINED), TRAINED, last_position(days)).to_dict()["layout"]
+        inside = (layout["xaxis"]["range"][1] - days - PREDICTION_X) * SMALLEST_CELL_PX[cell_layout(days)]
+        assert layout["margin"]["r"] + inside >= 90
+
+
+def test_the_last_memory_box_fits_inside_the_plot():
+    """The highlight around the prediction's short memory is whole: the plot would clip what passes its edge."""
+    for days in (4, 8):
+        figure = unrolled_figure(trace([0.5] * days, TRAINED), TRAINED, last_position(days)).to_dict()
+        box = figure["frames"][-1]["data"][HIGHLIGHT]
+        right = figure["layout"]["xaxis"]["range"][1]
+        outline = HIGHLIGHT_WIDTH / SMALLEST_CELL_PX[cell_layout(days)] / 2
+        assert max(box["x"]) > days and max(box["x"]) + outline <= right
 
 
 @pytest.mark.parametrize("days", [1, 4, 12, 30])
@@ -202,3 +217,20 @@ def test_the_per_day_table_keeps_its_columns_wide_enough_for_their_titles_and_nu
     assert header_lines(STEP_TITLES["output"]) == "output %"
     assert table["header"]["values"][-1] == "<b>short<br>memory</b>"
     assert len(table["header"]["values"]) == len(STEP_FIELDS) and table["cells"]["values"][1][3] == "1.0000"
+
+
+@pytest.mark.parametrize("open_day", [None, 1])
+def test_without_plotly_s_controls_the_page_s_player_is_the_one_set(open_day):
+    """The page plays the frames with its own player: the figure can leave out Plotly's buttons and slider and
+    their room, and keeps every frame as it was; the notebook's and the exported file's figure keep them."""
+    played = unrolled_figure(COMPANY_A, TRAINED, Position(3), open_day=open_day).to_dict()
+    alone = unrolled_figure(COMPANY_A, TRAINED, Position(3), open_day=open_day, controls=False).to_dict()
+    assert "sliders" not in alone["layout"] and "updatemenus" not in alone["layout"]
+    assert alone["frames"] == played["frames"] and alone["data"] == played["data"]
+    assert alone["layout"]["height"] < played["layout"]["height"]
+    assert played["layout"]["sliders"][0]["active"] == 3
+    if open_day is not None:  # the opened cell keeps its height under the overview
+        for figure in (alone, played):
+            layout = figure["layout"]
+            plot = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+            assert (layout["yaxis2"]["domain"][1] - layout["yaxis2"]["domain"][0]) * plot == pytest.approx(600)

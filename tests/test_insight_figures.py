@@ -12,7 +12,8 @@ import pytest
 from PIL import Image
 
 from lstm.figures.backprop import CAPTION_CHARS, GATE_ROWS, WIDEST_PX, backprop_figure, minimum_width
-from lstm.figures.landscape import MAX_FRAMES, VIRIDIS, landscape_figure
+from lstm.figures.landscape import MAX_FRAMES, landscape_figure, run_walk
+from lstm.figures.map_picture import VIRIDIS
 from lstm.figures.series import fit_figure, series_figure
 from lstm.insights.backprop import backprop_through_time
 from lstm.insights.landscape import landscape
@@ -95,6 +96,39 @@ def test_the_map_the_controls_and_the_caption_do_not_overlap():
     assert bar["y"] - bar["len"] / 2 > map_bottom  # beside the map, not beside the slider
 
 
+def test_without_plotly_s_controls_the_frames_stay_for_the_page_s_player():
+    epochs = 30
+    path, losses, steps = a_path(epochs), [1.0 / (step + 1) for step in range(epochs + 1)], list(range(epochs + 1))
+    surface = landscape(TRAINED, "wlr1", "wo2", DATA.inputs, DATA.labels, path, points=10)
+    played = landscape_figure(surface, TRAINED, path, steps, losses).to_dict()
+    alone = landscape_figure(surface, TRAINED, path, steps, losses, controls=False).to_dict()
+    layout = alone["layout"]
+    assert "sliders" not in layout and "updatemenus" not in layout and alone["frames"] == played["frames"]
+    assert layout["height"] < played["layout"]["height"]  # the controls' room is gone, the map's stays
+
+    def map_px(figure: dict) -> float:
+        sizes = figure["layout"]
+        return (1 - sizes["yaxis"]["domain"][0]) * (sizes["height"] - sizes["margin"]["t"] - sizes["margin"]["b"])
+
+    assert map_px(alone) == pytest.approx(map_px(played))
+    assert layout["yaxis3"]["domain"][1] < layout["yaxis"]["domain"][0]
+    bar = alone["data"][0]["marker"]["colorbar"]
+    assert bar["y"] - bar["len"] / 2 > layout["yaxis"]["domain"][0]
+    walk = run_walk(surface, path, steps, losses)
+    assert walk.names == [frame["name"] for frame in alone["frames"]]
+    assert walk.captions == [frame["data"][2]["text"][0] for frame in alone["frames"]]
+    assert walk.labels[3] == "epoch 3"
+
+
+def test_the_marks_on_the_map_are_whole_at_its_edge():
+    """The lowest point often lies on the map's edge: its mark, the star and the run's marker are not clipped."""
+    path = a_path(10)
+    surface = landscape(TRAINED, "wlr1", "wo2", DATA.inputs, DATA.labels, path, points=10)
+    data = landscape_figure(surface, TRAINED, path, list(range(11)), [1.0] * 11).to_dict()["data"]
+    marks = [drawn for drawn in data if drawn.get("name") in ("lowest on the map", "held here", "the run at this step")]
+    assert len(marks) == 3 and all(mark["cliponaxis"] is False for mark in marks)
+
+
 def test_a_long_run_is_thinned_to_a_light_figure_that_keeps_its_end():
     epochs = 5000
     path, losses = a_path(epochs), [1.0] * (epochs + 1)
@@ -129,6 +163,19 @@ def test_the_gradient_walks_back_one_day_a_frame():
     slider = figure["layout"]["sliders"][0]  # in the heatmap's direction: day 1 ... day 4, then the loss
     assert slider["steps"][slider["active"]]["args"][0][0] == "day 1"
     pio.from_json(json.dumps(figure), skip_invalid=False)
+
+
+def test_the_gradient_s_slider_sits_under_the_heatmap_s_title_or_is_left_to_the_page():
+    result = backprop_through_time([0.0, 0.5, 0.25, 1.0], TRAINED, 0.0)
+    played, alone = backprop_figure(result).to_dict(), backprop_figure(result, controls=False).to_dict()
+    layout = played["layout"]
+    plot_px = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+    # Under the plot: the days (13 px), the axis title's standoff (8) and its line (14 px, 1.3 high), then the slider.
+    title = layout["xaxis2"]["title"]
+    assert -layout["sliders"][0]["y"] * plot_px >= 13 * 1.3 + title["standoff"] + 14 * 1.3 + 8
+    assert layout["margin"]["b"] + layout["sliders"][0]["y"] * plot_px >= 60  # and the slider's own room
+    assert "sliders" not in alone["layout"] and alone["frames"] == played["frames"]
+    assert alone["layout"]["height"] < layout["height"]
 
 
 def test_the_gradient_figure_is_as_wide_as_its_days_and_numbers_need_and_its_caption_wraps():

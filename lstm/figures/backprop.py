@@ -226,14 +226,21 @@ def minimum_width(result: Backprop) -> int:
     return min(round(LEFT_MARGIN + max(plot + colour_bar, caption) + RIGHT_MARGIN), WIDEST_PX)
 
 
-def _layout(result: Backprop, colours: Palette) -> dict:
+# Heights in px: the plot (the memory lines over the heatmap), under it the heatmap's days and axis title, then
+# the slider, if the figure has one: below the title, which it would otherwise run through.
+PLOT_PX = 320 + 34 * len(GATE_ROWS)
+UNDER_THE_HEATMAP, SLIDER_PX, BOTTOM_PX = 58, 64, 10
+
+
+def _layout(result: Backprop, colours: Palette, controls: bool) -> dict:
     days = len(result.days)
     day_x = list(range(1, days + 1))
     caption_lines = max(len(_caption_lines(caption)) for caption in walk_back(result).captions)
+    top, bottom = 40 + 20 * caption_lines, UNDER_THE_HEATMAP + (SLIDER_PX if controls else BOTTOM_PX)
     return chart_layout(
         colours,
-        450 + 34 * len(GATE_ROWS) + 20 * caption_lines,
-        margin={"l": LEFT_MARGIN, "r": RIGHT_MARGIN, "t": 40 + 20 * caption_lines, "b": 90},
+        top + PLOT_PX + bottom,
+        margin={"l": LEFT_MARGIN, "r": RIGHT_MARGIN, "t": top, "b": bottom},
         legend={"orientation": "h", "y": 0.995, "yanchor": "top", "x": 0, "font": {"size": 13}},
         showlegend=True,
         xaxis={"range": [0.4, days + LOSS_GAP + 0.45], "visible": False, "fixedrange": True},
@@ -287,11 +294,12 @@ def walk_back(result: Backprop) -> WalkBack:
     )
 
 
-def backprop_figure(result: Backprop, dark: bool = False) -> PlainFigure:
+def backprop_figure(result: Backprop, dark: bool = False, controls: bool = True) -> PlainFigure:
     """Top: the unrolled unit's memories, each node sized by its gradient. Bottom: each weight's share per day.
 
-    The frames walk backward from the loss, one day a frame: the order backpropagation computes them.
-    The page plays them with its own buttons (lstm.ui.player); the figure keeps Plotly's slider.
+    The frames walk backward from the loss, one day a frame: the order backpropagation computes them, named
+    as `walk_back` says. The page plays them with its own player (lstm.ui.player); with `controls` the figure
+    keeps Plotly's slider too, which a file or a notebook plays it with.
     """
     colours = palette(dark)
     walk = walk_back(result)
@@ -304,10 +312,12 @@ def backprop_figure(result: Backprop, dark: bool = False) -> PlainFigure:
         }
         for frame, (name, caption) in enumerate(zip(walk.names, walk.captions, strict=True))
     ]
-    layout = _layout(result, colours)
-    # The slider runs as the heatmap's columns do, day 1 to day 4 and the loss; playing walks it right to left.
-    controls = animation_controls(colours, walk.names[::-1], walk.titles[::-1], FRAME_MS, active=0, font_size=14)
-    layout["sliders"] = controls["sliders"]  # Play, Step and Start are the page's buttons, above the figure
+    layout = _layout(result, colours, controls)
+    if controls:
+        # The slider runs as the heatmap's columns do, day 1 to day 4 and the loss; playing walks it right to left.
+        slider = animation_controls(colours, walk.names[::-1], walk.titles[::-1], FRAME_MS, font_size=14)["sliders"]
+        slider[0]["y"] = -UNDER_THE_HEATMAP / PLOT_PX
+        layout["sliders"] = slider  # Play, Step and Start are the page's buttons, above the figure
     return PlainFigure(_frame_traces(result, walk.last, colours) + _still_traces(result, colours), layout, frames)
 
 

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import base64
 import math
-import struct
-import zlib
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from plotly.colors import sequential
-
 from lstm.figures.animation import animation_controls
+from lstm.figures.map_picture import ends, log10, map_picture
 from lstm.figures.numbers import plain_number, plotly_number
 from lstm.figures.theme import Palette, PlainFigure, chart_layout, palette
 from lstm.locales import _
@@ -19,7 +16,6 @@ from lstm.locales import _
 if TYPE_CHECKING:
     from lstm.insights.landscape import Landscape
 
-FLOOR = 1e-6  # a loss of 0 has no logarithm; below this the map is one colour anyway
 PATH_COLOUR = "#FFFFFF"
 NOW_COLOUR = "#E69F00"  # orange: where the other ten weights are held
 STEP_COLOUR = "#D55E00"  # vermillion: the run's position at the slider's step
@@ -29,15 +25,13 @@ FRAME_MS = 120
 MAX_FRAMES = 120  # the path is thinned to about this many steps: the figure's JSON stays small
 HEIGHT = 560
 # Beside a run, in pixels: the map keeps 360 of the plot area's height, and under it sit the axis
-# titles, Play and the slider, and at the bottom the strip that holds the step's caption.
+# titles, Play and the slider (when the figure has them), and at the bottom the strip that holds the
+# step's caption. Without Plotly's controls the figure is shorter by their room.
 RUN_MARGIN = {"l": 70, "r": 20, "t": 30, "b": 10}
 UNDER_THE_MAP = 160
 CONTROLS_BELOW_MAP = 61
+CONTROLS_PX = 70
 CAPTION_STRIP = 30
-
-
-def _log10(loss: float) -> float:
-    return math.log10(max(loss, FLOOR))
 
 
 def _thin(count: int, most: int) -> list[int]:
@@ -49,13 +43,13 @@ def _thin(count: int, most: int) -> list[int]:
     return keep if keep[-1] == count - 1 else [*keep, count - 1]
 
 
-def _run_plot_height() -> int:
-    return HEIGHT - RUN_MARGIN["t"] - RUN_MARGIN["b"]
+def _run_plot_height(controls: bool = True) -> int:
+    return HEIGHT - RUN_MARGIN["t"] - RUN_MARGIN["b"] - (0 if controls else CONTROLS_PX)
 
 
-def _run_map_bottom() -> float:
+def _run_map_bottom(controls: bool = True) -> float:
     """Where the map's axes begin beside a run, as a share of the plot area's height."""
-    return UNDER_THE_MAP / _run_plot_height()
+    return (UNDER_THE_MAP - (0 if controls else CONTROLS_PX)) / _run_plot_height(controls)
 
 
 def _colourbar_ticks(values: Sequence[Sequence[float]]) -> tuple[list[float], list[str]]:
@@ -65,10 +59,10 @@ def _colourbar_ticks(values: Sequence[Sequence[float]]) -> tuple[list[float], li
     return ticks, [plain_number(10.0**tick) for tick in ticks]
 
 
-def _map_traces(landscape: Landscape, now: Mapping[str, float], beside_a_run: bool) -> list[dict]:
+def _map_traces(landscape: Landscape, now: Mapping[str, float], map_bottom: float | None) -> list[dict]:
     """Where the map can be read (each point's loss on hover, the colour bar), the star, the lowest point."""
     x_name, y_name = landscape.x_name, landscape.y_name
-    z = [[_log10(value) for value in row] for row in landscape.loss]
+    z = [[log10(value) for value in row] for row in landscape.loss]
     ticks, tick_text = _colourbar_ticks(z)
     x_lowest, y_lowest, lowest = landscape.lowest
     rows, columns = _thin(len(landscape.y_values), HOVER_POINTS), _thin(len(landscape.x_values), HOVER_POINTS)
@@ -84,7 +78,7 @@ def _map_traces(landscape: Landscape, now: Mapping[str, float], beside_a_run: bo
             "cmin": min(map(min, z)), "cmax": max(map(max, z)), "showscale": True,
             "colorbar": {
                 "title": {"text": _("loss"), "side": "top"}, "tickvals": ticks, "ticktext": tick_text,
-                "x": 0.6 if beside_a_run else 1.0, **_colourbar_place(beside_a_run), "thickness": 14,
+                "x": 1.0 if map_bottom is None else 0.6, **_colourbar_place(map_bottom), "thickness": 14,
             },
         },
         "hovertemplate": f"{x_name} %{{x:.3f}}<br>{y_name} %{{y:.3f}}<br>"
@@ -93,6 +87,7 @@ def _map_traces(landscape: Landscape, now: Mapping[str, float], beside_a_run: bo
     held = {
         "type": "scatter", "x": [now[x_name]], "y": [now[y_name]], "mode": "markers",
         "marker": {"symbol": "star", "size": 18, "color": NOW_COLOUR, "line": {"color": "#000000", "width": 1}},
+        "cliponaxis": False,
         "name": _("held here"),
         "hovertemplate": _("the other ten held here")
         + f"<br>{x_name} %{{x:.4f}}<br>{y_name} %{{y:.4f}}<extra></extra>",
@@ -100,55 +95,16 @@ def _map_traces(landscape: Landscape, now: Mapping[str, float], beside_a_run: bo
     lowest_marker = {
         "type": "scatter", "x": [x_lowest], "y": [y_lowest], "mode": "markers",
         "marker": {"symbol": "x", "size": 14, "color": "#FFFFFF", "line": {"color": "#000000", "width": 1}},
+        "cliponaxis": False,  # whole, where the lowest point lies on the map's edge
         "name": _("lowest on the map"),
         "hovertemplate": _("lowest on this map: loss {loss}").format(loss=plain_number(lowest, 4)) + "<extra></extra>",
     }  # fmt: skip
     return [readings, held, lowest_marker]
 
 
-def _map_picture(landscape: Landscape) -> dict:
-    """The map's colours as a picture under the axes: Play moves traces only, and Plotly drops a contour
-    or heatmap trace that does not move (or blanks it while it redraws), but leaves pictures alone."""
-    z = [[_log10(value) for value in row] for row in landscape.loss]
-    low, high = min(map(min, z)), max(map(max, z))
-    scale = (len(VIRIDIS) - 1) / ((high - low) or 1)
-    rows = [b"".join(VIRIDIS[round((value - low) * scale)] for value in row) for row in reversed(z)]
-    (x_first, x_last), (y_first, y_last) = _ends(landscape.x_values), _ends(landscape.y_values)
-    return {
-        "source": "data:image/png;base64," + base64.b64encode(_png(rows, len(z[0]))).decode("ascii"),
-        "xref": "x", "yref": "y", "x": x_first, "y": y_last, "sizex": x_last - x_first, "sizey": y_last - y_first,
-        "xanchor": "left", "yanchor": "top", "sizing": "stretch", "layer": "below",
-    }  # fmt: skip
-
-
-def _png(rows: list[bytes], width: int) -> bytes:
-    """A plain RGB PNG from rows of pixels, top row first."""
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-
-    header = struct.pack(">IIBBBBB", width, len(rows), 8, 2, 0, 0, 0)
-    pixels = zlib.compress(b"".join(b"\x00" + row for row in rows))
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
-
-
-def _viridis(steps: int) -> list[bytes]:
-    """Plotly's Viridis as `steps` RGB pixels, low to high."""
-    stops = [bytes.fromhex(colour[1:]) for colour in sequential.Viridis]
-    pixels = []
-    for step in range(steps):
-        at = step / (steps - 1) * (len(stops) - 1)
-        below, share = min(int(at), len(stops) - 2), at - min(int(at), len(stops) - 2)
-        pixels.append(bytes(round(a + (b - a) * share) for a, b in zip(stops[below], stops[below + 1], strict=True)))
-    return pixels
-
-
-VIRIDIS = _viridis(256)
-
-
-def _colourbar_place(beside_a_run: bool) -> dict:
-    """Beside the map: along the map's own height, which beside a run leaves room for the controls under it."""
-    bottom = _run_map_bottom() if beside_a_run else 0.0
+def _colourbar_place(map_bottom: float | None) -> dict:
+    """Beside the map: along the map's own height, which beside a run (`map_bottom`) leaves room under it."""
+    bottom = map_bottom or 0.0
     return {"len": 0.9 * (1 - bottom), "y": (1 + bottom) / 2, "yanchor": "middle"}
 
 
@@ -162,11 +118,11 @@ def _map_layout(landscape: Landscape, colours: Palette, beside_a_run: bool) -> d
         xaxis={
             "title": {"text": landscape.x_name},
             "domain": [0, 0.55 if beside_a_run else 0.94],
-            "range": _ends(landscape.x_values),
+            "range": ends(landscape.x_values),
             **NO_GRID,
         },
-        yaxis={"title": {"text": landscape.y_name}, "range": _ends(landscape.y_values), **NO_GRID},
-        images=[_map_picture(landscape)],
+        yaxis={"title": {"text": landscape.y_name}, "range": ends(landscape.y_values), **NO_GRID},
+        images=[map_picture(landscape)],
     )
 
 
@@ -195,13 +151,44 @@ def _path_traces(xs: list[float], ys: list[float], steps: list[int], losses: lis
     ]
 
 
-def _add_run(data: list[dict], layout: dict, landscape: Landscape, run: tuple, colours: Palette) -> list[dict]:
-    """Draw the run's path and curve, and return the frames that move a marker along both together."""
+def _kept(landscape: Landscape, run: tuple) -> tuple[list[float], list[float], list[int], list[float]]:
+    """The run's steps the figure draws and plays, thinned to about MAX_FRAMES: x, y, epoch and loss of each."""
     path, epochs, path_loss = run
-    x_name, y_name = landscape.x_name, landscape.y_name
     keep = _thin(len(epochs), MAX_FRAMES)
-    xs, ys = [path[x_name][i] for i in keep], [path[y_name][i] for i in keep]
-    steps, losses = [epochs[i] for i in keep], [path_loss[i] for i in keep]
+    xs, ys = [path[landscape.x_name][i] for i in keep], [path[landscape.y_name][i] for i in keep]
+    return xs, ys, [epochs[i] for i in keep], [path_loss[i] for i in keep]
+
+
+@dataclass(frozen=True)
+class RunWalk:
+    """The run's frames in playing order: their names (the same in every language), a player's label for each
+    ("epoch 40") and the caption the figure writes under the map at each, as plain text."""
+
+    names: list[str]
+    labels: list[str]
+    captions: list[str]
+
+
+def run_walk(
+    landscape: Landscape, path: Mapping[str, Sequence[float]], epochs: Sequence[int], path_loss: Sequence[float]
+) -> RunWalk:
+    """What a page's player needs to play `landscape_figure`'s frames for this run (as its arguments give it)."""
+    xs, ys, steps, losses = _kept(landscape, (path, epochs, path_loss))
+    x_name, y_name = landscape.x_name, landscape.y_name
+    kept = zip(xs, ys, steps, losses, strict=True)
+    return RunWalk(
+        names=[str(step) for step in steps],
+        labels=[_("epoch {epoch}").format(epoch=step) for step in steps],
+        captions=[_caption_text(step, loss, x_name, x, y_name, y) for x, y, step, loss in kept],
+    )
+
+
+def _add_run(
+    data: list[dict], layout: dict, landscape: Landscape, run: tuple, colours: Palette, controls: bool
+) -> list[dict]:
+    """Draw the run's path and curve, and return the frames that move a marker along both together."""
+    x_name, y_name = landscape.x_name, landscape.y_name
+    xs, ys, steps, losses = _kept(landscape, run)
     data += _path_traces(xs, ys, steps, losses, (x_name, y_name))
     here, on_curve = len(data) - 3, len(data) - 1
     data.append(_step_caption(_caption_text(steps[0], losses[0], x_name, xs[0], y_name, ys[0]), colours.text))
@@ -221,13 +208,14 @@ def _add_run(data: list[dict], layout: dict, landscape: Landscape, run: tuple, c
         }
         for x, y, step, loss in zip(xs, ys, steps, losses, strict=True)
     ]
-    _run_layout(layout, colours, [frame["name"] for frame in frames], steps)
+    _run_layout(layout, colours, [frame["name"] for frame in frames], steps, controls)
     return frames
 
 
-def _run_layout(layout: dict, colours: Palette, names: list[str], steps: list[int]) -> None:
+def _run_layout(layout: dict, colours: Palette, names: list[str], steps: list[int], controls: bool) -> None:
     """The curve's axes beside the map; under both, Play and the slider, and the caption's strip under them."""
-    plot_height, map_bottom = _run_plot_height(), _run_map_bottom()
+    plot_height, map_bottom = _run_plot_height(controls), _run_map_bottom(controls)
+    layout["height"] = HEIGHT - (0 if controls else CONTROLS_PX)
     layout["margin"] = RUN_MARGIN
     layout["yaxis"]["domain"] = [map_bottom, 1]
     layout["xaxis2"] = {"title": {"text": _("epoch")}, "domain": [0.76, 1], "anchor": "y2", "gridcolor": colours.track}
@@ -241,13 +229,15 @@ def _run_layout(layout: dict, colours: Palette, names: list[str], steps: list[in
         "domain": [0, CAPTION_STRIP / plot_height], "range": [0, 1], "anchor": "x3", "visible": False,
         "fixedrange": True,
     }  # fmt: skip
+    if not controls:
+        return
     labels = [str(step) if index % max(1, len(steps) // 8) == 0 else "" for index, step in enumerate(steps)]
-    controls = animation_controls(
-        colours, names, labels, FRAME_MS, active=0, font_size=14, left_margin=False, redraw=False
+    plotly_controls = animation_controls(
+        colours, names, labels, FRAME_MS, font_size=14, left_margin=False, redraw=False
     )
     controls_y = (UNDER_THE_MAP - CONTROLS_BELOW_MAP) / plot_height
-    controls["sliders"][0]["y"] = controls["updatemenus"][0]["y"] = controls_y
-    layout.update(controls)
+    plotly_controls["sliders"][0]["y"] = plotly_controls["updatemenus"][0]["y"] = controls_y
+    layout.update(plotly_controls)
 
 
 def landscape_figure(
@@ -257,18 +247,20 @@ def landscape_figure(
     epochs: Sequence[int] = (),
     path_loss: Sequence[float] = (),
     dark: bool = False,
+    controls: bool = True,
 ) -> PlainFigure:
     """Left, the map of log loss over the two weights; right, the run's loss per epoch.
 
     `now` is the point whose other ten weights are held. With a run (`path`: each weight per epoch,
     `epochs`, `path_loss`), its path is drawn on the map, and Play or the slider moves a marker along
-    the path and the curve together.
+    the path and the curve together. Without `controls` the figure has no Play or slider: a page's own
+    player plays its frames (named as `run_walk` says).
     """
     colours = palette(dark)
     has_run = path is not None and len(epochs) > 0
-    data = _map_traces(landscape, now, has_run)
+    data = _map_traces(landscape, now, _run_map_bottom(controls) if has_run else None)
     layout = _map_layout(landscape, colours, has_run)
-    frames = _add_run(data, layout, landscape, (path, epochs, path_loss), colours) if has_run else []
+    frames = _add_run(data, layout, landscape, (path, epochs, path_loss), colours, controls) if has_run else []
     return PlainFigure(data, layout, frames)
 
 
@@ -287,10 +279,6 @@ def _step_caption(text: str, colour: str) -> dict:
     }  # fmt: skip
 
 
-def _ends(values: Sequence[float]) -> list[float]:
-    return [values[0], values[-1]]
-
-
 def _marker(x: float, y: float, x_axis: str, y_axis: str, name: str | None) -> dict:
     return {
         "type": "scatter",
@@ -300,6 +288,7 @@ def _marker(x: float, y: float, x_axis: str, y_axis: str, name: str | None) -> d
         "yaxis": y_axis,
         "mode": "markers",
         "marker": {"size": 15, "color": STEP_COLOUR, "line": {"color": "#FFFFFF", "width": 2}},
+        "cliponaxis": False,  # whole at the map's edge, where a run may start or end
         "name": name or "",
         "showlegend": name is not None,
         "hoverinfo": "skip",

@@ -17,16 +17,18 @@ from lstm.figures.theme import (
     readable,
 )
 from lstm.figures.unrolled_layout import (
+    BOTTOM_MARGIN,
     CONTROLS_HEIGHT,
     LEFT_MARGIN,
     OVERVIEW_HEIGHT,
-    RIGHT_MARGIN,
-    SMALLEST_CELL_PX,
     TOP_MARGIN,
     X_PADDING,
     Assembly,
     CellLayout,
     cell_layout,
+    memory_box_half,
+    right_margin,
+    right_padding,
     with_compare,
     with_detail,
 )
@@ -85,16 +87,15 @@ def _bar(cell: CellLayout, row: str, value: float) -> tuple[float, float]:
 
 
 # The memory stages' boxes hold the node's value, above the long line or under the short one, and end just
-# past the line, short of a compared value on its other side. Half as wide as the widest value plus a little
-# room, at the cell's narrowest (up to half a cell, where narrow cells' values nearly touch their
-# neighbours'); the first node's boxes stop at the plot's left edge, short of the rows' names.
-MEMORY_BOX_HALF_PX = 36
+# past the line, short of a compared value on its other side (their width: `memory_box_half`). The first
+# node's boxes stop at the plot's left edge, short of the rows' names; the last node's fit the plot, whose
+# x range reaches past them (`right_padding`).
 PAST_THE_LINE = 0.05  # y units: about 3 px, under the compared values' first pixel
 
 
 def _memory_box(node: int, days: int, line: str) -> tuple[float, float, float, float]:
     """Left, right, bottom and top of the box around a memory line's value at `node` (0 is the start)."""
-    half = min(MEMORY_BOX_HALF_PX / SMALLEST_CELL_PX[cell_layout(days)], 0.5)
+    half = memory_box_half(days)
     left = max(node - half, -X_PADDING)
     if line == "long":
         return left, node + half, LONG_LINE_Y - PAST_THE_LINE, LONG_LINE_Y + 0.6
@@ -319,10 +320,13 @@ def unrolled_figure(
     compare: Trace | None = None,
     names: tuple[str, str] | None = None,
     detail_beside: bool = False,
+    controls: bool = True,
 ) -> PlainFigure:
     """One cell per day, both memory lines, every stage's value; frames step through the stages.
 
-    The figure opens at `position`; Play, Pause and the slider run in the browser. `text_scale`
+    The figure opens at `position`; Play, Pause and the slider run in the browser. Without `controls` it has
+    neither, and its frames are played by the page's own player (lstm.ui.player), the one set of controls
+    there; a notebook and the exported file keep Plotly's. `text_scale`
     enlarges every text and the drawing with it, for presenter mode on a projector. `open_day`
     (0-based) draws that day's cell opened up below the overview (right of it with `detail_beside`, for a
     wide screen), moved by the same frames. `compare` (as many days) writes a second sequence's memories
@@ -340,7 +344,7 @@ def unrolled_figure(
     parts = Assembly(
         updates,
         _traces(len(trace.steps), colours, px, updates[shown]),
-        _layout(trace, colours, px, positions, frame_ms, position),
+        _layout(trace, colours, px, positions, frame_ms, position, controls),
         list(ANIMATED),
     )
     if compare is not None:
@@ -354,27 +358,32 @@ def unrolled_figure(
 
 def _layout(
     trace: Trace, colours: Palette, px: Callable[[float], int], positions: list[Position], frame_ms: int,
-    position: Position,
+    position: Position, controls: bool,
 ) -> dict:  # fmt: skip
     days = len(trace.steps)
-    return chart_layout(
+    under = CONTROLS_HEIGHT if controls else BOTTOM_MARGIN  # the room under the plot: the slider's, or a little
+    layout = chart_layout(
         colours,
-        TOP_MARGIN + px(OVERVIEW_HEIGHT + CONTROLS_HEIGHT),
-        margin={"l": px(LEFT_MARGIN), "r": px(RIGHT_MARGIN), "t": TOP_MARGIN, "b": px(CONTROLS_HEIGHT)},
+        TOP_MARGIN + px(OVERVIEW_HEIGHT + under),
+        margin={"l": px(LEFT_MARGIN), "r": px(right_margin(days)), "t": TOP_MARGIN, "b": px(under)},
         font_size=px(14),
         legend=None,
-        xaxis={"range": [-X_PADDING, days + X_PADDING], "visible": False, "fixedrange": True},
+        xaxis={"range": [-X_PADDING, days + right_padding(days)], "visible": False, "fixedrange": True},
         yaxis={"range": [INPUT_Y - 0.55, CAPTION_TOP], "visible": False, "fixedrange": True, "domain": [0, 1]},
         barmode="overlay",
         shapes=_shapes(days, colours),
         annotations=_day_annotations(trace, colours, px) + _row_labels(colours, px),
-        **animation_controls(
-            colours,
-            [_frame_name(at) for at in positions],
-            [_slider_label(at) for at in positions],
-            frame_ms,
-            active=position.frame,
-            font_size=px(15),
-            stacked=True,
-        ),
     )
+    if controls:
+        layout.update(
+            animation_controls(
+                colours,
+                [_frame_name(at) for at in positions],
+                [_slider_label(at) for at in positions],
+                frame_ms,
+                active=position.frame,
+                font_size=px(15),
+                stacked=True,
+            )
+        )
+    return layout

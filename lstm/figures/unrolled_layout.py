@@ -16,9 +16,11 @@ from lstm.unit.days import company_of
 from lstm.unit.stages import Position
 from lstm.unit.trace import Trace
 
-RIGHT_MARGIN = 82  # px: room for the prediction's label whatever the width of a cell
+RIGHT_MARGIN = 82  # px right of X_PADDING: room for the prediction's label whatever the width of a cell
 LEFT_MARGIN = 175  # px: the rows' names
-X_PADDING = 0.25  # cell widths left of the first node and right of the last
+X_PADDING = 0.25  # cell widths left of the first node (and right of the last, at least)
+MEMORY_BOX_HALF_PX = 36  # half the widest memory value ("-0.3304") and a little room, at the narrowest cell
+HIGHLIGHT_WIDTH = 4  # px: the current stage's outline, half of which the plot would clip at its edge
 
 
 @dataclass(frozen=True)
@@ -50,13 +52,28 @@ def cell_layout(days: int) -> CellLayout:
     return WIDE_CELLS if days <= MAX_WIDE_DAYS else NARROW_CELLS
 
 
+def memory_box_half(days: int) -> float:
+    """Half a memory box's width, in cells: up to half a cell, where narrow cells' values nearly touch."""
+    return min(MEMORY_BOX_HALF_PX / SMALLEST_CELL_PX[cell_layout(days)], 0.5)
+
+
+def right_padding(days: int) -> float:
+    """Cell widths right of the last node: its memories' boxes and their outline fit inside the plot."""
+    return max(X_PADDING, memory_box_half(days) + HIGHLIGHT_WIDTH / SMALLEST_CELL_PX[cell_layout(days)])
+
+
+def right_margin(days: int) -> int:
+    """The figure's right margin in px: the prediction's room, less what the wider x range already gives it."""
+    return RIGHT_MARGIN - round((right_padding(days) - X_PADDING) * SMALLEST_CELL_PX[cell_layout(days)])
+
+
 # The narrowest the opened cell keeps its labels, weights and sums apart, in px at text scale 1.
 OPEN_CELL_MINIMUM_PX = 1040
 
 
 def _cells_plot_px(days: int) -> float:
     """The narrowest plotting area the overview's cells keep their numbers apart in, in px at text scale 1."""
-    return (days + 2 * X_PADDING) * SMALLEST_CELL_PX[cell_layout(days)]
+    return (days + X_PADDING + right_padding(days)) * SMALLEST_CELL_PX[cell_layout(days)]
 
 
 def minimum_width(days: int, text_scale: float = 1.0, open_cell: bool = False, beside: bool = False) -> int:
@@ -65,7 +82,7 @@ def minimum_width(days: int, text_scale: float = 1.0, open_cell: bool = False, b
     An opened cell draws its four stages side by side with their weights and sums, which needs more room
     than four small cells do; `beside` the overview it needs that room as well as the overview's.
     """
-    cells = _cells_plot_px(days) + LEFT_MARGIN + RIGHT_MARGIN
+    cells = _cells_plot_px(days) + LEFT_MARGIN + right_margin(days)
     if open_cell and beside:
         return round((cells + OPEN_CELL_MINIMUM_PX) * text_scale)
     return round(max(cells, OPEN_CELL_MINIMUM_PX if open_cell else 0) * text_scale)
@@ -153,14 +170,17 @@ def _fraction(layout: dict, height: float, px: Callable[[float], int]) -> float:
 
 
 def _detail_below(layout: dict, px: Callable[[float], int]) -> DetailArea:
-    """Make the figure taller: the overview on top, the slider under it, the opened cell at the bottom."""
-    layout["height"] = TOP_MARGIN + px(OVERVIEW_HEIGHT + CONTROLS_HEIGHT + DETAIL_HEIGHT + BOTTOM_MARGIN)
+    """Make the figure taller: the overview on top, the slider (if the figure has one) under it, the opened cell
+    at the bottom."""
+    controls = layout.get("updatemenus", []) + layout.get("sliders", [])
+    between = CONTROLS_HEIGHT if controls else BOTTOM_MARGIN
+    layout["height"] = TOP_MARGIN + px(OVERVIEW_HEIGHT + between + DETAIL_HEIGHT + BOTTOM_MARGIN)
     layout["margin"]["b"] = px(BOTTOM_MARGIN)
-    overview_bottom = _fraction(layout, CONTROLS_HEIGHT + DETAIL_HEIGHT, px)
+    overview_bottom = _fraction(layout, between + DETAIL_HEIGHT, px)
     layout["yaxis"]["domain"] = [overview_bottom, 1]
-    for control in (*layout["updatemenus"], *layout["sliders"]):
+    for control in controls:
         control["y"] = overview_bottom - 0.005
-    return DetailArea(0, overview_bottom - _fraction(layout, CONTROLS_HEIGHT, px))
+    return DetailArea(0, overview_bottom - _fraction(layout, between, px))
 
 
 def _detail_beside(layout: dict, days: int) -> DetailArea:
@@ -170,7 +190,7 @@ def _detail_beside(layout: dict, days: int) -> DetailArea:
     prediction and the drawing's row names need, as the figure's own margins give them.
     """
     overview = _cells_plot_px(days)
-    between = RIGHT_MARGIN + LEFT_MARGIN
+    between = right_margin(days) + LEFT_MARGIN
     drawing = OPEN_CELL_MINIMUM_PX - LEFT_MARGIN - RIGHT_MARGIN
     total = overview + between + drawing
     layout["xaxis"]["domain"] = [0, overview / total]
