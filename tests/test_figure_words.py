@@ -18,7 +18,7 @@ from lstm.figures.what_changed import first_sentence, what_changed
 from lstm.insights.backprop import backprop_through_time
 from lstm.insights.landscape import landscape
 from lstm.training.data import companies
-from lstm.training.series import EXAMPLE, read_series
+from lstm.training.series import EXAMPLE, read_series, stock
 from lstm.training.snapshots import from_history, milestones
 from lstm.unit.days import COMPANIES
 from lstm.unit.forward import trace
@@ -73,6 +73,11 @@ def figures():
     yield "landscape", landscape_figure(surface, TRAINED, path, list(range(11)), [0.1] * 11)
     yield "series", series_figure(series, 4)
     yield "fit", fit_figure(series, 4, [0.5] * (len(series.prices) - 4), 0.6)
+    weekly = stock("GOOG")
+    yield "weekly series", series_figure(weekly, 4)
+    yield "weekly fit", fit_figure(weekly, 1, [0.5] * (len(weekly.prices) - 1), 0.6)
+    monthly = replace(series, dates=tuple(f"20{10 + n // 12}-{n % 12 + 1:02}-01" for n in range(len(series.prices))))
+    yield "monthly fit", fit_figure(monthly, 4, [0.5] * (len(series.prices) - 4), 0.6)
 
 
 def test_every_figure_says_nothing_past_the_catalogue(bracketed):

@@ -6,6 +6,7 @@ import json
 import math
 import subprocess
 import sys
+from dataclasses import replace
 
 import plotly.io as pio
 import pytest
@@ -14,11 +15,11 @@ from PIL import Image
 from lstm.figures.backprop import CAPTION_CHARS, GATE_ROWS, WIDEST_PX, backprop_figure, minimum_width
 from lstm.figures.landscape import MAX_FRAMES, landscape_figure, run_walk
 from lstm.figures.map_picture import VIRIDIS
-from lstm.figures.series import fit_figure, series_figure
+from lstm.figures.series import fit_figure, series_figure, series_step
 from lstm.insights.backprop import backprop_through_time
 from lstm.insights.landscape import landscape
 from lstm.training.data import companies
-from lstm.training.series import EXAMPLE, read_series
+from lstm.training.series import EXAMPLE, read_series, stock
 from lstm.unit.weights import NAMES, PRESETS
 from tests.support.paths import REPO
 
@@ -204,6 +205,23 @@ def test_the_series_and_its_fit():
     assert fit["data"][2]["x"] == [len(series.prices) + 1] and fit["data"][2]["y"] == [series.high]
     for drawn in (figure, fit):
         pio.from_json(json.dumps(drawn), skip_invalid=False)
+
+
+def test_weekly_prices_are_counted_in_weeks_and_daily_ones_in_days():
+    weekly = stock("GOOG")
+    assert series_step(weekly) == "week" and series_step(read_series(EXAMPLE)) == "day"
+    figure = series_figure(weekly, 4).to_dict()
+    assert figure["layout"]["xaxis"]["title"]["text"] == "week"
+    assert figure["data"][0]["text"][2] == "week 3, 2018-01-15"
+    assert figure["data"][2]["name"] == "first window (4 weeks, shaded) and its label"
+    fit = fit_figure(weekly, 4, [0.5] * weekly.window_count(4), 1.0).to_dict()
+    assert fit["data"][1]["name"] == "predicted from the 4 weeks before"
+    assert fit["data"][2]["name"] == "forecast: the week after your last price"
+    assert fit["data"][2]["text"] == [f"week {len(weekly.prices) + 1}"]
+    monthly = replace(weekly, dates=tuple(f"20{10 + n // 12}-{n % 12 + 1:02}-01" for n in range(len(weekly.prices))))
+    assert series_step(monthly) == "month"
+    undated = replace(weekly, dates=None)
+    assert series_step(undated) == "day" and series_figure(undated, 4).to_dict()["data"][0]["text"][0] == "day 1"
 
 
 def test_the_insight_figures_need_no_torch():

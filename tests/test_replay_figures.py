@@ -86,6 +86,17 @@ def test_each_frame_links_its_epoch_to_the_explorer():
     assert 'target="_blank"' in link and "Open epoch 300 in the explorer" in link
 
 
+def test_a_notebook_s_replay_links_to_the_explorer_where_the_app_runs():
+    view = a_run(30).view()
+    frames = [ReplayFrame(each, traces(each.weights)) for each in from_history(view, [0, 30])]
+    figure = replay_figure(frames, view, TARGETS, link_base="http://class.example:8501/").to_dict()
+    links = [frame["layout"]["annotations"][1]["text"] for frame in figure["frames"]]
+    assert all('href="http://class.example:8501/?weights=' in link for link in links)
+    assert figure["layout"]["annotations"][1]["text"] == links[0]
+    with pytest.raises(ValueError, match="plain address"):
+        replay_figure(frames, view, TARGETS, link_base='x" onmouseover="alert(1)')
+
+
 def test_presenter_mode_draws_the_replay_larger():
     normal, large = replay_of(a_run(60)).to_dict()["layout"], replay_of(a_run(60), present=True).to_dict()["layout"]
     assert large["height"] > normal["height"] and large["font"]["size"] > normal["font"]["size"]

@@ -63,14 +63,20 @@ def _sentences(frames: Sequence[ReplayFrame], targets: Mapping[str, tuple[str, f
     return said
 
 
-def explorer_link(snapshot: Snapshot) -> str:
-    """The explorer with this epoch's twelve weights, as a relative address that opens in a new tab."""
+def explorer_link(snapshot: Snapshot, link_base: str = "") -> str:
+    """The explorer with this epoch's twelve weights, as a link that opens in a new tab.
+
+    `link_base` is the explorer's address before its query ("http://localhost:8501/", for a notebook); without
+    one the link is relative, `explorer?weights=...`, as the app's own pages want it.
+    """
+    if any(char in link_base for char in '"<>'):
+        raise ValueError(f"link_base must be a plain address; got {link_base!r}")
     numbers = ",".join(repr(value) for value in snapshot.weights.values_in_order())
     words = _("Open epoch {epoch} in the explorer ↗").format(epoch=f"{snapshot.epoch:,}")
-    return f'<a href="explorer?weights={numbers}" target="_blank">{words}</a>'
+    return f'<a href="{link_base or "explorer"}?weights={numbers}" target="_blank">{words}</a>'
 
 
-def _annotations(snapshot: Snapshot, sentence: str, text: ReplayText, colours: Palette) -> list[dict]:
+def _annotations(snapshot: Snapshot, sentence: str, text: ReplayText, colours: Palette, link_base: str) -> list[dict]:
     epoch = _("Epoch {epoch}").format(epoch=f"{snapshot.epoch:,}")
     loss = _("loss {loss}").format(loss=plain_number(snapshot.loss, 3))
     head = f"<b>{epoch}</b> · {loss} · "
@@ -79,7 +85,7 @@ def _annotations(snapshot: Snapshot, sentence: str, text: ReplayText, colours: P
     return [
         {"x": 0, "y": 1.0, "yanchor": "top", "text": "<br>".join(lines),
          "font": {"size": text.sentence, "color": colours.text}, **common},
-        {"x": CHARTS_X[0], "y": 0.905, "yanchor": "bottom", "text": explorer_link(snapshot),
+        {"x": CHARTS_X[0], "y": 0.905, "yanchor": "bottom", "text": explorer_link(snapshot, link_base),
          "font": {"size": text.font + 1, "color": "#0072B2" if colours.background == "#FFFFFF" else "#56B4E9"},
          **common},
     ]  # fmt: skip
@@ -186,11 +192,13 @@ def replay_figure(
     marks: Sequence[Milestone] = (),
     dark: bool = False,
     present: bool = False,
+    link_base: str = "",
 ) -> PlainFigure:
     """The whole run in one figure: cells of each followed sequence, loss, predictions and weights, one slider.
 
     `frames` are the snapshots to step through (first: untrained, last: the run's end); `history` (thinned)
-    draws the still curves; `targets` gives each followed sequence's title and target.
+    draws the still curves; `targets` gives each followed sequence's title and target. Each frame links its
+    weights to the explorer, relative to the app's page or at `link_base` (see `explorer_link`).
     """
     colours, text = palette(dark), PRESENTER if present else NORMAL
     first = frames[0]
@@ -198,7 +206,7 @@ def replay_figure(
     layout = chart_layout(
         colours, text.height, margin={"l": 10, "r": 10, "t": 10, "b": 90}, font_size=text.font, legend=None,
         barmode="overlay", hovermode="closest",
-        annotations=_annotations(first.snapshot, _sentences(frames[:1], targets)[0], text, colours),
+        annotations=_annotations(first.snapshot, _sentences(frames[:1], targets)[0], text, colours, link_base),
     )  # fmt: skip
     animated: list[int] = []  # indices of the traces the frames update, in the order of their updates
     for index, (row, y_domain) in enumerate(zip(_rows(first, targets), CELL_DOMAINS, strict=False)):
@@ -222,7 +230,7 @@ def replay_figure(
             "data": [update for row in _rows(frame, targets)[:2] for update in cell_updates(row)]
             + _markers(frame.snapshot, targets),
             "traces": animated,
-            "layout": {"annotations": _annotations(frame.snapshot, sentence, text, colours)},
+            "layout": {"annotations": _annotations(frame.snapshot, sentence, text, colours, link_base)},
         }
         for name, frame, sentence in zip(names, frames, _sentences(frames, targets), strict=True)
     ]
