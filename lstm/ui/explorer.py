@@ -8,31 +8,23 @@ from lstm.explorer.lesson import LESSON
 from lstm.explorer.state import ExplorerState
 from lstm.figures.exports import image_export_config
 from lstm.figures.unrolled import minimum_width
-from lstm.locales import N_, _
-from lstm.ui import explorer_details, explorer_inputs, guide, lesson_panel
+from lstm.locales import _
+from lstm.ui import explorer_details, explorer_inputs, guide, lesson_panel, unrolled_view
 from lstm.ui import explorer_session as session
+from lstm.ui.components import style
 from lstm.ui.explorer_details import DEFAULT_SPEED, SPEED_LABELS, SPEEDS
 from lstm.ui.figure_cache import cached_unrolled_figure
 from lstm.ui.link_messages import link_warning
-from lstm.ui.player import PlayerTexts, player
 from lstm.ui.sideways import scroll_sideways_css
 from lstm.ui.text import escape_markdown
 from lstm.unit.days import company_of
-from lstm.unit.explain import describe, prediction_meaning, value_text
+from lstm.unit.explain import prediction_meaning, value_text
 from lstm.unit.forward import trace
-from lstm.unit.stages import Position, frame_count
+from lstm.unit.stages import frame_count
 from lstm.unit.trace import Trace
 
-# The player's short name for each stage of a day (the stage's key stays the link's word).
-STAGE_LABELS = {
-    "long-remember": N_("long-remember %"),
-    "potential": N_("potential memory"),
-    "long-memory": N_("long-term memory"),
-    "output": N_("output %"),
-    "short-memory": N_("short-term memory"),
-}
 # Presenter mode: every text of the unrolled unit this much larger, readable from the back row.
-PRESENTER_TEXT_SCALE = 1.35
+PRESENTER_TEXT_SCALE = 1.2
 # The width presenter mode's page gives the figure on a 1920 px projector (its padding is 1.5rem a side).
 PROJECTOR_FIGURE_PX = 1872
 
@@ -40,19 +32,6 @@ PROJECTOR_FIGURE_PX = 1872
 def detail_fits_beside(days: int) -> bool:
     """Whether an opened cell fits beside the overview of `days` days on a projector, both at the usual size."""
     return minimum_width(days, open_cell=True, beside=True) <= PROJECTOR_FIGURE_PX
-
-
-# Presenter mode's large type and big buttons. A constant: nothing a visitor typed goes into markup.
-PRESENTER_CSS = """<style>
-.stMainBlockContainer { padding-left: 1.5rem; padding-right: 1.5rem; }
-.stMainBlockContainer [data-testid="stMarkdownContainer"] p,
-.stMainBlockContainer [data-testid="stMarkdownContainer"] li { font-size: 1.5rem; line-height: 1.45; }
-.stMainBlockContainer h1 { font-size: 2.75rem; }
-.stMainBlockContainer h4 { font-size: 2.25rem; }
-.stMainBlockContainer h5 { font-size: 1.9rem; }
-.stMainBlockContainer .stButton button { min-height: 3.5rem; }
-.stMainBlockContainer .stButton button p { font-size: 1.5rem; }
-</style>"""
 
 
 # Panels: each draws one part of the page.
@@ -92,40 +71,6 @@ def _prediction_panel(result: Trace, state: ExplorerState, compared: Trace | Non
         guide.what_am_i_looking_at(guide.PREDICTION, "help_prediction", _("About the prediction"))
 
 
-def _player(result: Trace, state: ExplorerState, frame_ms: int) -> None:
-    """Keyboard and screen-reader controls for the animation: focusable buttons, arrow keys, a spoken caption."""
-    positions = [Position(frame) for frame in range(frame_count(len(state.days)))]
-    captions, labels = [], []
-    for position in positions:
-        heading, equations, sentence = describe(position, result, state.weights)
-        captions.append(f"{heading}. {' '.join(equations)}. {sentence}")
-        labels.append(_stage_label(position))
-    player(
-        session.CHART,
-        [str(position.frame) for position in positions],
-        captions,
-        labels=labels,
-        start=state.position.frame,
-        frame_ms=frame_ms,
-        texts=PlayerTexts(
-            group=_("Stages of the unrolled unit"),
-            play=_("Play"),
-            pause=_("Pause"),
-            back=_("Previous stage"),
-            forward=_("Next stage"),
-            start=_("Start"),
-            position=_("Position"),
-        ),
-    )
-
-
-def _stage_label(position: Position) -> str:
-    """The player's name for a position: "start", or the day and its stage."""
-    if position.day_index is None:
-        return _("start")
-    return _("day {day}, {stage}").format(day=position.day_index + 1, stage=_(STAGE_LABELS[position.stage]))
-
-
 def _open_day_control(state: ExplorerState) -> None:
     st.segmented_control(
         _("Open a day's cell"),
@@ -140,27 +85,11 @@ def _open_day_control(state: ExplorerState) -> None:
     )
 
 
-def _animation_controls(state: ExplorerState) -> None:
-    present = state.present
-    back, forward, speed = st.columns([1, 1, 2], vertical_alignment="center")
-    back.button(
-        _("Step back"),
-        icon=":material/skip_previous:",
-        on_click=session.step,
-        args=(-1,),
-        width="stretch",
-        type="primary" if present else "secondary",
-        help=_("One stage back; the link follows."),
-    )
-    forward.button(
-        _("Step forward"),
-        icon=":material/skip_next:",
-        on_click=session.step,
-        args=(1,),
-        width="stretch",
-        type="primary" if present else "secondary",
-        help=_("One stage on: the next gate, memory or day; the link follows."),
-    )
+def _view_controls(state: ExplorerState) -> None:
+    """Under the player: how fast Play goes, and which day's cell is open."""
+    speed, days = st.columns([1, 1], vertical_alignment="bottom")
+    with days:
+        _open_day_control(state)
     speed.select_slider(
         _("Play speed"),
         list(SPEEDS),
@@ -169,29 +98,31 @@ def _animation_controls(state: ExplorerState) -> None:
         key="speed",
         help=_("How long Play shows each stage."),
     )
-    _open_day_control(state)
 
 
 def _header(state: ExplorerState) -> None:
-    title, lesson, explain, present = st.columns([3.2, 1.3, 1.5, 1.3], vertical_alignment="bottom")
-    title.title(_("LSTM Explorer"))
-    with explain:
-        guide.what_am_i_looking_at(guide.UNROLLED, "help_unrolled")
-    if state.lesson is None:
-        lesson.button(
-            _("Start the lesson"),
-            icon=":material/school:",
-            on_click=session.go_to_lesson_step,
-            args=(1,),
-            width="stretch",
-            help=_("The tutorial's story in {count} steps, each one setting up the page.").format(count=len(LESSON)),
+    # One row whose parts take the room their words need: none is cut short, on a 1280 px projector either.
+    with st.container(horizontal=True, vertical_alignment="center", gap="medium", key="explorer_header"):
+        st.title(_("LSTM Explorer"), width="content")
+        st.space("stretch")
+        if state.lesson is None:
+            st.button(
+                _("Start the lesson"),
+                icon=":material/school:",
+                on_click=session.go_to_lesson_step,
+                args=(1,),
+                help=_("The tutorial's story in {count} steps, each one setting up the page.").format(
+                    count=len(LESSON)
+                ),
+            )
+        guide.what_am_i_looking_at(guide.UNROLLED, "help_unrolled", width="content")
+        st.toggle(
+            _("Presenter mode"),
+            key="present",
+            on_change=session.on_present,
+            width="content",
+            help=_("Large type and the cells filling the screen, for a projector; the rest folds away."),
         )
-    present.toggle(
-        _("Presenter mode"),
-        key="present",
-        on_change=session.on_present,
-        help=_("Large type and the cells filling the screen, for a projector; the rest folds away."),
-    )
     if state.lesson is not None and not state.present and state.cell is None:
         # The lesson's story explains the rest.
         st.caption(_("The tutorial the lesson follows: {links}.").format(links=guide.tutorial_links()))
@@ -233,7 +164,7 @@ def render() -> None:
     result = trace(state.days, state.weights)
     compared, names = _compared(state)  # for the prediction panel; the cells trace it inside their cached figure
     if state.present:
-        st.html(PRESENTER_CSS)
+        st.html(style("presenter.css"))
 
     _header(state)
     for message in st.session_state[session.MESSAGES]:
@@ -270,16 +201,18 @@ def _compared(state: ExplorerState) -> tuple[Trace | None, tuple[str, str]]:
 
 
 def _unrolled_unit(state: ExplorerState, result: Trace, dark: bool, names: tuple[str, str]) -> None:
-    """The unrolled unit with its player and animation controls."""
+    """The stage's caption, the unrolled unit in its sideways frame, its player, then speed and the day to open."""
     frame_ms = SPEEDS[st.session_state.get("speed", DEFAULT_SPEED)]
     open_day = None if state.cell is None else state.cell - 1
     # On a projector an opened cell sits beside the overview, so the class sees both on one screen; the two
     # need the whole width at the usual text size, so the presenter's larger text gives way to them.
     beside = state.present and open_day is not None and detail_fits_beside(len(state.days))
     scale = PRESENTER_TEXT_SCALE if state.present and not beside else 1.0
-    if state.present:
-        # On a projector the big Step buttons sit above the cells, so the cells can fill the rest of the screen.
-        _animation_controls(state)
+    figure = unrolled_view.page_figure(
+        cached_unrolled_figure(state, dark, frame_ms, scale, names, beside), scale, open_day is not None
+    )
+    # Above the frame, full width: a phone reads the stage's arithmetic without a swipe.
+    unrolled_view.stage_text(state, result)
     with st.container(key="unrolled_frame"):
         # Narrower than its numbers need, the unrolled unit scrolls sideways rather than squeezing them.
         width = minimum_width(len(state.days), scale, open_day is not None, beside)
@@ -287,13 +220,14 @@ def _unrolled_unit(state: ExplorerState, result: Trace, dark: bool, names: tuple
         with st.container(key="phone_hint"):
             st.caption(_("Swipe sideways across the cells to see them all."))
         st.plotly_chart(
-            cached_unrolled_figure(state, dark, frame_ms, scale, names, beside),
+            figure,
             key=session.CHART,
             theme=None,
             config=image_export_config("lstm-unrolled"),
             on_select=session.on_chart_select,
             selection_mode="points",
         )
-    _player(result, state, frame_ms)
-    if not state.present:
-        _animation_controls(state)
+    # On a projector without an opened cell the cells give up height until the player is on the first screen.
+    fit = unrolled_view.smallest_height(figure, scale) if state.present and open_day is None else None
+    unrolled_view.unrolled_player(state, result, frame_ms, fit)
+    _view_controls(state)

@@ -161,10 +161,11 @@ def reset_weights() -> None:
     sync_widgets(state)
 
 
-def step(delta: int) -> None:
+def at_frame(frame: int) -> None:
+    """Where the player was left: the stage the page's link, prediction and lesson answers follow."""
     state = current()
     last = frame_count(len(state.days)) - 1
-    frame = max(0, min(last, state.position.frame + delta))
+    frame = max(0, min(last, frame))
     set_state(replace(state, frame=None if frame == last else frame))
 
 

@@ -78,14 +78,14 @@ paths; the explorer's trained preset is where the tutorial's run ended.
 """)
 
 
-def what_am_i_looking_at(text: str, key: str, label: str | None = None) -> None:
+def what_am_i_looking_at(text: str, key: str, label: str | None = None, width: str = "stretch") -> None:
     """A small popover beside a panel's heading with its explanation.
 
     `text` is one of this module's texts (a catalogue entry, translated here) or a text already translated;
     `label` is translated by the caller, or None for "What am I looking at?".
     """
     with st.popover(
-        _("What am I looking at?") if label is None else label, icon=":material/help:", key=key, width="stretch"
+        _("What am I looking at?") if label is None else label, icon=":material/help:", key=key, width=width
     ):
         st.markdown(_(text))
 

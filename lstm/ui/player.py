@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 import streamlit as st
@@ -52,6 +53,9 @@ def player(
     frame_ms: int = 1000,
     right_to_left: bool = False,
     texts: PlayerTexts | None = None,
+    caption_apart: bool = False,
+    fit_height: int | None = None,
+    on_frame: Callable[[int], None] | None = None,
     key: str | None = None,
 ) -> None:
     """Buttons, a position slider and a spoken caption that animate the chart drawn with `key=chart_key`.
@@ -63,6 +67,10 @@ def player(
     move is a jump with no tween, so reduced motion needs only Plotly's slider handle calmed, which
     the player does in the browser when the visitor's system asks for it. With `right_to_left` the
     position slider runs right to left (for a figure whose slider does, as when playing walks backward).
+    With `caption_apart` the page shows and speaks the caption elsewhere (lstm.ui.figure_text follows the
+    player); with `fit_height` the chart gives up height, down to that many px, until the player is on the
+    first screen. With `on_frame` the player tells the page where it stopped (a rerun, once the visitor has
+    left it there for a moment and nothing plays), so the page's link and answers follow the stepping.
     """
     labels = list(labels) if labels is not None else list(frame_names)
     texts = texts if texts is not None else PlayerTexts()
@@ -79,12 +87,18 @@ def player(
         "frame_ms": int(frame_ms),
         "right_to_left": right_to_left,
         "texts": asdict(texts),
+        "caption_apart": caption_apart,
+        "fit_height": fit_height,
+        "report": on_frame is not None,
     }
+    key = key or f"player_{chart_key}"
+    callbacks = {} if on_frame is None else {"on_frame_change": lambda: on_frame(int(st.session_state[key]["frame"]))}
     _component()(
-        key=key or f"player_{chart_key}",
+        key=key,
         # One JSON string rather than a dict of lists: Streamlit looks for a table in every list of a dict it is
         # given, and its first look imports pandas, 0.7 s on the first page a server draws.
         data={"player": json.dumps(settings)},
         width="stretch",
         height="content",
+        **callbacks,
     )

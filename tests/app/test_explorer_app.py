@@ -43,6 +43,12 @@ def share_link(app: AppTest) -> str:
     return json.loads(field.proto.json)["link"]
 
 
+def component_data(app: AppTest, name: str) -> dict:
+    """What the page sent one of its own components (player, figure_text): its settings."""
+    element = next(element for element in app.get("bidi_component") if element.proto.component_name.endswith(name))
+    return json.loads(json.loads(element.proto.json)[name])
+
+
 def day_inputs(app: AppTest) -> list:
     return [field for field in app.number_input if field.key and field.key.startswith("day_")]
 
@@ -65,7 +71,7 @@ def test_link_sets_days_weights_and_position():
     assert app.radio(key="weights_preset").value == "seed"
     assert "-0.0383" in prediction_text(app)
     figure = unrolled(app)
-    assert figure["layout"]["sliders"][0]["active"] == 9
+    assert component_data(app, "player")["start"] == 9
     assert "Day 2: output %" in figure["data"][8]["text"][0]
 
 
@@ -148,17 +154,25 @@ def test_weights_beyond_the_slider_keep_the_exact_value():
     assert not app.exception
 
 
-def test_step_buttons_move_the_animation_and_the_link():
-    app = open_app(day="0")
-    forward = next(button for button in app.button if button.label == "Step forward")
-    forward.click().run()
-    assert query(app)["day"] == "1" and query(app)["stage"] == "long-remember"
-    next(button for button in app.button if button.label == "Step forward").click().run()
-    assert query(app)["stage"] == "potential"
-    next(button for button in app.button if button.label == "Step back").click().run()
-    next(button for button in app.button if button.label == "Step back").click().run()
-    assert query(app)["day"] == "0"
-    assert unrolled(app)["layout"]["sliders"][0]["active"] == 0
+def test_one_set_of_controls_the_player_under_the_cells():
+    app = open_app(day="1", stage="output")
+    assert not [button for button in app.button if button.label in ("Step forward", "Step back")]
+    figure = unrolled(app)
+    assert "sliders" not in figure["layout"] and "updatemenus" not in figure["layout"]
+    player = component_data(app, "player")
+    assert len(player["frames"]) == 21 and player["start"] == 4
+    assert player["report"] and player["caption_apart"]  # the link follows the player; the caption sits above
+
+
+def test_the_unit_has_a_text_alternative_for_every_stage():
+    app = open_app(day="1", stage="output")
+    text = component_data(app, "figure_text")
+    assert text["chart"] == "unrolled" and text["name"] == "The unrolled LSTM unit over 4 days"
+    assert text["start"] == 4 and len(text["descriptions"]) == len(text["captions"]) == 21
+    assert "Day 1: output %" in text["descriptions"][4] and "the trained weights" in text["descriptions"][4]
+    assert "not computed yet" in text["descriptions"][4]
+    assert "The prediction: 0.0022." in text["descriptions"][-1]
+    assert text["captions"][4][0].startswith("Day 1: output %")
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 // Streamlit's second kind: no iframe), so it reaches the chart's graph div and the page's own plotly.js
 // (window.Plotly) and animates the figure's frames there, with no rerun per frame. Every word it shows comes
 // from Python, already in the visitor's language, and is set as text, never as HTML.
-export default function ({ data, parentElement }) {
+export default function ({ data, parentElement, setStateValue }) {
   const player = JSON.parse(data.player);
   const root = parentElement.querySelector('.player');
   const buttons = Object.fromEntries(
@@ -24,6 +24,10 @@ export default function ({ data, parentElement }) {
   root.querySelector('.position-name').textContent = texts.position;
   position.max = String(last);
   position.dir = player.right_to_left ? 'rtl' : 'ltr';
+  // Where the page writes the caption itself (above a sideways-scrolling frame), the player's own is not shown
+  // and not spoken: one live caption a page.
+  caption.hidden = player.caption_apart;
+  if (player.caption_apart) caption.removeAttribute('aria-live');
 
   const findChart = () => document.querySelector(`.st-key-${CSS.escape(player.chart)} .js-plotly-plot`);
 
@@ -33,6 +37,8 @@ export default function ({ data, parentElement }) {
     position.setAttribute('aria-valuetext', player.labels[frame]);
     positionLabel.textContent = player.labels[frame];
     caption.textContent = player.captions[frame];
+    // The page's other views of this chart (its caption above the cells, its text alternative) follow.
+    window.dispatchEvent(new CustomEvent('lstm-player-frame', { detail: { chart: player.chart, frame } }));
     buttons.start.disabled = buttons.back.disabled = frame === 0;
     buttons.forward.disabled = frame === last;
   }
@@ -55,6 +61,18 @@ export default function ({ data, parentElement }) {
     clearTimeout(timer);
     timer = null;
     showPlaying(false);
+    report();
+  }
+
+  // Where the visitor left the animation, told to the page once they have left it there a moment: a rerun
+  // per frame would hold the animation up, and the page's link and answers need only where it stopped.
+  let reporting = null;
+  function report() {
+    if (!player.report) return;
+    clearTimeout(reporting);
+    reporting = setTimeout(() => {
+      if (!timer && index !== player.start) setStateValue('frame', index);
+    }, 800);
   }
 
   function tick() {
@@ -142,10 +160,39 @@ export default function ({ data, parentElement }) {
     const at = chart ? litAt() : -1;
     if (at >= 0) window.Plotly.relayout(chart, { [`shapes[${at}]`]: null });
   };
+  // With fit_height the chart gives up height, down to fit_height px, until the player's last line is on the
+  // first screen: a projector shows the cells and their controls together whatever its window's height.
+  let natural = null; // the chart's height as the page drew it
+  let fitted = null; // the height fit() last gave it
+  function fit() {
+    if (!player.fit_height || !chart || !chart.layout || !chart.layout.height) return;
+    if (chart.layout.height !== fitted) natural = chart.layout.height; // drawn anew, at its own height
+    const main = document.querySelector('[data-testid="stMain"]');
+    const scrolled = window.scrollY + (main ? main.scrollTop : 0);
+    const over = root.getBoundingClientRect().bottom + scrolled + 12 - window.innerHeight;
+    const height = Math.round(Math.min(natural, Math.max(player.fit_height, chart.layout.height - over)));
+    if (Math.abs(height - chart.layout.height) > 4) resize(height);
+  }
+  // Streamlit's frames around the chart hold the height the figure was sent with: it follows the chart's.
+  function resize(height) {
+    fitted = height;
+    const outer = chart.closest('[data-testid="stElementContainer"]');
+    for (let holder = chart.parentElement; outer && holder && outer.contains(holder); holder = holder.parentElement) {
+      holder.style.height = holder.style.flexBasis = height === natural ? '' : `${height}px`;
+    }
+    return window.Plotly.relayout(chart, { height });
+  }
+  const onResize = () => {
+    if (chart && natural) resize(natural).then(fit);
+  };
   function attach() {
     const plot = findChart();
     if (!plot || plot === chart || !plot.on) return;
     chart = plot;
+    if (player.fit_height) {
+      chart.on('plotly_afterplot', fit);
+      requestAnimationFrame(fit);
+    }
     chart.on('plotly_animatingframe', onFrame);
     chart.on('plotly_hover', onHover);
     chart.on('plotly_unhover', onUnhover);
@@ -154,14 +201,17 @@ export default function ({ data, parentElement }) {
   const observer = new MutationObserver(attach);
   observer.observe(document.body, { childList: true, subtree: true });
   reducedMotion.addEventListener('change', calmSlider);
+  window.addEventListener('resize', onResize);
 
   showPlaying(false);
   show(index);
   attach();
   return () => {
     pause();
+    clearTimeout(reporting);
     observer.disconnect();
     reducedMotion.removeEventListener('change', calmSlider);
+    window.removeEventListener('resize', onResize);
     root.removeEventListener('click', onClick);
     root.removeEventListener('keydown', onKey);
     position.removeEventListener('input', onInput);
@@ -169,6 +219,7 @@ export default function ({ data, parentElement }) {
       chart.removeListener('plotly_animatingframe', onFrame);
       chart.removeListener('plotly_hover', onHover);
       chart.removeListener('plotly_unhover', onUnhover);
+      chart.removeListener('plotly_afterplot', fit);
     }
   };
 }
