@@ -148,16 +148,9 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _linked(annotations: list[dict], base_url: str) -> list[dict]:
-    """The replay's "open this epoch in the explorer" links, relative on the app's page, made whole for a notebook."""
-    target = f'href="{_checked_base(base_url)}/?'
-    return [{**note, "text": note["text"].replace('href="explorer?', target)} for note in annotations]
-
-
 def _replay_figure(recorder, dark: bool, base_url: str) -> go.Figure:
     """The Training page's replay of the recorded run: frames spaced by change, the curves thinned, as the page does."""
     from lstm.figures.replay import REPLAY_FRAMES, ReplayFrame, replay_figure
-    from lstm.figures.theme import PlainFigure
     from lstm.training.snapshots import from_history, milestones, spread_by_change
 
     history = recorder.history()
@@ -170,13 +163,10 @@ def _replay_figure(recorder, dark: bool, base_url: str) -> go.Figure:
     ]
     targets = {name: (_("Company {letter}").format(letter=name), COMPANIES[name][1]) for name in days}
     marks = milestones(history, targets, tutorial=recorder.tutorial_recipe)
-    parts = replay_figure(frames, history.thinned(REPLAY_CURVE_POINTS), targets, marks, dark).to_dict()
-    layout = {**parts["layout"], "annotations": _linked(parts["layout"]["annotations"], base_url)}
-    moving = [
-        {**each, "layout": {**each["layout"], "annotations": _linked(each["layout"]["annotations"], base_url)}}
-        for each in parts["frames"]
-    ]
-    return plotly_figure(PlainFigure(parts["data"], layout, moving))
+    # Each epoch's link opens the explorer at base_url: relative, as on the app's page, it would go nowhere here.
+    link_base = f"{_checked_base(base_url)}/"
+    parts = replay_figure(frames, history.thinned(REPLAY_CURVE_POINTS), targets, marks, dark, link_base=link_base)
+    return plotly_figure(parts)
 
 
 @cache
