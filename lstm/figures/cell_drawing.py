@@ -168,15 +168,15 @@ def stage_areas(day_index: int, colours: Palette) -> list[dict]:
     """Invisible areas over each gate's block: the mouse over one lights that gate's bar of the day above.
 
     Each block gets two: one on the drawing's axes and one over its small curve, whose axes catch the
-    mouse there. `meta.lights` names the overview's bar trace (by its gate's key, `gate`, which the bar carries
-    in its own `meta`; and, until the player matches keys, by the bar's name, `trace`) and the day's point in
-    it; the areas draw nothing and show no label, they only report the hover (Plotly's `hoverinfo: none`).
+    mouse there. `meta.lights` names the overview's bar trace by its gate's key, `gate`, which the bar carries
+    in its own `meta` (the same in every language), and the day's point in it; the areas draw nothing and show
+    no label, they only report the hover (Plotly's `hoverinfo: none`).
     """
     areas = []
     for number, gate in enumerate(GATES, start=3):
         left, right, bottom, top = block_box(gate.field)
         low, high = curve_range(gate)
-        lights = {"gate": gate.field, "trace": gate.tutorial, "point": day_index, "colour": colours.highlight,
+        lights = {"gate": gate.field, "point": day_index, "colour": colours.highlight,
                   "x0": day_index + OUTLINE_INSET, "x1": day_index + 1 - OUTLINE_INSET}  # fmt: skip
         boxes = [
             ("x2", "y2", left, right, bottom, top),
