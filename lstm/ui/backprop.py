@@ -9,8 +9,9 @@ import streamlit as st
 from lstm.figures.backprop import FRAME_MS, GATE_ROWS, backprop_figure, gradient_text, minimum_width, walk_back
 from lstm.figures.exports import image_export_config
 from lstm.insights.backprop import Backprop, backprop_through_time
-from lstm.locales import N_, _
+from lstm.locales import N_, _, ngettext
 from lstm.ui import explorer_session, guide
+from lstm.ui.figure_text import figure_text
 from lstm.ui.player import PlayerTexts, player
 from lstm.ui.sideways import scroll_sideways_css
 from lstm.unit.days import COMPANIES, MAX_DAY_MAGNITUDE
@@ -83,15 +84,16 @@ def _target(days: tuple[float, ...]) -> float:
     return st.session_state[TARGET]
 
 
+# The explorer's first, as the page's heading says: the page opens on the weights the visitor came from.
 WEIGHTS_CHOICES = {
-    "seed": N_("untrained (seed {seed})"),
     "explorer": N_("the explorer's"),
+    "seed": N_("untrained (seed {seed})"),
 }
 
 
 def _weights_choice() -> str:
-    """Whose weights the gradients are for. Untrained by default: there the gradients are large and the
-    lesson shows; trained weights sit near a minimum, where every gradient is about 0.00001."""
+    """Whose weights the gradients are for: the explorer's by default, as the heading says; untrained is one
+    click away, where the gradients are large (trained weights sit near a minimum, every gradient about 0.00001)."""
     choice = st.radio(
         _("Weights"),
         list(WEIGHTS_CHOICES),
@@ -126,6 +128,17 @@ def render() -> None:
     result = backprop_through_time(state.days, weights, target)
     dark = st.context.theme.type == "dark"
     walk = walk_back(result)
+    days = len(state.days)
+    with st.container(key="backprop_frame"):
+        # Its gradients keep the room they need to stay apart; on a narrow screen the frame scrolls, not the page.
+        st.html(scroll_sideways_css("backprop_frame", "backprop", minimum_width(result)))
+        st.plotly_chart(
+            backprop_figure(result, dark, controls=False),
+            key="backprop",
+            theme=None,
+            config=image_export_config("lstm-backprop"),
+        )
+    # The one set of controls, where Plotly's slider was; the figure's name and what each frame shows follow it.
     player(
         "backprop",
         walk.names,
@@ -136,12 +149,14 @@ def render() -> None:
         right_to_left=True,
         texts=PlayerTexts(group=_("Walk back from the loss"), back=_("Step back"), forward=_("Step forward")),
     )
-    with st.container(key="backprop_frame"):
-        # Its gradients keep the room they need to stay apart; on a narrow screen the frame scrolls, not the page.
-        st.html(scroll_sideways_css("backprop_frame", "backprop", minimum_width(result)))
-        st.plotly_chart(
-            backprop_figure(result, dark), key="backprop", theme=None, config=image_export_config("lstm-backprop")
-        )
+    figure_text(
+        "backprop",
+        ngettext(
+            "The gradient flowing back through {count} day", "The gradient flowing back through {count} days", days
+        ).format(count=days),
+        walk.captions,
+        start=walk.last,
+    )
     first, last = result.long_memory[0], result.long_memory[-1]
     carried = math.prod(result.long_remember[1:])
     if len(state.days) > 1 and last:
@@ -166,10 +181,7 @@ def _gradient_table(result: Backprop, days: int) -> None:
     table = {weight: list(GATE_ROWS), _("gradient"): [result.total[name] for name in GATE_ROWS]}
     for day in range(days):
         table[_("day {number}").format(number=day + 1)] = [result.by_day[name][day] for name in GATE_ROWS]
-    st.dataframe(
-        table,
-        hide_index=True,
-        column_config={
-            column: st.column_config.NumberColumn(column, format="%.3e") for column in table if column != weight
-        },
-    )
+    # Written out in plain decimals, as everywhere on the page: the count of zeros after the point is the size.
+    for column in list(table)[1:]:
+        table[column] = [gradient_text(value) for value in table[column]]
+    st.dataframe(table, hide_index=True)

@@ -8,10 +8,13 @@ import streamlit as st
 
 from lstm.figures.exports import image_export_config
 from lstm.figures.landscape import landscape_figure
+from lstm.figures.numbers import plain_number
 from lstm.insights.landscape import GRID_POINTS, MAX_CELL_STEPS, Landscape, landscape
 from lstm.locales import N_, _
 from lstm.training.data import companies
 from lstm.ui import explorer_session, guide, language, visitor
+from lstm.ui.figure_text import figure_text
+from lstm.ui.player import PlayerTexts, player
 from lstm.ui.text import escape_markdown
 from lstm.unit.weights import NAMES
 
@@ -107,12 +110,11 @@ def _panel(x_name: str, y_name: str, held: str, grid: int, live: bool) -> None:
         key, lambda: landscape(weights, x_name, y_name, data.inputs, data.labels, path, points=grid)
     )
     dark = st.context.theme.type == "dark"
+    figure = landscape_figure(surface, weights, path, epochs, path_loss, dark, controls=False)
     st.plotly_chart(
-        landscape_figure(surface, weights, path, epochs, path_loss, dark),
-        key="landscape",
-        theme=None,
-        config=image_export_config(f"lstm-landscape-{x_name}-{y_name}"),
+        figure, key="landscape", theme=None, config=image_export_config(f"lstm-landscape-{x_name}-{y_name}")
     )
+    _player_and_text(figure, x_name, y_name)
     st.caption(" ".join(_summary(surface, data.name, seconds, has_run=run is not None)))
     if training:
         st.button(_("Recompute the map"), icon=":material/refresh:", on_click=_refresh, key="landscape_refresh")
@@ -123,6 +125,27 @@ def _panel(x_name: str, y_name: str, held: str, grid: int, live: bool) -> None:
             hide_index=True,
             column_config={held_at: st.column_config.NumberColumn(format="%.4f")},
         )
+
+
+def _player_and_text(figure, x_name: str, y_name: str) -> None:
+    """The run's walk along its path, played by the page's one set of controls, and the figure's text alternative."""
+    frames = figure.to_dict().get("frames", [])
+    # Each frame's last update is the step's caption under the map (lstm.figures.landscape).
+    captions = [frame["data"][-1]["text"][0] for frame in frames]
+    if frames:
+        player(
+            "landscape",
+            [frame["name"] for frame in frames],
+            captions,
+            labels=[_("epoch {epoch}").format(epoch=frame["name"]) for frame in frames],
+            texts=PlayerTexts(group=_("The run's path, epoch by epoch")),
+        )
+    name = _("The loss over {x_name} and {y_name}").format(x_name=x_name, y_name=y_name)
+    still = _(
+        "A map of the loss for every pair of values of {x_name} (across) and {y_name} (up), the other ten weights "
+        "held; dark is low."
+    ).format(x_name=x_name, y_name=y_name)
+    figure_text("landscape", name, [f"{still} {caption}" for caption in captions] or [still])
 
 
 def _summary(surface: Landscape, name: str, seconds: float, has_run: bool) -> list[str]:
@@ -147,7 +170,7 @@ def _summary(surface: Landscape, name: str, seconds: float, has_run: bool) -> li
     x_low, y_low, lowest = surface.lowest
     said.append(
         _("Lowest on this map: loss {loss} at {x_name} {x_value}, {y_name} {y_value}.").format(
-            loss=f"{lowest:.3g}",
+            loss=plain_number(lowest, 3),
             x_name=surface.x_name,
             x_value=f"{x_low:.3f}",
             y_name=surface.y_name,

@@ -8,6 +8,7 @@ import pytest
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
+from lstm.figures.backprop import gradient_text
 from lstm.insights.backprop import backprop_through_time
 from lstm.training.series import EXAMPLE, read_series
 from lstm.unit.forward import trace
@@ -52,22 +53,26 @@ def test_landscape_draws_the_map_and_follows_the_chosen_weights():
     assert not app.get("plotly_chart") and not app.exception
 
 
-def test_backprop_opens_on_the_untrained_weights_and_follows_the_explorer_on_request():
+def test_backprop_opens_on_the_explorers_weights_and_shows_the_untrained_on_request():
     app = open_page("backprop")
-    assert app.radio(key="backprop_weights").value == "seed"  # where training starts, gradients are large
-    table = app.dataframe[0].value
-    untrained = backprop_through_time((0.0, 0.5, 0.25, 1.0), PRESETS["seed"], 0.0)
-    assert table["gradient"].tolist()[table["weight"].tolist().index("bp1")] == pytest.approx(untrained.total["bp1"])
-    app.radio(key="backprop_weights").set_value("explorer").run()
+    assert app.radio(key="backprop_weights").value == "explorer"  # as the page's heading says
     assert app.number_input(key="backprop_target_field").value == 0.0  # Company A's label
     table = app.dataframe[0].value
     expected = backprop_through_time((0.0, 0.5, 0.25, 1.0), PRESETS["trained"], 0.0)
-    assert table["gradient"].tolist()[table["weight"].tolist().index("bp1")] == pytest.approx(expected.total["bp1"])
-    assert len(charts(app)[0]["frames"]) == 5
+    assert table["gradient"].tolist()[table["weight"].tolist().index("bp1")] == gradient_text(expected.total["bp1"])
+    figure = charts(app)[0]
+    assert len(figure["frames"]) == 5
+    assert "sliders" not in figure["layout"] and "updatemenus" not in figure["layout"]  # the page's player plays it
+    app.radio(key="backprop_weights").set_value("seed").run()
+    table = app.dataframe[0].value
+    untrained = backprop_through_time((0.0, 0.5, 0.25, 1.0), PRESETS["seed"], 0.0)
+    assert table["gradient"].tolist()[table["weight"].tolist().index("bp1")] == gradient_text(untrained.total["bp1"])
+    app.radio(key="backprop_weights").set_value("explorer").run()
     app.number_input(key="backprop_target_field").set_value(1.0).run()
     table = app.dataframe[0].value
     moved = backprop_through_time((0.0, 0.5, 0.25, 1.0), PRESETS["trained"], 1.0)
-    assert table["day 4"].tolist()[table["weight"].tolist().index("bp1")] == pytest.approx(moved.by_day["bp1"][3])
+    assert table["day 4"].tolist()[table["weight"].tolist().index("bp1")] == gradient_text(moved.by_day["bp1"][3])
+    assert not any("e-" in text for column in table for text in table[column])  # plain decimals, no exponent
 
 
 def test_backprop_target_cleared_keeps_the_last_good_one():
