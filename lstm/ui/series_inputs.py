@@ -67,6 +67,12 @@ def _use_stock(ticker: str) -> None:
 
 def _on_paste() -> None:
     text = st.session_state.get("series_paste") or ""
+    if len(text) > MAX_BYTES:
+        # Refused with the message a file that size gets, before anything reads it, and taken out of the field:
+        # the field would send it to the server again with every rerun. The last good paste goes back in.
+        st.session_state["series_paste"] = st.session_state.get(PASTED, "")
+        _read(text, "")
+        return
     st.session_state[PASTED] = text
     if text.strip():
         _read(text, "")
@@ -87,7 +93,8 @@ def inputs() -> None:
             key="series_paste",
             height=180,
             on_change=_on_paste,
-            max_chars=MAX_BYTES,
+            # No max_chars: the browser would drop a longer paste without a word. The server refuses it with a
+            # message at once (its length is checked before anything reads it).
             # The header in the visitor's language: the reader knows a date and a close column in each.
             placeholder=_("date,close") + "\n" + EXAMPLE_ROWS,
         )

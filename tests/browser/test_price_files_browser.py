@@ -81,3 +81,34 @@ def test_several_price_columns_offer_a_choice(page, app_url, tmp_path):
     expect(page.get_by_text("Read: 7 prices from the column 'High', first 2024-01-02 at 114, last 2024-01-08 at 126."))\
         .to_be_visible(timeout=20_000)  # fmt: skip
     assert_healthy(page)
+
+
+def test_a_paste_over_the_limit_is_refused_with_the_files_message_and_the_last_series_stays(page, app_url):
+    """80,000 rows (1.4 MB) pasted as a visitor pastes (the clipboard, Ctrl+V): refused with a word, not dropped.
+
+    Pasted through the clipboard: Playwright's insert_text types the text through Chromium's editing commands,
+    which take minutes for a text of many lines in any textarea, where a real paste takes a second or two.
+    """
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"{app_url}/series")
+    wait_for_page(page)
+    page.get_by_role("button", name="AAPL").click()
+    kept = "Read: 105 prices from the column 'AAPL', first 2018-01-01 at 1, last 2019-12-30 at 1.678."
+    expect(page.get_by_text(kept, exact=True)).to_be_visible(timeout=20_000)
+    rows = "\n".join(f"2024-01-{row % 28 + 1:02d},{100 + row / 100:.2f}" for row in range(80_000))
+    page.evaluate("text => navigator.clipboard.writeText(text)", rows)
+    field = page.get_by_label("Paste prices", exact=False)
+    field.click()
+    page.keyboard.press("Control+V")
+    expect(field).to_have_value(rows)  # the whole paste, nothing dropped in the browser
+    page.keyboard.press("Control+Enter")
+    expect(
+        page.get_by_text(
+            "The pasted text was not used: it is 1.4 MB; a price series fits in 1 MB. "
+            "The series below is the last one that worked."
+        )
+    ).to_be_visible()
+    expect(field).to_have_value("")  # taken out of the field, so no rerun sends it again
+    expect(page.get_by_text(kept, exact=True)).to_be_visible()
+    expect(page.locator("[data-testid='stPlotlyChart']").first).to_be_visible()
+    assert_healthy(page)
