@@ -115,3 +115,69 @@ def test_the_per_day_table_fits_every_screen(open_page, app_url, size):
         counts[f"explorer's table, {len(days.split(','))} days, {size}"] = layout.counts()
         assert not layout.problems(), "\n".join(layout.problems())
     (ARTIFACTS / f"layout-counts-table-{size}.json").write_text(json.dumps(counts, indent=1))
+
+
+# A projector in a browser window (1080p less tabs and address bar), and the two sizes many classrooms project.
+PROJECTORS = {"1080p window": (1920, 960), "768p": (1366, 768), "720p": (1280, 720)}
+# The stage with the longest caption at four and eight days: two equations and their sentence.
+LONGEST_CAPTION = "day=2&stage=potential"
+# Every part of the unrolled unit a class must see, as boxes: both memory lines' names and values, every cell,
+# every day's input, the caption above the cells and the player under them.
+UNIT_PARTS = """() => {
+  const box = (node) => { const b = node.getBoundingClientRect(); return {top: b.top, bottom: b.bottom, left: b.left,
+                                                                          right: b.right}; };
+  const chart = document.querySelector('.st-key-unrolled .js-plotly-plot');
+  const texts = [...chart.querySelectorAll('svg text')].filter((node) => node.textContent.trim());
+  return {
+    chart: box(chart.querySelector('.cartesianlayer')),
+    texts: texts.map((node) => ({words: node.textContent.trim(), ...box(node)})),
+    caption: box(document.querySelector('.figure-text .stage-caption')),
+    player: box(document.querySelector('.st-key-player_unrolled')),
+  };
+}"""
+
+
+@pytest.mark.parametrize("days", ["0,0.5,0.25,1", "0,0.5,0.25,1,0,0.5,0.25,1"])
+@pytest.mark.parametrize("size", list(PROJECTORS))
+def test_presenter_mode_shows_the_whole_unit_and_its_player_on_the_first_screen(open_page, app_url, size, days):
+    width, height = PROJECTORS[size]
+    page = open_page(width=width, height=height)
+    page.goto(f"{app_url}/?mode=present&days={days}&{LONGEST_CAPTION}")
+    wait_for_app(page)
+    # The cells give up height until the player is on the screen; wait until they have.
+    page.wait_for_function(
+        "() => document.querySelector('.st-key-player_unrolled').getBoundingClientRect().bottom <= innerHeight"
+    )
+    parts = page.evaluate(UNIT_PARTS)
+    page.screenshot(path=str(ARTIFACTS / f"presenter-{width}x{height}-{days.count(',') + 1}-days.png"))
+    inside = [name for name in ("chart", "caption", "player") if parts[name]["bottom"] <= height]
+    assert inside == ["chart", "caption", "player"], parts
+    outside = [text["words"] for text in parts["texts"] if text["bottom"] > height or text["right"] > width]
+    assert not outside, f"below or beside the first screen: {outside}"
+    words = " ".join(text["words"] for text in parts["texts"])
+    for part in ("long-term memory", "short-term memory", "input", "day 1", f"day {days.count(',') + 1}"):
+        assert part in words
+    assert not measure(page, ".st-key-unrolled .js-plotly-plot").overlapping
+    # The teacher's header whole: no label cut short.
+    for label in ("What am I looking at?", "Presenter mode"):
+        element = page.get_by_text(label, exact=True).first
+        assert element.evaluate("node => node.scrollWidth <= node.clientWidth + 1"), label
+
+
+def test_on_a_phone_the_caption_is_read_without_a_swipe(browser, app_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{app_url}/?{LONGEST_CAPTION}")
+        wait_for_app(page)
+        caption = page.locator(".figure-text .stage-caption")
+        expect(caption).to_contain_text("potential memory = tanh(")
+        caption.scroll_into_view_if_needed()
+        box = caption.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390  # whole, wrapping, outside the sideways frame
+        frame = page.locator(".st-key-unrolled_frame")
+        assert frame.evaluate("node => node.scrollLeft") == 0
+        assert not frame.locator(".figure-text").count()
+        assert frame.evaluate("node => node.scrollWidth > node.clientWidth")  # the cells still scroll sideways
+    finally:
+        context.close()
