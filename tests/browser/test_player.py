@@ -1,4 +1,4 @@
-"""The animation player on the backprop page: Tab reaches Play, keys play and step, the live caption follows."""
+"""The animation player: Tab reaches Play, keys play and step, the live caption and the text alternative follow."""
 
 from playwright.sync_api import expect
 
@@ -24,10 +24,8 @@ def open_backprop(page, app_url: str) -> None:
 
 
 def slider_frame(page) -> str:
-    """The frame Plotly's own slider shows."""
-    return page.locator(CHART).evaluate(
-        "plot => { const slider = plot._fullLayout.sliders[0]; return slider.steps[slider.active].args[0][0]; }"
-    )
+    """The frame the figure shows: the last one the player animated it to."""
+    return page.locator(CHART).evaluate("plot => plot._fullLayout._currentFrame")
 
 
 def live_caption(page):
@@ -86,9 +84,6 @@ def test_arrow_keys_step_and_the_caption_and_slider_follow(open_page, app_url):
 def test_reduced_motion_moves_without_tweens(open_page, app_url):
     page = open_page(width=1366, height=768, reduced_motion="reduce")
     open_backprop(page, app_url)
-    page.wait_for_function(
-        f"() => document.querySelector('{CHART}')._fullLayout.sliders[0].transition.duration === 0", timeout=10_000
-    )
     page.evaluate(RECORD_ANIMATIONS)
     page.get_by_role("button", name="Start").click()
     page.get_by_role("button", name="Play").click()
@@ -97,3 +92,43 @@ def test_reduced_motion_moves_without_tweens(open_page, app_url):
     assert len(calls) == 5  # Start, then each of the four days: a jump each
     assert all(call["transition"]["duration"] == 0 and call["frame"]["duration"] == 0 for call in calls)
     assert slider_frame(page) == "day 1"
+
+
+# Plotly's own animation controls, anywhere in a chart: none on the pages, where the player is the one set.
+PLOTLY_CONTROLS = ".updatemenu-container .updatemenu-button, .slider-container"
+
+
+def test_the_explorer_names_its_figure_and_the_description_follows_next_stage(open_page, app_url):
+    page = open_page(width=1366, height=768)
+    page.goto(f"{app_url}/?days=1,0.5,0.25,1&weights=seed")
+    page.wait_for_selector(".st-key-unrolled .js-plotly-plot .main-svg")
+    chart = page.locator(".st-key-unrolled .js-plotly-plot")
+    expect(chart).to_have_attribute("role", "img")
+    expect(chart).to_have_attribute("aria-label", "The unrolled LSTM unit over 4 days")
+    described = page.locator(f"#{chart.get_attribute('aria-describedby')}")
+    expect(described).to_contain_text("The prediction: -0.0383.")  # a link without a stage shows the end
+    expect(described).to_contain_text("the untrained weights")
+    page.get_by_role("button", name="Start", exact=True).click()
+    expect(described).to_contain_text("Shown: Start. The prediction is not computed yet.")
+    page.get_by_role("button", name="Next stage").click()
+    expect(described).to_contain_text("Shown: Day 1: long-remember %")
+    expect(page.locator(".figure-text .stage-caption")).to_contain_text("long-remember % = σ(")
+    assert slider_frame_of(page, ".st-key-unrolled .js-plotly-plot") == "1"
+    # Left there a moment, the link follows the player.
+    page.wait_for_function("() => location.search.includes('stage=long-remember')")
+    assert not page.locator(f".st-key-unrolled {PLOTLY_CONTROLS}").count()
+
+
+def slider_frame_of(page, chart: str) -> str:
+    return page.locator(chart).evaluate("plot => plot._fullLayout._currentFrame")
+
+
+def test_backprop_has_one_set_of_controls_and_a_described_figure(open_page, app_url):
+    page = open_page(width=1366, height=768)
+    open_backprop(page, app_url)
+    assert not page.locator(f".st-key-backprop {PLOTLY_CONTROLS}").count()
+    chart = page.locator(CHART)
+    expect(chart).to_have_attribute("role", "img")
+    described = page.locator(f"#{chart.get_attribute('aria-describedby')}")
+    page.get_by_role("button", name="Start").click()
+    expect(described).to_contain_text("starts back along the short-term memory")
