@@ -17,6 +17,7 @@ from lstm.explorer.questions import (
 )
 from lstm.explorer.state import ExplorerState
 from lstm.unit.days import COMPANIES
+from lstm.unit.stages import Position
 from lstm.unit.weights import NAMES, PRESETS
 from tests.support.reference import reference_trace
 
@@ -118,3 +119,47 @@ def test_at_least_four_steps_ask_and_open_at_the_start():
     for number in asking:
         assert ExplorerState().at_lesson_step(number).frame == 0  # no answer on the cells before it is asked
         assert len(set(LESSON[number - 1].question.choices)) == len(LESSON[number - 1].question.choices)
+
+
+def test_no_title_or_story_answers_its_own_question():
+    """A step's words come before its question: none names the answer's choice or says right or wrong."""
+    for step in LESSON:
+        if step.question is None:
+            continue
+        said = f"{step.title} {step.story}".lower()
+        assert not any(word in said for word in (" right", " wrong", "grows", "shrinks", "higher", "lower")), said
+        for choice in step.question.choices:
+            assert choice.lower() not in said, (step.title, choice)
+
+
+def test_company_b_is_on_the_lines_and_company_a_beside_it_in_every_step_that_compares():
+    for step in LESSON:
+        if step.days in (COMPANIES["A"][0], COMPANIES["B"][0]):
+            assert step.days == COMPANIES["B"][0], step.title
+            assert step.compare in (None, COMPANIES["A"][0]), step.title
+
+
+def test_each_reveal_stands_on_the_day_its_question_asks_about():
+    asks_about = {B_AGAINST_A_ON_DAY_2: 2, B_FROM_DAY_1_TO_4: 4}
+    for step in LESSON:
+        if step.question in asks_about:
+            assert Position(step.frame).day_index + 1 == asks_about[step.question], step.title
+            assert Position(step.frame).stage == "long-memory"
+
+
+def test_the_spike_answer_says_what_the_numbers_show():
+    """The trained unit's long-term memory climbs on the calm days (a latch); the answer says so with the numbers."""
+    why = SPIKE_THEN_CALM.answer(PRESETS["trained"]).why
+    spike = reference_trace(SPIKE, PRESETS["trained"])
+    assert f"from {spike[0][LONG]:.4f} after day 1 to {spike[-1][LONG]:.4f} after day 6" in why
+    assert "grows on days of 0" in why and "latches" in why
+    faded = {**PRESETS["trained"], "blr1": -6.0}  # long-remember % near 0: day 1 is let go at once
+    assert "forgotten" in SPIKE_THEN_CALM.answer(faded).why or "fades" in SPIKE_THEN_CALM.answer(faded).why
+
+
+def test_the_recap_states_the_tutorials_numbers():
+    """The closing step's numbers are the tutorial's (REFERENCE.md): predictions before and after training."""
+    recap = LESSON[-1]
+    assert recap.question is None and recap.compare == COMPANIES["A"][0]
+    for number in ("42", "5,000", "-0.0377", "-0.0383", "0.0022", "0.9693", "-0.2023"):
+        assert number in recap.story, number

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from lstm.explorer.questions import (
     B_AGAINST_A_ON_DAY_2,
@@ -15,8 +16,10 @@ from lstm.explorer.questions import (
 from lstm.locales import N_, _
 from lstm.training.recipes import RECIPES
 from lstm.unit.days import COMPANIES, DAY_PRESETS
+from lstm.unit.explain import percent_text, value_text
+from lstm.unit.forward import trace
 from lstm.unit.stages import Position
-from lstm.unit.weights import TUTORIAL_SEED
+from lstm.unit.weights import PRESETS, TUTORIAL_SEED
 
 
 @dataclass(frozen=True)
@@ -27,13 +30,15 @@ class LessonStep:
     """
 
     title_text: str
-    story_text: str  # the point of the step, two or three sentences of markdown; may name {seed} and {epochs}
-    look_at_text: str  # where on the page to look
+    # The point of the step, two or three sentences of markdown; may name {seed}, {epochs} and the tutorial's
+    # numbers of `tutorial_numbers`. It never answers the step's own question: the cells and the reveal do.
+    story_text: str
+    look_at_text: str  # what on the page to look at, named without a place: the layout differs between modes
     days: tuple[float, ...]
     weights: str  # a preset name
     frame: int | None = None  # animation position; None shows every stage. With a question: where the answer shows
     training: bool = False  # the step continues on the Training page
-    cell: int | None = None  # the day (1-based) whose cell the step opens up below the overview
+    cell: int | None = None  # the day (1-based) whose cell the step opens up beside or below the overview
     compare: tuple[float, ...] | None = None  # a second sequence on the same cells, to compare day by day
     question: Question | None = None  # asked before the cells show the answer: the step opens at the start
 
@@ -43,14 +48,38 @@ class LessonStep:
 
     @property
     def story(self) -> str:
-        """The story in the current language, with the tutorial's seed and epochs read from their source."""
-        return _(self.story_text).format(seed=TUTORIAL_SEED, epochs=f"{RECIPES['tutorial'].epochs:,}")
+        """The story in the current language, with the tutorial's seed, epochs and numbers read from their source."""
+        return _(self.story_text).format(**tutorial_numbers())
 
     @property
     def look_at(self) -> str:
         return _(self.look_at_text)
 
 
+@cache
+def tutorial_numbers() -> dict[str, str]:
+    """The numbers the lesson's stories say, computed from the tutorial's weights and data, never typed in."""
+    trained = {company: trace(COMPANIES[company][0], PRESETS["trained"]) for company in "AB"}
+    seed = {company: trace(COMPANIES[company][0], PRESETS["seed"]) for company in "AB"}
+    kept = [step.long_remember for step in trained["B"].steps[1:]]
+    return {
+        "seed": str(TUTORIAL_SEED),
+        "epochs": f"{RECIPES['tutorial'].epochs:,}",
+        "seed_a": value_text(seed["A"].prediction),
+        "seed_b": value_text(seed["B"].prediction),
+        "a": value_text(trained["A"].prediction),
+        "b": value_text(trained["B"].prediction),
+        "a1": value_text(trained["A"].steps[0].long_memory),
+        "b1": value_text(trained["B"].steps[0].long_memory),
+        "a4": value_text(trained["A"].steps[-1].long_memory),
+        "b4": value_text(trained["B"].steps[-1].long_memory),
+        "least": percent_text(min(kept)),
+        "most": percent_text(max(kept)),
+    }
+
+
+# Company B, whose day 1 is the one that must be carried, is on the lines in every step; where Company A is
+# compared, its values stand beside them in grey.
 LESSON: tuple[LessonStep, ...] = (
     LessonStep(
         N_("Why a plain RNN forgets"),
@@ -64,7 +93,7 @@ LESSON: tuple[LessonStep, ...] = (
             "The two lines through the cells: long-term memory along the top, short-term memory along the bottom. "
             "Both start at zero."
         ),
-        COMPANIES["A"][0],
+        COMPANIES["B"][0],
         "trained",
         frame=0,
     ),
@@ -76,24 +105,25 @@ LESSON: tuple[LessonStep, ...] = (
             "three more days."
         ),
         N_(
-            "The two sequences on the same cells: Company A on the lines, Company B beside them in grey, and the "
-            "day where their long-term memories differ most, marked."
+            "The two sequences on the same cells: Company B on the lines, Company A beside them in grey. The "
+            "answer shows on the top line after day 2."
         ),
-        COMPANIES["A"][0],
+        COMPANIES["B"][0],
         "trained",
-        compare=COMPANIES["B"][0],
+        frame=Position.of(2, "long-memory").frame,
+        compare=COMPANIES["A"][0],
         question=B_AGAINST_A_ON_DAY_2,
     ),
     LessonStep(
         N_("Follow the long-term memory"),
         N_(
-            "With Company B, day 1's input of 1 goes into the long-term memory. Each later day keeps a "
-            "percentage of it (long-remember %) and adds some potential memory. The short-term memory after "
-            "day 4 is the prediction."
+            "Day 1's input of 1 leaves Company B a value on the long-term memory. On each later day two things act "
+            "on it: long-remember % keeps a part of it, between 0% and 100%, and potential-remember % × potential "
+            "memory adds a number between -1 and 1. The short-term memory after day 4 is the prediction."
         ),
         N_(
             "The values on the top line between the cells, from left to right, Company B's on the line and "
-            "Company A's beside it: the largest gap is marked."
+            "Company A's beside it in grey: the largest gap is marked."
         ),
         COMPANIES["B"][0],
         "trained",
@@ -108,11 +138,11 @@ LESSON: tuple[LessonStep, ...] = (
             "long-term memory to keep (long-remember %), a potential memory and how much of it to add "
             "(potential-remember %), and how much of the new long-term memory to show as short-term memory "
             "(output %). Company B's day 2 has every term at work: a short-term memory from day 1 and an "
-            "input of 0.5. Press **Step forward** under the cells to see each one computed."
+            "input of 0.5. Press **Step forward** to see each one computed."
         ),
         N_(
-            "The cell of day 2, opened below the overview: each weight on its wire, the sum, the curve it goes "
-            "through, and the same arithmetic, every factor named, above the cells."
+            "The opened cell of day 2: each weight on its wire, the sum, the curve it goes through; and the same "
+            "arithmetic in the stage's caption, every factor named."
         ),
         COMPANIES["B"][0],
         "trained",
@@ -120,12 +150,12 @@ LESSON: tuple[LessonStep, ...] = (
         cell=2,
     ),
     LessonStep(
-        N_("The untrained unit gets it wrong"),
+        N_("Before training: the weights the tutorial starts from"),
         N_(
-            "These are the weights before training, drawn at random with seed {seed}. Company A should give 0 "
-            "and Company B 1: a unit that has learned nothing yet has to tell them apart by chance."
+            "These are the weights before training, drawn at random with seed {seed}: no training has touched "
+            "them yet. The targets are 0 for Company A and 1 for Company B."
         ),
-        N_("The prediction after day 4, Company B's beside Company A's, and how far apart they are."),
+        N_("The prediction after day 4, Company B's on the line and Company A's beside it in grey."),
         COMPANIES["B"][0],
         "seed",
         compare=COMPANIES["A"][0],
@@ -143,12 +173,12 @@ LESSON: tuple[LessonStep, ...] = (
         training=True,
     ),
     LessonStep(
-        N_("The trained unit gets it right"),
+        N_("After training: the tutorial's weights"),
         N_(
-            "These are the tutorial's weights after {epochs} epochs of Adam. Company A should give 0 and Company B "
-            "1: a unit that remembers day 1 across the three days that follow can tell them apart."
+            "These are the tutorial's weights after {epochs} epochs of Adam, the ones drawn in the video's "
+            "diagram. The targets are still 0 for Company A and 1 for Company B."
         ),
-        N_("The two predictions after day 4, Company B's and Company A's beside it, and how far apart they are."),
+        N_("The prediction after day 4, Company B's on the line and Company A's beside it in grey."),
         COMPANIES["B"][0],
         "trained",
         compare=COMPANIES["A"][0],
@@ -164,5 +194,25 @@ LESSON: tuple[LessonStep, ...] = (
         DAY_PRESETS["spike"],
         "trained",
         question=SPIKE_THEN_CALM,
+    ),
+    LessonStep(
+        N_("What we saw"),
+        N_(
+            "Company A and Company B differ only on day 1. Before training, the weights drawn with seed {seed} "
+            "predicted {seed_a} for Company A and {seed_b} for Company B: no use for telling them apart. After "
+            "{epochs} epochs of Adam the tutorial's weights predict {a} and {b}, against targets 0 and 1.\n\n"
+            "They do it on the long-term memory. Day 1 leaves Company B {b1} and Company A {a1}; on the days that "
+            "follow, long-remember % keeps {least} to {most} of Company B's each day and potential memory adds to "
+            "it, so after day 4 it is {b4} against {a4}, and the short-term memory made from it is the prediction. "
+            "A plain RNN multiplies its one memory by the same weight every day; the LSTM only scales its long-term "
+            "memory by a percentage and adds to it, so day 1 still counts on day 5."
+        ),
+        N_(
+            "The whole unit for Company B, Company A beside it in grey: day 1's difference carried along the top "
+            "line to the prediction."
+        ),
+        COMPANIES["B"][0],
+        "trained",
+        compare=COMPANIES["A"][0],
     ),
 )

@@ -152,23 +152,41 @@ def _company_b_prediction(weights: Mapping[str, float]) -> Answer:
 
 def _spike_prediction(weights: Mapping[str, float]) -> Answer:
     spike = trace(SPIKE, weights)
-    if abs(spike.steps[-1].long_memory) >= SAME:
+    first, last = spike.steps[0].long_memory, spike.steps[-1].long_memory
+    calm = spike.steps[1:]
+    if abs(last) < SAME:
         why = _(
             "The prediction after a spike of 1 and five calm days is {prediction}: the long-term memory goes from "
-            "{first} after day 1 to {last} after day {days}, so day 1 is still remembered."
+            "{first} after day 1 to {last} after day {days}, so day 1 is forgotten."
+        )
+    elif abs(last - first) < SAME:
+        why = _(
+            "The prediction after a spike of 1 and five calm days is {prediction}: the long-term memory is {first} "
+            "after day 1 and {last} after day {days}, so day 1 is kept about as it was."
+        )
+    elif abs(last) > abs(first):
+        why = _(
+            "The prediction after a spike of 1 and five calm days is {prediction}: the long-term memory goes from "
+            "{first} after day 1 to {last} after day {days}. It does not only remember day 1, it grows on days of "
+            "0: long-remember % keeps {least} to {most} of it each day, and potential-remember % × potential memory "
+            "adds as much as {added} a day. The unit latches: one high day keeps the memory climbing."
         )
     else:
         why = _(
             "The prediction after a spike of 1 and five calm days is {prediction}: the long-term memory goes from "
-            "{first} after day 1 to {last} after day {days}, so day 1 is forgotten."
+            "{first} after day 1 to {last} after day {days}, so day 1 fades: long-remember % keeps only {least} to "
+            "{most} of it each day."
         )
     return Answer(
         _nearest(spike.prediction),
         why.format(
             prediction=value_text(spike.prediction),
-            first=value_text(spike.steps[0].long_memory),
-            last=value_text(spike.steps[-1].long_memory),
+            first=value_text(first),
+            last=value_text(last),
             days=len(SPIKE),
+            least=percent_text(min(step.long_remember for step in calm)),
+            most=percent_text(max(step.long_remember for step in calm)),
+            added=value_text(max(step.potential_remember * step.potential_memory for step in calm)),
         ),
     )
 

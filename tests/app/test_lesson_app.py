@@ -65,7 +65,7 @@ def test_a_wrong_answer_says_both_and_the_score_keeps_the_visit():
     choices = LESSON[1].question.choices
     chosen = choices[(choices.index(right) + 1) % 3]
     assert f"Not quite: you chose {chosen}; the answer is **{right}**" in texts(app) and not radios_of(app, 2)
-    assert query(app)["lesson"] == "2" and "day" not in query(app)
+    assert query(app)["lesson"] == "2" and query(app)["day"] == "2"  # the reveal is on the day the question asked
 
 
 def test_the_answer_follows_edited_weights():
