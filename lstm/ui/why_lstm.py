@@ -1,0 +1,161 @@
+"""The "Why an LSTM" page: the same days through the plain RNN and the LSTM, played together, and the experiment."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lstm.figures.exports import image_export_config
+from lstm.figures.theme import PlainFigure
+from lstm.figures.why_lstm import MINIMUM_WIDTH, UnitDays, carry_figure, day_captions, day_labels
+from lstm.insights.carry import MAX_DAYS, MIN_DAYS, day_one_by_day, stretch
+from lstm.locales import N_, _, current, speaking
+from lstm.ui import guide, why_lstm_experiment
+from lstm.ui.figure_text import figure_text
+from lstm.ui.player import PlayerTexts, player
+from lstm.ui.sideways import scroll_sideways_css
+from lstm.unit import rnn
+from lstm.unit.days import DAY_PRESET_LABELS
+from lstm.unit.forward import trace
+from lstm.unit.weights import NAMES, PRESETS, Weights
+
+CHART = "why_lstm"
+DEFAULT_DAYS = 12
+SHOWN = {"both": N_("Company A and B"), "A": N_("Company A"), "B": N_("Company B")}
+RNN_WEIGHTS = {
+    "video": N_("the video's, w2 on the slider"),
+    "trained": N_("trained with Adam"),
+}
+LSTM_WEIGHTS = {
+    "tutorial": N_("the tutorial's trained weights"),
+    "trained": N_("trained with Adam, like the plain RNN"),
+}
+FRAME_MS = 400
+
+EXPLAINED = N_(
+    """\
+**The plain RNN** is the one from StatQuest's video before the LSTM one: each day it computes
+ReLU(input × w1 + yesterday's activation × w2 + b1) and hands that activation to the next day; its
+output is activation × w3 + b2. So day 1 reaches the last output multiplied by w2 once for every later
+day: with the video's weights and w2 below 1 it vanishes, above 1 it explodes. When a day's sum falls to
+0 or below, the ReLU passes nothing back and day 1 is cut off: exactly 0, marked × on the floor.
+
+**The LSTM** carries two lines. Its long-term memory is only scaled by a percentage and added to each
+day, so day 1 can survive many days on it, if the weights keep that percentage near 100%.
+
+**Bottom panel.** For each day t, the gradient of the output after day t with respect to day 1's input:
+how much a change on day 1 still moves that day's output. On a log axis, a straight fall is the same
+factor lost every day.
+
+**Company A and B** differ only on day 1 (0 and 1); days 2 onwards repeat 0.5, 0.25, 1. To tell them
+apart a unit must carry day 1 to the end.
+"""
+)
+
+
+def _controls() -> tuple[int, str]:
+    length, shown = st.columns([2, 1.4])
+    days = length.slider(
+        _("Days"), MIN_DAYS, MAX_DAYS, DEFAULT_DAYS, key="why_days",
+        help=_("Company A and B stretched: day 1 is each company's own, then 0.5, 0.25, 1 repeated."),
+    )  # fmt: skip
+    which = shown.radio(
+        _("Companies"), list(SHOWN), format_func=lambda key: _(SHOWN[key]), key="why_shown", horizontal=True
+    )
+    return days, which
+
+
+def _weights(days: int) -> tuple[rnn.RNNWeights, Weights, list[str]]:
+    """Each unit's weights as the visitor chose them, and a sentence for each on where they come from."""
+    rnn_choice, lstm_choice, seed_column = st.columns([1.2, 1.2, 1])
+    rnn_kind = rnn_choice.radio(
+        _("Plain RNN's weights"), list(RNN_WEIGHTS), format_func=lambda key: _(RNN_WEIGHTS[key]), key="why_rnn_weights"
+    )
+    lstm_kind = lstm_choice.radio(
+        _("LSTM's weights"), list(LSTM_WEIGHTS), format_func=lambda key: _(LSTM_WEIGHTS[key]), key="why_lstm_weights"
+    )
+    seed = why_lstm_experiment.seed_choice(seed_column, disabled=rnn_kind != "trained" and lstm_kind != "trained")
+    said = []
+    if rnn_kind == "video":
+        w2 = st.slider(
+            _("w2, the feedback weight"), 0.0, 2.0, 0.5, 0.05, key="why_w2",
+            help=_("The video's other weights: w1 1.8, b1 0, w3 1.1, b2 0. Below 1 day 1 fades, above 1 it grows."),
+        )  # fmt: skip
+        video = rnn.VIDEO_WEIGHTS
+        rnn_weights = rnn.RNNWeights(video.w1, w2, video.b1, video.w3, video.b2)
+    else:
+        values, sentence = why_lstm_experiment.trained("rnn", days, seed)
+        rnn_weights = rnn.RNNWeights.from_mapping(values)
+        said.append(sentence)
+    if lstm_kind == "tutorial":
+        lstm_weights = PRESETS["trained"]
+    else:
+        values, sentence = why_lstm_experiment.trained("lstm", days, seed)
+        lstm_weights = Weights.from_mapping(values)
+        said.append(sentence)
+    return rnn_weights, lstm_weights, said
+
+
+def unit_days(company: str, days: int, rnn_weights: rnn.RNNWeights, lstm_weights: Weights) -> UnitDays:
+    """One company stretched to `days` days through both units: what each carries and how much of day 1 is left."""
+    sequence = stretch(company, days)
+    plain = rnn.trace(sequence, rnn_weights)
+    lstm = trace(sequence, lstm_weights)
+    return UnitDays(
+        company,
+        _(DAY_PRESET_LABELS[company]),
+        tuple(step.activation for step in plain.steps),
+        tuple(float(step.long_memory) for step in lstm.steps),
+        tuple(float(step.short_memory) for step in lstm.steps),
+        tuple(float(value) for value in day_one_by_day("rnn", sequence, rnn_weights)),
+        tuple(float(value) for value in day_one_by_day("lstm", sequence, lstm_weights)),
+    )
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _figure_parts(
+    days: int, which: str, rnn_values: tuple[float, ...], lstm_values: tuple[float, ...], dark: bool, language: str
+) -> tuple[dict, list[str], list[str]]:
+    # Plain values in, plain dicts out; the figure's words are in `language`, part of the key.
+    rnn_weights = rnn.RNNWeights(*rnn_values)
+    lstm_weights = Weights.from_mapping(dict(zip(NAMES, lstm_values, strict=True)))
+    with speaking(language):
+        series = [
+            unit_days(company, days, rnn_weights, lstm_weights) for company in ("A", "B") if which in (company, "both")
+        ]
+        return carry_figure(series, dark).to_dict(), day_captions(series), day_labels(days)
+
+
+def _carry_view(days: int, which: str, rnn_weights: rnn.RNNWeights, lstm_weights: Weights) -> None:
+    dark = st.context.theme.type == "dark"
+    rnn_values = tuple(rnn_weights.to_dict().values())
+    parts, captions, labels = _figure_parts(days, which, rnn_values, tuple(lstm_weights.values()), dark, current())
+    with st.container(key="why_lstm_frame"):
+        st.html(scroll_sideways_css("why_lstm_frame", "why_lstm_content", MINIMUM_WIDTH))
+        with st.container(key="why_lstm_content"):
+            figure = PlainFigure(parts["data"], parts["layout"], parts["frames"])
+            st.plotly_chart(figure, key=CHART, theme=None, config=image_export_config("lstm-why-an-lstm"))
+    names = [frame["name"] for frame in parts["frames"]]
+    player(
+        CHART, names, captions, labels=labels, start=len(names) - 1, frame_ms=FRAME_MS,
+        texts=PlayerTexts(group=_("The days through both units")),
+    )  # fmt: skip
+    name = _("The same {days} days through the plain RNN and the LSTM").format(days=days)
+    figure_text(CHART, name, captions, start=len(names) - 1)
+
+
+def render() -> None:
+    guide.insight_heading(
+        _("Why an LSTM"),
+        _(EXPLAINED),
+        "help_why_lstm",
+        _(
+            "The same days through a plain recurrent network and through the LSTM, one above the other: the line "
+            "each carries from day to day, and how much of day 1 is still in each output as the days go by."
+        ),
+    )
+    days, which = _controls()
+    rnn_weights, lstm_weights, said = _weights(days)
+    for sentence in said:
+        st.caption(sentence)
+    _carry_view(days, which, rnn_weights, lstm_weights)
+    why_lstm_experiment.experiment_section(days)
