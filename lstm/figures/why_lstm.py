@@ -111,7 +111,8 @@ def _rounded(values: Sequence[float]) -> list[float | None]:
 def _value_line(name: str, values, colour: str, one: UnitDays, axis: int, hover: str) -> tuple[dict, list]:
     trace = {
         "type": "scatter", "mode": "lines", "name": name, "legendgroup": name, "showlegend": one.company == "A",
-        "x": list(range(1, one.days + 1)), "y": _rounded(values), "xaxis": f"x{axis}", "yaxis": f"y{axis}",
+        "x": list(range(1, one.days + 1)), "y": _rounded(values), "xaxis": "x" if axis == 1 else f"x{axis}",
+        "yaxis": "y" if axis == 1 else f"y{axis}",
         "line": {"color": colour, "width": 3, "dash": COMPANY_DASH[one.company]},
         "hovertemplate": hover.format(company=one.title, day="%{x}", value=plotly_number("y", 3)) + "<extra></extra>",
     }  # fmt: skip
