@@ -153,6 +153,7 @@ def render() -> None:
             "each carries from day to day, and how much of day 1 is still in each output as the days go by."
         ),
     )
+    why_lstm_experiment.collect()
     days, which = _controls()
     rnn_weights, lstm_weights, said = _weights(days)
     for sentence in said:

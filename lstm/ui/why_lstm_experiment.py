@@ -136,8 +136,10 @@ def _start(days: int, seed: int) -> None:
     st.session_state[RECOMPUTE] = CarryRecompute(days, seed, limits()).start()
 
 
-def _collect() -> CarryRecompute | None:
-    """The visitor's recompute while it runs; once it ended, its runs kept (or why not said) and None."""
+def collect() -> CarryRecompute | None:
+    """The visitor's recompute while it runs; once it ended, its runs kept (or why not said) and None.
+
+    The page calls this first, so a run that just ended gives its weights to the whole page."""
     job: CarryRecompute | None = st.session_state.get(RECOMPUTE)
     if job is None or job.state.active:
         return job
@@ -165,7 +167,7 @@ def _recompute(days: int) -> None:
             icon=":material/warning:",
         )
         return
-    job = _collect()
+    job = collect()
     st.button(
         _("Train both units for {days} days from seed {seed}").format(days=days, seed=seed),
         icon=":material/refresh:", on_click=_start, args=(days, seed), disabled=job is not None,
