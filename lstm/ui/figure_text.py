@@ -12,7 +12,7 @@ from lstm.ui.components import read
 
 @functools.cache
 def _component():
-    # Registered once per process, on first use. Not isolated: the chart's container names the description by
+    # Registered once per process, on first use. Not isolated: the chart's drawing names the description by
     # its id, which must lie in the same document tree as the chart.
     return st.components.v2.component(
         "lstm_explorer.figure_text",

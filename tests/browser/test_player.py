@@ -102,7 +102,7 @@ def test_the_explorer_names_its_figure_and_the_description_follows_next_stage(op
     page = open_page(width=1366, height=768)
     page.goto(f"{app_url}/?days=1,0.5,0.25,1&weights=seed")
     page.wait_for_selector(".st-key-unrolled .js-plotly-plot .main-svg")
-    chart = page.locator(".st-key-unrolled .js-plotly-plot")
+    chart = page.locator(".st-key-unrolled .main-svg").first
     expect(chart).to_have_attribute("role", "img")
     expect(chart).to_have_attribute("aria-label", "The unrolled LSTM unit over 4 days")
     described = page.locator(f"#{chart.get_attribute('aria-describedby')}")
@@ -127,7 +127,7 @@ def test_backprop_has_one_set_of_controls_and_a_described_figure(open_page, app_
     page = open_page(width=1366, height=768)
     open_backprop(page, app_url)
     assert not page.locator(f".st-key-backprop {PLOTLY_CONTROLS}").count()
-    chart = page.locator(CHART)
+    chart = page.locator(f"{CHART} .main-svg").first
     expect(chart).to_have_attribute("role", "img")
     described = page.locator(f"#{chart.get_attribute('aria-describedby')}")
     page.get_by_role("button", name="Start").click()

@@ -1,5 +1,5 @@
 // A figure's text alternative, and optionally its stage caption, kept in step with the page's player. It lives
-// in the page's own document (no iframe, no shadow root), so the chart's container can name it: role="img",
+// in the page's own document (no iframe, no shadow root), so the chart's drawing can name it: role="img",
 // aria-label the figure's short name, aria-describedby this component's description of what it shows now.
 // Every word comes from Python, already in the visitor's language, and is set as text, never as HTML.
 export default function ({ data, parentElement }) {
@@ -21,9 +21,10 @@ export default function ({ data, parentElement }) {
       caption.querySelector('.body').textContent = body;
     }
   }
-  // The chart's container, named as a picture; drawn again on a rerun, so named again whenever it appears.
+  // The chart's drawing (its first svg, which holds no button: the mode bar's lie beside it), named as a
+  // picture; drawn again on a rerun, so named again whenever it appears.
   function name() {
-    const chart = document.querySelector(`.st-key-${CSS.escape(text.chart)} .js-plotly-plot`);
+    const chart = document.querySelector(`.st-key-${CSS.escape(text.chart)} .js-plotly-plot .main-svg`);
     if (!chart || chart.getAttribute('aria-describedby') === id) return;
     chart.setAttribute('role', 'img');
     chart.setAttribute('aria-label', text.name);
