@@ -11,7 +11,6 @@ from tests.support.browser import (
     EVERY_DAY_FOLD,
     UNROLLED,
     WEIGHTS_FOLD,
-    caption,
     chart_texts,
     open_fold,
     wait_for_app,
@@ -29,15 +28,19 @@ ANIMATION_STOPPED = """chart => {
 }"""
 # The player's caption unchanged for 120 of the browser's frames, at least two seconds at 60 Hz and so more than
 # one stage at any speed: counted in frames the browser drew, so a busy machine only makes the watch longer.
-CAPTION_HOLDS = """([chart, held]) => new Promise((resolve) => {
+CAPTION_HOLDS = """(held) => new Promise((resolve) => {
   let frames = 0;
   const look = () => {
-    const texts = [...document.querySelectorAll(`${chart} text`)].map((node) => node.textContent);
-    const now = texts.find((text) => text.startsWith("Day ") || text.startsWith("Start")) || "";
+    const now = document.querySelector('.figure-text .stage-caption').textContent;
     if (now !== held) resolve(false); else if (++frames >= 120) resolve(true); else requestAnimationFrame(look);
   };
   look();
 })"""
+
+
+def caption(page) -> str:
+    """The stage's caption above the cells, which the player keeps in step with them."""
+    return page.locator(".figure-text .stage-caption").text_content()
 
 
 def wait_for_text(page, text: str) -> None:
@@ -65,7 +68,7 @@ def test_play_advances_the_animation_in_the_browser(page, app_url):
     assert not any(text.startswith("prediction") for text in chart_texts(page))
     requests = []
     page.on("request", lambda request: requests.append(request.url))
-    page.locator(f"{CHART} .updatemenu-button", has_text="Play").first.click()
+    page.get_by_role("button", name="Play", exact=True).click()
     wait_for_text(page, "84%")
     seen = {caption(page)}
 
@@ -75,10 +78,10 @@ def test_play_advances_the_animation_in_the_browser(page, app_url):
 
     wait_until(several_stages_went_by, what="three stages of the animation", every=0.3)
     assert not [url for url in requests if "/_stcore/" not in url and url.startswith("http")], requests
-    page.locator(f"{CHART} .updatemenu-button", has_text="Pause").first.click()
+    page.get_by_role("button", name="Pause", exact=True).click()
     page.wait_for_function(ANIMATION_STOPPED, arg=CHART)
     paused = caption(page)
-    assert page.evaluate(CAPTION_HOLDS, [CHART, paused]), f"the caption moved on from {paused!r} after Pause"
+    assert page.evaluate(CAPTION_HOLDS, paused), f"the caption moved on from {paused!r} after Pause"
 
 
 def test_changing_a_day_value_changes_the_numbers(page, app_url):
@@ -93,12 +96,11 @@ def test_changing_a_day_value_changes_the_numbers(page, app_url):
     assert "days=1,0.5,0.25,1" in unquote(page.url)
 
 
-def test_step_buttons_and_the_shared_link_reproduce_the_view(page, app_url, browser):
+def test_next_stage_and_the_shared_link_reproduce_the_view(page, app_url, browser):
     page.goto(f"{app_url}/?days=1,0.5,0.25,1&weights=seed&day=0")
     wait_for_app(page)
     for _ in range(3):
-        page.get_by_role("button", name="Step forward").click()
-        wait_for_app(page)
+        page.get_by_role("button", name="Next stage").click()
     page.wait_for_function("() => location.search.includes('stage=long-memory')", timeout=20_000)
     field = page.get_by_role("textbox", name="Link to this view")
     expect(field).to_have_value(re.compile(r"stage=long-memory$"))
@@ -141,7 +143,7 @@ def test_dark_theme_uses_light_text(browser, app_url):
     context.close()
 
 
-def test_editing_a_weight_and_scrubbing_the_slider(page, app_url):
+def test_editing_a_weight_and_scrubbing_the_position(page, app_url):
     page.goto(f"{app_url}/?days=0,0.5,0.25,1&weights=trained")
     wait_for_app(page)
     open_fold(page, WEIGHTS_FOLD)
@@ -153,11 +155,11 @@ def test_editing_a_weight_and_scrubbing_the_slider(page, app_url):
     expect(page.get_by_label("custom")).to_be_checked()
     expect(page.get_by_text("Prediction: 0.0022", exact=True)).not_to_be_visible()
 
-    # Plotly's slider: a click at the left end of its rail goes back to the start, in the browser.
-    touch = page.locator(f"{CHART} .slider-rail-touch-rect").first
-    touch.scroll_into_view_if_needed()
-    rail = touch.bounding_box()
-    page.mouse.click(rail["x"] + 5, rail["y"] + rail["height"] / 2)
+    # The player's position slider: a click at the left end of its rail goes back to the start, in the browser.
+    position = page.get_by_role("slider", name="Position")
+    position.scroll_into_view_if_needed()
+    rail = position.bounding_box()
+    page.mouse.click(rail["x"] + 2, rail["y"] + rail["height"] / 2)
     wait_until(lambda: caption(page).startswith("Start"), what="the slider's start after a click on its rail")
     assert not any(text.startswith("prediction") for text in chart_texts(page))
 
