@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zlib
+
 import streamlit as st
 
 from lstm.figures.exports import image_export_config
@@ -135,9 +137,12 @@ def _carry_view(days: int, which: str, rnn_weights: rnn.RNNWeights, lstm_weights
             figure = PlainFigure(parts["data"], parts["layout"], parts["frames"])
             st.plotly_chart(figure, key=CHART, theme=None, config=image_export_config("lstm-why-an-lstm"))
     names = [frame["name"] for frame in parts["frames"]]
+    # A player of its own for each view: the player's script, handed new frames under the same key, keeps its
+    # old listeners too and then steps two frames a key press.
+    view = zlib.crc32(repr(captions).encode())
     player(
         CHART, names, captions, labels=labels, start=len(names) - 1, frame_ms=FRAME_MS,
-        texts=PlayerTexts(group=_("The days through both units")),
+        texts=PlayerTexts(group=_("The days through both units")), key=f"player_{CHART}_{view}",
     )  # fmt: skip
     name = _("The same {days} days through the plain RNN and the LSTM").format(days=days)
     figure_text(CHART, name, captions, start=len(names) - 1)
