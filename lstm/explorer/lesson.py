@@ -18,7 +18,7 @@ from lstm.training.recipes import RECIPES
 from lstm.unit.days import COMPANIES, DAY_PRESETS
 from lstm.unit.explain import percent_text, value_text
 from lstm.unit.forward import trace
-from lstm.unit.stages import Position
+from lstm.unit.stages import Position, last_position
 from lstm.unit.weights import PRESETS, TUTORIAL_SEED
 
 
@@ -213,6 +213,7 @@ LESSON: tuple[LessonStep, ...] = (
         ),
         COMPANIES["B"][0],
         "trained",
+        frame=last_position(len(COMPANIES["B"][0])).frame,  # the end, in presenter mode too
         compare=COMPANIES["A"][0],
     ),
 )

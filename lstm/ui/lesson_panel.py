@@ -8,10 +8,12 @@ from lstm.explorer.state import ExplorerState
 from lstm.locales import _, ngettext
 from lstm.ui import explorer_session as session
 from lstm.ui import routes
+from lstm.ui.components import style
 from lstm.ui.scroll_to import scroll_to_when_changed
-from lstm.unit.explain import describe
 from lstm.unit.trace import Trace
 from lstm.unit.weights import Weights
+
+LEAVING = "lesson_leaving"  # the step whose Leave the lesson was pressed once: the panel asks before it leaves
 
 
 def render(state: ExplorerState, result: Trace, weights: Weights, beside: bool = False) -> None:
@@ -19,6 +21,7 @@ def render(state: ExplorerState, result: Trace, weights: Weights, beside: bool =
     number = state.lesson
     step = LESSON[number - 1]
     training_link = step.training and "training" not in state.hidden
+    st.html(style("lesson_panel.css"))
     with st.container(border=True, key="lesson"):
         heading = _("Lesson, step {number} of {count}: {title}").format(
             number=number, count=len(LESSON), title=step.title
@@ -33,21 +36,23 @@ def render(state: ExplorerState, result: Trace, weights: Weights, beside: bool =
             # Above the cells (presenter mode): the question beside the story keeps the panel short.
             story, question = st.columns([3, 2], gap="medium")
         with story:
+            # The stage's arithmetic is the caption over the cells, moving with the player: not repeated here.
             st.markdown(step.story)
-            if state.frame is not None and state.position.day_index is not None:
-                stage, equations, _sentence = describe(state.position, result, weights)
-                st.markdown(f"**{stage}:** " + " · ".join(f"`{equation}`" for equation in equations))
             st.markdown(_("**Look at:** {where}").format(where=step.look_at))
         if step.question is not None:
             with question:
                 _question(number, step.question, state.present, weights)
         _way_on(number, training_link)  # after the question, in reading order too: predict, then go on
+        _leave(number)
     # A new step starts at its top, with the cells beside it, whether its button was at the panel's foot or not.
     scroll_to_when_changed("lesson", str(number))
+    # A Check (or Reveal) brings its answer to the top of a phone's screen, the cells that moved under it; beside
+    # the cells the stylesheet leaves the panel where it is. Counted answers change only with a Check.
+    scroll_to_when_changed("lesson_answer", str(len(session.answers())))
 
 
 def _way_on(number: int, training_link: bool) -> None:
-    """Previous, Next and Leave, side by side as far as the width allows; on steps that go on to Training, its link."""
+    """Previous and Next, side by side as far as the width allows; on steps that go on to Training, its link."""
     with st.container(horizontal=True, gap="small"):
         st.button(
             _("Previous lesson step"),
@@ -66,14 +71,42 @@ def _way_on(number: int, training_link: bool) -> None:
             disabled=number == len(LESSON),
             help=_("Sets the page up for the next part of the story."),
         )
+        if training_link:
+            st.page_link(routes.TRAINING.target(), label=_("Open the Training page"), icon=routes.TRAINING.icon)
+
+
+def _leave(number: int) -> None:
+    """Leave the lesson, on a line of its own away from Next, and asked once: a slip would lose the step."""
+    if st.session_state.get(LEAVING) != number:
         st.button(
             _("Leave the lesson"),
             icon=":material/close:",
-            on_click=session.leave_lesson,
+            type="tertiary",
+            on_click=_ask_to_leave,
+            args=(number,),
             help=_("Keeps this view and lets you explore freely."),
         )
-        if training_link:
-            st.page_link(routes.TRAINING.target(), label=_("Open the Training page"), icon=routes.TRAINING.icon)
+        return
+    st.warning(
+        _("Leave the lesson at step {number}? Starting it again begins at step 1.").format(number=number),
+        icon=":material/help:",
+    )
+    with st.container(horizontal=True, gap="small"):
+        st.button(_("Stay in the lesson"), icon=":material/school:", type="primary", on_click=_stay)
+        st.button(_("Leave the lesson now"), icon=":material/close:", on_click=_leave_now)
+
+
+def _ask_to_leave(number: int) -> None:
+    st.session_state[LEAVING] = number
+
+
+def _stay() -> None:
+    st.session_state.pop(LEAVING, None)
+
+
+def _leave_now() -> None:
+    st.session_state.pop(LEAVING, None)
+    session.leave_lesson()
 
 
 def score_text() -> str | None:
@@ -95,36 +128,39 @@ def score_text() -> str | None:
 
 def _question(number: int, question: Question, present: bool, weights: Weights) -> None:
     """Predict first: a choice, Check (Reveal in presenter mode), then the answer from the numbers on the cells."""
-    answers = session.answers()
-    checked = number in answers
-    prompt = _("**Predict first:** {question}").format(question=question.prompt)
-    if checked:  # the choices give way to the answer, so the cells below stay on screen
-        st.markdown(prompt)
-    else:
-        st.radio(
-            prompt,
-            range(len(question.choices)),
-            format_func=question.choices.__getitem__,
-            index=None,
-            key=session.answer_key(number),
-        )
-    if not checked:
-        st.button(
-            _("Reveal the answer") if present else _("Check"),
-            icon=":material/visibility:" if present else ":material/check:",
-            key=f"check_{number}",
-            on_click=session.check_answer,
-            args=(number,),
-            help=_("Shows the answer on the cells. Let the class vote first.")
-            if present
-            else _("Your answer, then the right one with its numbers, and the cells move to where it shows."),
-        )
-        if st.session_state.get(session.CHOOSE_FIRST) == number:
-            st.info(_("Choose one of the answers first: that is the point of predicting."), icon=":material/touch_app:")
+    if number in session.answers():  # the choices give way to the answer, so the cells below stay on screen
+        with st.container(key="lesson_answer"):
+            _answer(number, question, weights)
         return
+    # The radio group's name is its label, read out as written: plain text, the heading a separate element.
+    st.markdown(_("**Predict first**"))
+    st.radio(
+        question.prompt,
+        range(len(question.choices)),
+        format_func=question.choices.__getitem__,
+        index=None,
+        key=session.answer_key(number),
+    )
+    st.button(
+        _("Reveal the answer") if present else _("Check"),
+        icon=":material/visibility:" if present else ":material/check:",
+        key=f"check_{number}",
+        on_click=session.check_answer,
+        args=(number,),
+        help=_("Shows the answer on the cells. Let the class vote first.")
+        if present
+        else _("Your answer, then the right one with its numbers, and the cells move to where it shows."),
+    )
+    if st.session_state.get(session.CHOOSE_FIRST) == number:
+        st.info(_("Choose one of the answers first: that is the point of predicting."), icon=":material/touch_app:")
+
+
+def _answer(number: int, question: Question, weights: Weights) -> None:
+    """The question as it was asked, and the answer with its numbers: right, not quite, or revealed."""
+    st.markdown(_("**Predict first:** {question}").format(question=question.prompt))
     answer = question.answer(weights)
     right, why = question.choices[answer.choice], answer.why
-    chosen = answers[number].choice
+    chosen = session.answers()[number].choice
     if chosen is None:
         st.info(_("The answer: **{right}**. {why}").format(right=right, why=why), icon=":material/visibility:")
     elif chosen == answer.choice:

@@ -87,3 +87,24 @@ def test_presenter_mode_reveals_on_a_click_without_a_choice():
     press(app, "Reveal the answer")
     assert "The answer: **Less than 0.1 apart**" in texts(app)
     assert "Your score" not in texts(app)  # nobody chose: nothing to score yet
+
+
+def test_leaving_asks_once_and_staying_keeps_the_step():
+    app = open_app(lesson="4")
+    press(app, "Leave the lesson")
+    assert query(app)["lesson"] == "4"  # one press only asks
+    assert "Leave the lesson at step 4? Starting it again begins at step 1." in texts(app)
+    press(app, "Stay in the lesson")
+    assert query(app)["lesson"] == "4" and "Leave the lesson at step 4?" not in texts(app)
+    press(app, "Leave the lesson")
+    press(app, "Leave the lesson now")
+    assert "lesson" not in query(app) and query(app)["days"] == "1,0.5,0.25,1"
+
+
+def test_the_question_is_named_in_plain_words_and_the_recap_closes_the_lesson():
+    app = open_app(lesson="2")
+    assert question_radio(app, 2).label == LESSON[1].question.prompt  # no asterisks read out as its name
+    app = open_app(lesson=str(len(LESSON)))
+    assert next(button for button in app.button if button.label == "Next lesson step").disabled
+    assert query(app)["compare"] == "A" and query(app)["days"] == "1,0.5,0.25,1"
+    assert any("0.9693" in block.value for block in app.markdown)
