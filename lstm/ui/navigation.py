@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import streamlit as st
 
 from lstm.locales import _
@@ -47,6 +49,28 @@ def _pytorch() -> None:
     pytorch.render()
 
 
+def _vote() -> None:
+    from lstm.ui import vote_page
+
+    vote_page.render()
+
+
+def on_vote_page() -> bool:
+    """Whether this run draws a phone's class vote page: then the frame hides the menu and the language picker.
+
+    Decided from the address before st.navigation is called, which is what decides whether the menu shows.
+    """
+    url = st.context.url
+    if not url:
+        return False
+    return urlsplit(url).path.rstrip("/").rpartition("/")[2] == routes.VOTE.url_path
+
+
+def position() -> str:
+    """Where the menu goes: the top bar, or nowhere on a phone's vote page (one task, no way off it by mistake)."""
+    return "hidden" if on_vote_page() else "top"
+
+
 def visible() -> dict[str, list[st.Page]]:
     """The pages by menu; a lesson link can hide training or the insights.
 
@@ -55,7 +79,8 @@ def visible() -> dict[str, list[st.Page]]:
     """
     hidden = explorer_session.hidden_parts()
     trains = "training" not in hidden
-    main = [routes.EXPLORER.page(_explorer)]
+    # The phones' page of a class vote: never in the menu (its route is hidden); its join link opens it.
+    main = [routes.EXPLORER.page(_explorer), routes.VOTE.page(_vote)]
     if trains:
         main.append(routes.TRAINING.page(_training))
     menus = {"": main}

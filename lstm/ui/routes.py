@@ -18,10 +18,18 @@ class Route:
     title: str  # a catalogue entry: the menu shows it in the visitor's language
     icon: str
     default: bool = False  # the page a bare address opens
+    hidden: bool = False  # opened by its link only (a phone's class vote), never listed in the menu
 
     def page(self, render: Callable[[], None]) -> st.Page:
         """The page as the navigation registers it, drawn by `render`."""
-        return st.Page(render, title=_(self.title), icon=self.icon, url_path=self.url_path, default=self.default)
+        return st.Page(
+            render,
+            title=_(self.title),
+            icon=self.icon,
+            url_path=self.url_path,
+            default=self.default,
+            visibility="hidden" if self.hidden else "visible",
+        )
 
     def target(self) -> st.Page:
         """The page as a link or a switch names it.
@@ -43,3 +51,5 @@ SERIES = Route("series", N_("Your own series"), ":material/upload_file:")
 LANDSCAPE = Route("landscape", N_("Loss landscape"), ":material/landscape:")
 BACKPROP = Route("backprop", N_("Backpropagation through time"), ":material/undo:")
 PYTORCH = Route("pytorch", N_("The same unit in nn.LSTM"), ":material/code:")
+# A phone's page of the class vote: its join link and QR code open it (lstm.classroom.address.VOTE_PAGE).
+VOTE = Route("vote", N_("Class vote"), ":material/how_to_vote:", hidden=True)
