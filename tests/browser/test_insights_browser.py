@@ -30,7 +30,8 @@ def open_insight(page, title: str) -> None:
 
 
 def slider_step(page, chart: str) -> int:
-    return page.locator(f"{chart} .js-plotly-plot").evaluate("plot => plot._fullLayout.sliders[0].active")
+    """Where the page's player stands (chart is the figure's key), as a frame index."""
+    return int(page.locator(f".st-key-player_{chart} input[type=range]").input_value())
 
 
 def wait_for_caption(page, chart: str, text: str, limit: float = 20) -> None:
@@ -79,10 +80,10 @@ def map_painted_through_play(page, chart: str, last: int) -> list[tuple[int, flo
     plot = page.locator(f"{chart} .js-plotly-plot")
     plot.scroll_into_view_if_needed()
     area = plot.evaluate(MAP_AREA)
-    page.locator(chart).get_by_text("▶ Play").click()
+    page.locator(".st-key-player_landscape").get_by_role("button", name="Play", exact=True).click()
     seen = []
     deadline = time.monotonic() + 120
-    while (step := slider_step(page, chart)) != last:
+    while (step := slider_step(page, "landscape")) != last:
         assert time.monotonic() < deadline, f"Play stopped at step {step} of {last}"
         seen.append((step, coloured_share(page.screenshot(clip=area)), plot.evaluate(PATH_DRAWN)))
     return seen
@@ -98,8 +99,9 @@ def test_landscape_with_the_run_s_path_playing_in_step_with_its_curve(page, app_
     page.get_by_role("button", name="Train", exact=True).click()
     wait_for_progress(page, r"Finished")
     open_insight(page, "Loss landscape")
-    chart = f"{CHART}:has(.slider-rail-rect)"
+    chart = f".st-key-landscape {CHART}"
     expect(page.locator(chart)).to_be_visible(timeout=30_000)
+    assert not page.locator(f"{chart} .slider-container, {chart} .updatemenu-container").count()  # one set
     expect(page.get_by_text("the run's path")).to_be_visible()
     expect(page.get_by_text("where the current training run is now")).to_be_visible()
     frames = page.locator(f"{chart} .js-plotly-plot").evaluate("plot => plot._transitionData._frames.length")
@@ -117,8 +119,9 @@ def test_landscape_with_the_run_s_path_playing_in_step_with_its_curve(page, app_
     assert markers[1] == 300  # the marker on the curve reached the last epoch
     caption = page.locator(f"{chart} .textpoint")
     expect(caption).to_have_text(re.compile(r"^epoch 300: wlr1 .*, the run's loss "))
-    # A click on the slider jumps back: the caption says where the run was then, the map and the path stay.
-    rail = page.locator(f"{chart} .slider-rail-rect").bounding_box()
+    # A click on the player's position slider jumps back: the caption says where the run was then, the map and
+    # the path stay.
+    rail = page.get_by_role("slider", name="Position").bounding_box()
     page.mouse.click(rail["x"] + rail["width"] * 0.4, rail["y"] + rail["height"] / 2)
     expect(caption).not_to_have_text(re.compile("^epoch 300:"))
     epoch = page.locator(f"{chart} .js-plotly-plot").evaluate("plot => plot.data.find(t => t.name === '').x[0]")
@@ -149,7 +152,7 @@ def test_backprop_walks_back_and_follows_the_target(page, app_url):
     page.get_by_role("button", name="Play").click()
     wait_for_caption(page, chart, "Day 4: the long-term memory's gradient is")
     wait_for_caption(page, chart, "Day 1: the long-term memory's gradient is")
-    assert slider_step(page, chart) == 0  # the slider runs day 1 ... day 4, loss: day 1 is its first step
+    assert slider_step(page, "backprop") == 4  # the player walks from the loss back: day 1 is its last step
     summary = page.get_by_text("Along the long-term memory line alone")
     before = summary.inner_text()
     type_into(page, "Target: the true next day", "abc")
