@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from lstm.explorer.handout import handout_html
 from lstm.explorer.lesson import LESSON
 from lstm.explorer.questions import Question
 from lstm.explorer.state import ExplorerState
@@ -76,16 +77,23 @@ def _way_on(number: int, training_link: bool) -> None:
 
 
 def _leave(number: int) -> None:
-    """Leave the lesson, on a line of its own away from Next, and asked once: a slip would lose the step."""
+    """Leave the lesson, on a line of its own away from Next, and asked once: a slip would lose the step.
+
+    Beside it the handout: the lesson's steps as a page to print, one step a sheet.
+    """
     if st.session_state.get(LEAVING) != number:
-        st.button(
-            _("Leave the lesson"),
-            icon=":material/close:",
-            type="tertiary",
-            on_click=_ask_to_leave,
-            args=(number,),
-            help=_("Keeps this view and lets you explore freely."),
-        )
+        with st.container(horizontal=True, gap="small"):
+            _leave_button(number)
+            st.download_button(
+                _("Handout to print"),
+                handout_html(),
+                file_name="lstm-explorer-lesson.html",
+                mime="text/html",
+                icon=":material/print:",
+                type="tertiary",
+                on_click="ignore",
+                help=_("The lesson's steps as a web page to print, one step a page, the answers on the last."),
+            )
         return
     st.warning(
         _("Leave the lesson at step {number}? Starting it again begins at step 1.").format(number=number),
@@ -94,6 +102,17 @@ def _leave(number: int) -> None:
     with st.container(horizontal=True, gap="small"):
         st.button(_("Stay in the lesson"), icon=":material/school:", type="primary", on_click=_stay)
         st.button(_("Leave the lesson now"), icon=":material/close:", on_click=_leave_now)
+
+
+def _leave_button(number: int) -> None:
+    st.button(
+        _("Leave the lesson"),
+        icon=":material/close:",
+        type="tertiary",
+        on_click=_ask_to_leave,
+        args=(number,),
+        help=_("Keeps this view and lets you explore freely."),
+    )
 
 
 def _ask_to_leave(number: int) -> None:

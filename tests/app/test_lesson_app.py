@@ -108,3 +108,8 @@ def test_the_question_is_named_in_plain_words_and_the_recap_closes_the_lesson():
     assert next(button for button in app.button if button.label == "Next lesson step").disabled
     assert query(app)["compare"] == "A" and query(app)["days"] == "1,0.5,0.25,1"
     assert any("0.9693" in block.value for block in app.markdown)
+
+
+def test_the_panel_offers_the_handout_to_print():
+    app = open_app(lesson="1")
+    assert "Handout to print" in [button.label for button in app.get("download_button")]
