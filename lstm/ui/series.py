@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lstm.figures.exports import image_export_config
-from lstm.figures.series import fit_figure, series_figure
+from lstm.figures.series import fit_figure, series_figure, series_step, step_text
 from lstm.locales import N_, _, ngettext
 from lstm.training.series import (
     DEFAULT_WINDOW,
@@ -49,7 +49,7 @@ def _what_was_read(series: Series) -> None:
     if series.dates:
         first, last = series.dates[0], series.dates[-1]
     else:
-        first, last = _("day {number}").format(number=1), _("day {number}").format(number=f"{len(series.prices):,}")
+        first, last = step_text("day", 1), step_text("day", f"{len(series.prices):,}")
     notes = "".join(f" {note[0].upper()}{note[1:]}." for note in series.notes)
     read = _(
         "Read: {count} prices from the column {column}, first {first} at {first_price}, last {last} at {last_price}."
@@ -110,13 +110,7 @@ def _fit_panel(series: Series, window: int, dark: bool) -> None:
     )
     epochs = progress.history.epochs[-1]
     st.caption(
-        ngettext(
-            "After {epochs} epoch ({run}): the predictions are off by {error} on average, in your units. Forecast "
-            "for the day after your last price: {forecast}.",
-            "After {epochs} epochs ({run}): the predictions are off by {error} on average, in your units. Forecast "
-            "for the day after your last price: {forecast}.",
-            epochs,
-        ).format(
+        _fit_sentence(series_step(series), epochs).format(
             epochs=f"{epochs:,}",
             run=escape_markdown(run.config.label),
             error=f"{fit.mean_error:.4g}",
@@ -125,15 +119,73 @@ def _fit_panel(series: Series, window: int, dark: bool) -> None:
     )
 
 
+def _fit_sentence(step: str, epochs: int) -> str:
+    """How close the trained unit came, and its forecast for the step after the last price, in the series' steps."""
+    if step == "week":
+        return ngettext(
+            "After {epochs} epoch ({run}): the predictions are off by {error} on average, in your units. Forecast "
+            "for the week after your last price: {forecast}.",
+            "After {epochs} epochs ({run}): the predictions are off by {error} on average, in your units. Forecast "
+            "for the week after your last price: {forecast}.",
+            epochs,
+        )
+    if step == "month":
+        return ngettext(
+            "After {epochs} epoch ({run}): the predictions are off by {error} on average, in your units. Forecast "
+            "for the month after your last price: {forecast}.",
+            "After {epochs} epochs ({run}): the predictions are off by {error} on average, in your units. Forecast "
+            "for the month after your last price: {forecast}.",
+            epochs,
+        )
+    return ngettext(
+        "After {epochs} epoch ({run}): the predictions are off by {error} on average, in your units. Forecast "
+        "for the day after your last price: {forecast}.",
+        "After {epochs} epochs ({run}): the predictions are off by {error} on average, in your units. Forecast "
+        "for the day after your last price: {forecast}.",
+        epochs,
+    )
+
+
+def _windows_sentence(step: str, count: int) -> str:
+    """How the series is cut, counted in its own steps: weekly closes make windows of weeks, not days."""
+    if step == "week":
+        return ngettext(
+            "{prices} prices from {name}, {low} to {high} scaled to 0 to 1: {count} window of {days} weeks, each "
+            "with the next week as its label.",
+            "{prices} prices from {name}, {low} to {high} scaled to 0 to 1: {count} windows of {days} weeks, each "
+            "with the next week as its label.",
+            count,
+        )
+    if step == "month":
+        return ngettext(
+            "{prices} prices from {name}, {low} to {high} scaled to 0 to 1: {count} window of {days} months, each "
+            "with the next month as its label.",
+            "{prices} prices from {name}, {low} to {high} scaled to 0 to 1: {count} windows of {days} months, each "
+            "with the next month as its label.",
+            count,
+        )
+    return ngettext(
+        "{prices} prices from {name}, {low} to {high} scaled to 0 to 1: {count} window of {days} days, each "
+        "with the next day as its label.",
+        "{prices} prices from {name}, {low} to {high} scaled to 0 to 1: {count} windows of {days} days, each "
+        "with the next day as its label.",
+        count,
+    )
+
+
 def _windows_table(series: Series, window: int) -> None:
     """The first windows as training sees them: the scaled days and the next day, their label."""
     inputs, labels = series.windows(window)
     preview = min(len(labels), 6)
-    label = _("next day (label)")
+    step = series_step(series)
+    read, label = {
+        "week": (_("weeks (scaled)"), _("next week (label)")),
+        "month": (_("months (scaled)"), _("next month (label)")),
+    }.get(step) or (_("days (scaled)"), _("next day (label)"))
     st.dataframe(
         {
             _("window"): list(range(1, preview + 1)),
-            _("days (scaled)"): [", ".join(f"{value:.3f}" for value in row) for row in inputs[:preview].tolist()],
+            read: [", ".join(f"{value:.3f}" for value in row) for row in inputs[:preview].tolist()],
             label: labels[:preview].tolist(),
         },
         hide_index=True,
@@ -169,13 +221,7 @@ def render() -> None:
         return
     data = training_data(series, window)
     st.caption(
-        ngettext(
-            "{prices} prices from {name}, {low} to {high} scaled to 0 to 1: {count} window of {days} days, each "
-            "with the next day as its label.",
-            "{prices} prices from {name}, {low} to {high} scaled to 0 to 1: {count} windows of {days} days, each "
-            "with the next day as its label.",
-            len(data),
-        ).format(
+        _windows_sentence(series_step(series), len(data)).format(
             prices=f"{len(series.prices):,}",
             name=escape_markdown(series.name),
             low=f"{series.low:g}",

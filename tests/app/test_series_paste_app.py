@@ -1,4 +1,4 @@
-"""A paste over the size limit on the own-series page: the file's message, the last good series and paste kept."""
+"""The own-series page: a paste over the size limit refused as a file is, and weekly prices counted in weeks."""
 
 import json
 
@@ -21,3 +21,14 @@ def test_a_paste_over_the_limit_is_refused_and_the_last_good_paste_goes_back_in_
     assert "last one that worked" in app.error[0].value
     assert app.text_area(key="series_paste").value == GOOD
     assert json.loads(app.get("plotly_chart")[0].proto.spec)["data"][0]["y"] == [1.0, 3.0, 2.0, 5.0, 4.0, 6.0]
+
+
+def test_weekly_prices_are_counted_in_weeks_and_a_paste_of_days_in_days():
+    app = AppTest.from_string("from lstm.ui import series\nseries.render()\n", default_timeout=60)
+    app.run()
+    next(button for button in app.button if button.label == "AAPL").click().run()
+    captions = " ".join(caption.value for caption in app.caption)
+    assert "101 windows of 4 weeks, each with the next week as its label" in captions
+    assert list(app.dataframe[0].value.columns) == ["window", "weeks (scaled)", "next week (label)"]
+    app.text_area(key="series_paste").input(GOOD).run()
+    assert "2 windows of 4 days, each with the next day as its label" in " ".join(c.value for c in app.caption)

@@ -61,7 +61,7 @@ def test_one_click_on_a_stock_shows_it_and_it_trains(page, app_url):
     wait_for_page(page)
     page.get_by_role("button", name="NFLX").click()
     expect(page.get_by_text("Read: 105 prices from the column 'NFLX'", exact=False)).to_be_visible(timeout=20_000)
-    expect(page.get_by_text("101 windows of 4 days, each with the next day as its label")).to_be_visible()
+    expect(page.get_by_text("101 windows of 4 weeks, each with the next week as its label")).to_be_visible()
     page.get_by_role("button", name="Train on this series").click()
     wait_for_page(page)
     expect(page.get_by_role("radio", name="Your series (101 windows of 4 days)")).to_be_checked(timeout=120_000)
