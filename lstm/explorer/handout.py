@@ -45,7 +45,9 @@ def _numbers(step: LessonStep) -> str:
     """The step's days with both memories after each, for the sequence on the lines and the compared one."""
     weights = PRESETS[step.weights]
     rows = [(_name(step.days), step.days)] + ([(_name(step.compare), step.compare)] if step.compare else [])
-    header = "".join(f"<th>{html.escape(_('Day {day}').format(day=day))}</th>" for day in range(1, len(step.days) + 1))
+    # Babel does not look inside f-strings: each word is said outside of one.
+    days = [_("Day {day}").format(day=day) for day in range(1, len(step.days) + 1)]
+    header = "".join(f"<th>{html.escape(day)}</th>" for day in days)
     body = []
     for name, days in rows:
         result = trace(days, weights)
@@ -69,7 +71,8 @@ def _page(number: int, step: LessonStep) -> str:
         parts.append(_paragraphs(_("**Predict first:** {question}").format(question=step.question.prompt)))
         choices = "".join(f"<li>{html.escape(choice)}</li>" for choice in step.question.choices)
         parts.append(f'<ul class="choices">{choices}</ul>')
-        parts.append(f'<div class="notes">{html.escape(_("Why I think so:"))}</div>')
+        notes = _("Why I think so:")
+        parts.append(f'<div class="notes">{html.escape(notes)}</div>')
     parts.append("</section>")
     return "".join(parts)
 
@@ -84,7 +87,8 @@ def _answers() -> str:
                 number=number, right=step.question.choices[answer.choice], why=answer.why
             )
             items.append(f"<li>{html.escape(said)}</li>")
-    return f"<section><h2>{html.escape(_('The answers'))}</h2><ol>{''.join(items)}</ol></section>"
+    heading = _("The answers")
+    return f"<section><h2>{html.escape(heading)}</h2><ol>{''.join(items)}</ol></section>"
 
 
 @cache
