@@ -58,8 +58,10 @@ def rendered(page: str, view: str | None, language: str) -> AppTest:
         for key, value in {**EXPLORER_VIEWS[view], "lang": language}.items():
             app.query_params[key] = value
     else:
-        script = f"from lstm import locales\nlocales.use({language!r})\nfrom lstm.ui import {page}\n{page}.render()\n"
+        # As the frame does: the language from the link, for the run and for every fragment the page runs.
+        script = f"from lstm.ui import language, {page}\nlanguage.apply()\n{page}.render()\n"
         app = AppTest.from_string(script, default_timeout=90)
+        app.query_params["lang"] = language
     app.run()
     assert not app.exception, app.exception
     return app
