@@ -44,7 +44,6 @@ def render(state: ExplorerState, result: Trace, weights: Weights, beside: bool =
             with question:
                 _question(number, step.question, state.present, weights)
         _way_on(number, training_link)  # after the question, in reading order too: predict, then go on
-        _leave(number)
     # A new step starts at its top, with the cells beside it, whether its button was at the panel's foot or not.
     scroll_to_when_changed("lesson", str(number))
     # A Check (or Reveal) brings its answer to the top of a phone's screen, the cells that moved under it; beside
@@ -53,8 +52,13 @@ def render(state: ExplorerState, result: Trace, weights: Weights, beside: bool =
 
 
 def _way_on(number: int, training_link: bool) -> None:
-    """Previous and Next, side by side as far as the width allows; on steps that go on to Training, its link."""
-    with st.container(horizontal=True, gap="small"):
+    """Previous and Next, side by side as far as the width allows; on steps that go on to Training, its link.
+
+    At the row's far end Leave the lesson, which asks before it leaves (a slip loses nothing), and the handout.
+    One row keeps the panel short on a projector; a phone wraps it.
+    """
+    leaving = st.session_state.get(LEAVING) == number
+    with st.container(horizontal=True, gap="small", vertical_alignment="center"):
         st.button(
             _("Previous lesson step"),
             icon=":material/arrow_back:",
@@ -74,27 +78,25 @@ def _way_on(number: int, training_link: bool) -> None:
         )
         if training_link:
             st.page_link(routes.TRAINING.target(), label=_("Open the Training page"), icon=routes.TRAINING.icon)
-
-
-def _leave(number: int) -> None:
-    """Leave the lesson, on a line of its own away from Next, and asked once: a slip would lose the step.
-
-    Beside it the handout: the lesson's steps as a page to print, one step a sheet.
-    """
-    if st.session_state.get(LEAVING) != number:
-        with st.container(horizontal=True, gap="small"):
+        st.space("stretch")
+        if not leaving:
             _leave_button(number)
-            st.download_button(
-                _("Handout to print"),
-                handout_html(),
-                file_name="lstm-explorer-lesson.html",
-                mime="text/html",
-                icon=":material/print:",
-                type="tertiary",
-                on_click="ignore",
-                help=_("The lesson's steps as a web page to print, one step a page, the answers on the last."),
-            )
-        return
+        st.download_button(
+            _("Handout to print"),
+            handout_html(),
+            file_name="lstm-explorer-lesson.html",
+            mime="text/html",
+            icon=":material/print:",
+            type="tertiary",
+            on_click="ignore",
+            help=_("The lesson's steps as a web page to print, one step a page, the answers on the last."),
+        )
+    if leaving:
+        _confirm_leaving(number)
+
+
+def _confirm_leaving(number: int) -> None:
+    """Leave the lesson asks once: leaving loses the step, and starting again begins at step 1."""
     st.warning(
         _("Leave the lesson at step {number}? Starting it again begins at step 1.").format(number=number),
         icon=":material/help:",
