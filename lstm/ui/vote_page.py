@@ -114,16 +114,17 @@ def _round(code: str, phone: str, status: PhoneStatus) -> None:
     asked = status.round
     if asked is None:
         st.info(_("Waiting for the teacher to ask a question."), icon=":material/hourglass_top:")
-    elif asked.revealed:
+        _score(status)
+        return
+    question = question_of(asked.step)
+    if question is not None:
+        st.subheader(question.prompt)  # above its choices, and above its answer once revealed
+    if asked.revealed:
         _answer(status)
+    elif asked.takes_votes:
+        _choices(code, phone, status)
     else:
-        question = question_of(asked.step)
-        if question is not None:
-            st.subheader(question.prompt)
-        if asked.takes_votes:
-            _choices(code, phone, status)
-        else:
-            _closed(status)
+        _closed(status)
     _score(status)
 
 
