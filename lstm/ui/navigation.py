@@ -49,6 +49,12 @@ def _pytorch() -> None:
     pytorch.render()
 
 
+def _why_lstm() -> None:
+    from lstm.ui import why_lstm
+
+    why_lstm.render()
+
+
 def _vote() -> None:
     from lstm.ui import vote_page
 
@@ -85,7 +91,12 @@ def visible() -> dict[str, list[st.Page]]:
         main.append(routes.TRAINING.page(_training))
     menus = {"": main}
     if "insights" not in hidden:
-        insights = [routes.LANDSCAPE.page(_landscape), routes.BACKPROP.page(_backprop), routes.PYTORCH.page(_pytorch)]
+        insights = [
+            routes.WHY_LSTM.page(_why_lstm),
+            routes.LANDSCAPE.page(_landscape),
+            routes.BACKPROP.page(_backprop),
+            routes.PYTORCH.page(_pytorch),
+        ]
         menus[_("Insights")] = insights + ([routes.SERIES.page(_series)] if trains else [])
     return menus
 

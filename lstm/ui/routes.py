@@ -51,5 +51,6 @@ SERIES = Route("series", N_("Your own series"), ":material/upload_file:")
 LANDSCAPE = Route("landscape", N_("Loss landscape"), ":material/landscape:")
 BACKPROP = Route("backprop", N_("Backpropagation through time"), ":material/undo:")
 PYTORCH = Route("pytorch", N_("The same unit in nn.LSTM"), ":material/code:")
+WHY_LSTM = Route("why-lstm", N_("Why an LSTM"), ":material/compare_arrows:")
 # A phone's page of the class vote: its join link and QR code open it (lstm.classroom.address.VOTE_PAGE).
 VOTE = Route("vote", N_("Class vote"), ":material/how_to_vote:", hidden=True)

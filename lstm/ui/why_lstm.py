@@ -75,7 +75,7 @@ def _weights(days: int) -> tuple[rnn.RNNWeights, Weights, list[str]]:
     lstm_kind = lstm_choice.radio(
         _("LSTM's weights"), list(LSTM_WEIGHTS), format_func=lambda key: _(LSTM_WEIGHTS[key]), key="why_lstm_weights"
     )
-    seed = why_lstm_experiment.seed_choice(seed_column, disabled=rnn_kind != "trained" and lstm_kind != "trained")
+    seed = why_lstm_experiment.seed_choice(seed_column, shown="trained" in (rnn_kind, lstm_kind))
     said = []
     if rnn_kind == "video":
         w2 = st.slider(

@@ -40,11 +40,16 @@ def limits() -> Limits:
     return Limits.from_settings(settings)
 
 
-def seed_choice(container, disabled: bool) -> int:
-    """The seed of the trained weights: one of the experiment's."""
+def seed_choice(container, shown: bool) -> int:
+    """The seed of the trained weights: one of the experiment's; asked only where a unit's weights are trained.
+
+    Not shown rather than disabled: a disabled field's pale label is below AA contrast, and says nothing useful.
+    """
     seeds = list(load_carry().seeds)
+    if not shown:
+        return st.session_state.get("why_seed", seeds[0])
     return container.selectbox(
-        _("Seed of the trained runs"), seeds, key="why_seed", disabled=disabled,
+        _("Seed of the trained runs"), seeds, key="why_seed",
         help=_("Each seed draws other starting weights; the experiment trained both units from each."),
     )  # fmt: skip
 

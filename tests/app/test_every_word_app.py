@@ -19,7 +19,7 @@ EXPLORER_VIEWS = {
     "a bad link": {"days": "1,x", "weights": "nonsense", "stage": "sideways"},
     **{f"lesson step {number}": {"lesson": str(number)} for number in range(1, len(LESSON) + 1)},
 }
-PAGES = ("training", "series", "landscape", "backprop", "pytorch")
+PAGES = ("training", "series", "landscape", "backprop", "pytorch", "why_lstm")
 
 
 @pytest.fixture

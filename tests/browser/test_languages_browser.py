@@ -21,6 +21,7 @@ VIEWS = {
     "landscape": ("/landscape?", False),
     "backprop": ("/backprop?", False),
     "pytorch": ("/pytorch?", False),
+    "why an LSTM": ("/why-lstm?", False),
 }
 SIZES = {"phone": (390, 844), "laptop": (1366, 768), "projector": (1920, 1080)}
 
