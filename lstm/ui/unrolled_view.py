@@ -6,7 +6,7 @@ from __future__ import annotations
 from lstm.explorer.state import ExplorerState
 from lstm.figures.theme import PlainFigure
 from lstm.figures.unrolled import ANIMATED, LONG_LINE_Y
-from lstm.locales import N_, _
+from lstm.locales import N_, _, ngettext
 from lstm.ui.explorer_session import CHART, at_frame
 from lstm.ui.figure_text import figure_text
 from lstm.ui.player import PlayerTexts, player
@@ -68,7 +68,9 @@ def smallest_height(figure: PlainFigure, text_scale: float) -> int:
 
 
 def figure_name(days: int) -> str:
-    return _("The unrolled LSTM unit over {days} days").format(days=days)
+    return ngettext("The unrolled LSTM unit over {days} day", "The unrolled LSTM unit over {days} days", days).format(
+        days=days
+    )
 
 
 def descriptions(state: ExplorerState, result: Trace) -> list[str]:
