@@ -49,9 +49,9 @@ class Page:
 
 
 MINIMAL = Page("minimal page", "bench/minimal_page.py", "[data-testid='stPlotlyChart']", "Value", "{value:.2f}")
-# The unrolled unit: the chart with Plotly's Play button. The page redraws its cells in the browser; the label
+# The unrolled unit: the explorer's chart. The page redraws its cells in the browser; the label
 # under the first cell ("day 1", the value) comes with the server's figure.
-EXPLORER = Page("explorer", APP, "[data-testid='stPlotlyChart']:has(.updatemenu-button)", "Day 1", "day 1{value:.2f}")
+EXPLORER = Page("explorer", APP, ".st-key-unrolled [data-testid='stPlotlyChart']", "Day 1", "day 1{value:.2f}")
 
 
 @dataclass

@@ -69,12 +69,12 @@ def test_play_moves_the_opened_cell_with_the_overview(page, app_url):
     wait_for_app(page)
     assert caption(page).startswith("Start")
     assert "kept" not in shown(page)  # nothing of day 1 is computed at the start
-    page.locator(f"{UNROLLED} .updatemenu-button", has_text="Play").first.click()
+    page.get_by_role("button", name="Play", exact=True).click()
     wait_until(lambda: "kept " in shown(page), what="the opened cell's forget gate")
     wait_until(lambda: "added " in shown(page), what="the opened cell's input gate")
     result = re.compile(r"new short-term memory-?\d\.\d{4}")
     wait_until(lambda: result.search(shown(page)), what="day 1's new short-term memory")
-    page.locator(f"{UNROLLED} .updatemenu-button", has_text="Pause").first.click()
+    page.get_by_role("button", name="Pause", exact=True).click()
 
 
 @pytest.mark.parametrize("value", ["0", "5", "abc", "-1", "1.5", "99999999999"])

@@ -15,8 +15,10 @@ ARTIFACTS = REPO / "test-artifacts"
 # never waits this long, and a loaded 2-core machine (two busy processes beside the suite) takes
 # several times longer than an idle one to start a page or a run.
 PATIENCE = 120
-# The unrolled unit: the chart with Plotly's Play button.
-UNROLLED = "[data-testid='stPlotlyChart']:has(.updatemenu-button)"
+# The unrolled unit: the explorer's chart (its one set of controls is the page's player, not Plotly's buttons).
+UNROLLED = ".st-key-unrolled [data-testid='stPlotlyChart']"
+# The current stage's caption, written above the cells by the figure's text alternative.
+CAPTION = ".figure-text .stage-caption"
 PROGRESS = "[data-testid='stProgress']"
 
 
@@ -92,8 +94,8 @@ def chart_texts(page) -> list[str]:
 
 
 def caption(page) -> str:
-    texts = chart_texts(page)
-    return next((text for text in texts if text.startswith("Day ") or text.startswith("Start")), "")
+    shown = page.locator(CAPTION).first
+    return shown.inner_text().strip() if shown.count() else ""
 
 
 def type_into(page, label: str, text: str) -> None:

@@ -25,7 +25,9 @@ def english_sentences(language: str) -> set[str]:
             continue
         for text in ids:
             for part in _PLACE.split(text):
-                found.update(match.group(0).strip() for match in _SENTENCE.finditer(part))
+                runs = (match.group(0).strip() for match in _SENTENCE.finditer(part))
+                # A run the translation keeps as it is (a video's title, a command) is a name, kept on purpose.
+                found.update(run for run in runs if not any(run in string for string in strings))
     return found
 
 
