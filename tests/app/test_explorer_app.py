@@ -5,6 +5,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from lstm.explorer.lesson import LESSON
 from lstm.explorer.state import MAX_PAGE_DAYS
 from lstm.ui.explorer_inputs import WEIGHTS_EDITOR
 from lstm.unit.weights import NAMES, PRESETS
@@ -241,13 +242,17 @@ def test_the_lesson_steps_set_the_page_and_the_link():
     app = open_app()
     next(button for button in app.button if button.label == "Start the lesson").click().run()
     assert query(app)["lesson"] == "1" and query(app)["day"] == "0"
-    for number in range(2, 9):
+    for number in range(2, len(LESSON) + 1):
         next(button for button in app.button if button.label == "Next lesson step").click().run()
         assert query(app)["lesson"] == str(number)
-    assert query(app)["days"] == "1,0,0,0,0,0"
+        if number == 8:  # the latch: a spike, then calm days
+            assert query(app)["days"] == "1,0,0,0,0,0"
+    assert query(app)["days"] == "1,0.5,0.25,1"  # the closing recap, on the tutorial's days
     assert next(button for button in app.button if button.label == "Next lesson step").disabled
     next(button for button in app.button if button.label == "Leave the lesson").click().run()
-    assert "lesson" not in query(app) and query(app)["days"] == "1,0,0,0,0,0"
+    assert query(app)["lesson"] == str(len(LESSON))  # leaving asks once
+    next(button for button in app.button if button.label == "Leave the lesson now").click().run()
+    assert "lesson" not in query(app) and query(app)["days"] == "1,0.5,0.25,1"
 
 
 def test_a_lesson_link_hides_what_the_teacher_chose():
@@ -291,7 +296,9 @@ def test_the_open_control_opens_and_closes_a_cell_and_fewer_days_close_it():
 def test_lesson_step_4_opens_company_b_day_2():
     app = open_app(lesson="4")
     assert query(app)["cell"] == "2" and query(app)["days"] == "1,0.5,0.25,1"
-    assert "wlr1 2.7043 × short 0.2757" in " ".join(block.value for block in app.markdown)
+    # The stage's arithmetic, every factor named, in the caption above the cells.
+    (text,) = [e.proto.json for e in app.get("bidi_component") if e.proto.component_name.endswith("figure_text")]
+    assert "wlr1 2.7043 × short 0.2757" in json.dumps(json.loads(json.loads(text)["figure_text"]), ensure_ascii=False)
 
 
 def test_no_spoilers_before_the_animation_reaches_the_end():
