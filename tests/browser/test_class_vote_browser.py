@@ -163,46 +163,6 @@ def test_hostile_codes_votes_and_reveals_are_refused_and_counted_nowhere(browser
     no_trouble_on(projector)
 
 
-def test_a_restart_mid_round_loses_no_vote_and_the_class_carries_on(browser, class_server, devices):
-    projector = open_projector(browser, class_server.url, STEP)
-    devices.append(projector.context)
-    phones = phones_join(browser, join_link(projector), 3, devices)
-    press(projector, "Ask the class")
-    vote(phones[0], WRONG_LABEL)
-    vote(phones[1], RIGHT_LABEL)
-    counted(projector, 3, 2)
-
-    class_server.stop()
-    class_server.start()
-    # Every page reconnects by itself to a new session: the phones keep their ids and the projector its class in
-    # their browsers, and the votes cast before are all there.
-    vote_after_reconnecting(phones[2], RIGHT_LABEL)
-    counted(projector, 3, 3)
-    press(projector, "Show the votes")
-    live = projector.locator(LIVE)
-    expect(live).to_contain_text(f"{RIGHT_LABEL}: 2 votes, 67%")
-    expect(live).to_contain_text(f"{WRONG_LABEL}: 1 vote, 33%")
-    expect(phones[0].get_by_text("The votes are closed. Waiting for the teacher.")).to_be_visible()
-    expect(phones[0].get_by_text("Your vote:")).to_contain_text(WRONG_LABEL)
-    for page in (projector, *phones):
-        no_trouble_on(page)
-
-
-def vote_after_reconnecting(phone, label: str) -> None:
-    """A tap on a page that has just found its server again: a tap that lands in the moment before its new session
-    has drawn the page is lost (the fragment it names is not known yet), and the student taps again."""
-
-    def counted() -> bool:
-        phone.locator(CHOICES).locator("button", has_text=label).click()
-        try:
-            expect(phone.get_by_text("Your vote:")).to_contain_text(label, timeout=10_000)
-        except AssertionError:
-            return False
-        return True
-
-    wait_until(counted, what=f"a tap on {label} to count after the restart")
-
-
 def look(phone, name: str) -> None:
     """The phone page as a student sees it: accessible, no sideways scroll at 390 px, kept as a screenshot."""
     wait_for_page(phone)
@@ -243,3 +203,46 @@ def test_the_phone_page_in_each_state_is_accessible_and_fits_a_phone(browser, cl
     expect(phone.get_by_text("Not quite: you chose")).to_be_visible()
     look(phone, "revealed")
     projector.screenshot(path=str(ARTIFACTS / "class-vote-projector-one-phone.png"))
+
+
+# Last in this file: the restart reloads the server, which the tests before it share.
+
+
+def vote_after_reconnecting(phone, label: str) -> None:
+    """A tap on a page that has just found its server again: a tap that lands in the moment before its new session
+    has drawn the page is lost (the fragment it names is not known yet), and the student taps again."""
+
+    def counted() -> bool:
+        phone.locator(CHOICES).locator("button", has_text=label).click()
+        try:
+            expect(phone.get_by_text("Your vote:")).to_contain_text(label, timeout=10_000)
+        except AssertionError:
+            return False
+        return True
+
+    wait_until(counted, what=f"a tap on {label} to count after the restart")
+
+
+def test_a_restart_mid_round_loses_no_vote_and_the_class_carries_on(browser, class_server, devices):
+    projector = open_projector(browser, class_server.url, STEP)
+    devices.append(projector.context)
+    phones = phones_join(browser, join_link(projector), 3, devices)
+    press(projector, "Ask the class")
+    vote(phones[0], WRONG_LABEL)
+    vote(phones[1], RIGHT_LABEL)
+    counted(projector, 3, 2)
+
+    class_server.stop()
+    class_server.start()
+    # Every page reconnects by itself to a new session: the phones keep their ids and the projector its class in
+    # their browsers, and the votes cast before are all there.
+    vote_after_reconnecting(phones[2], RIGHT_LABEL)
+    counted(projector, 3, 3)
+    press(projector, "Show the votes")
+    live = projector.locator(LIVE)
+    expect(live).to_contain_text(f"{RIGHT_LABEL}: 2 votes, 67%")
+    expect(live).to_contain_text(f"{WRONG_LABEL}: 1 vote, 33%")
+    expect(phones[0].get_by_text("The votes are closed. Waiting for the teacher.")).to_be_visible()
+    expect(phones[0].get_by_text("Your vote:")).to_contain_text(WRONG_LABEL)
+    for page in (projector, *phones):
+        no_trouble_on(page)
