@@ -95,7 +95,7 @@ def panel(state: ExplorerState, weights: Weights) -> None:
         else:
             code, key = current
             where = class_vote_view.join_card(code)
-            class_vote_view.live(code, key)
+            class_vote_view.live(code, key, _let_go)
             _teacher_tools(state, code, key, where)
     _remember()
 
@@ -256,6 +256,13 @@ def _reveal(number: int) -> None:
         st.session_state[ROUND_NOTICE] = error.message
         return
     session.check_answer(number)
+
+
+def _let_go(message: str) -> None:
+    """This browser no longer controls the class (it ended): say why, and forget it."""
+    st.session_state.pop(CLASS, None)
+    st.session_state[FORGET] = True
+    st.session_state[PANEL_NOTICE] = message
 
 
 def _ask_to_end() -> None:

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import streamlit as st
 
-from lstm.classroom import ClassroomError, JoinAddress, Round, Tally, join_address, join_qr_svg
+from lstm.classroom import (
+    ClassroomError,
+    JoinAddress,
+    NotTeacher,
+    Round,
+    Tally,
+    UnknownClass,
+    join_address,
+    join_qr_svg,
+)
 from lstm.explorer.lesson import LESSON
 from lstm.explorer.questions import Question
 from lstm.locales import _, ngettext
@@ -101,11 +111,17 @@ def join_card(code: str) -> JoinAddress:
 
 
 @st.fragment(run_every=LIVE_SECONDS)
-def live(code: str, key: str) -> None:
-    """How many phones joined and voted, every second; the split only after Show the votes, both rounds side by side."""
+def live(code: str, key: str, let_go: Callable[[str], None]) -> None:
+    """How many phones joined and voted, every second; the split only after Show the votes, both rounds side by side.
+
+    A class that has ended meanwhile (its time was up, or another laptop ended it) is let go of with its message.
+    """
     language.apply()  # a fragment's run starts in English
     try:
         counts = store().counts(code, key)
+    except (UnknownClass, NotTeacher) as error:
+        let_go(error.message)
+        st.rerun()  # the whole panel: the message, and Start a class vote again
     except ClassroomError as error:
         st.error(error.message, icon=":material/cloud_off:")
         return

@@ -148,6 +148,14 @@ def test_the_results_download_and_end_the_class_asks_first(store):
         store.class_by_code(code)
 
 
+def test_a_class_ended_elsewhere_is_let_go_of_with_its_message(store):
+    app, code, key = started(store)
+    store.end_class(code, key)  # from the second laptop, or its hours were up
+    run(app)
+    assert f"No class has the code {code}." in " ".join(error.value for error in app.error)
+    assert enabled(app, "Start a class vote") and "class_vote" not in app.session_state
+
+
 def test_the_teacher_link_gives_control_and_leaves_the_address(store):
     _, code, key = started(store)
     laptop = teacher(**{"class": code, "teacher": key})
