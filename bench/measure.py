@@ -5,10 +5,11 @@ from __future__ import annotations
 import lightning as L
 import torch
 
+from bench.live import LiveRuns
 from bench.pages import EXPLORER, MINIMAL, Timings
 from bench.script_run import measure_script_runs
 from bench.steps import step_costs_ms, times_to_trained
-from bench.table import Figure, Target, as_dict, compare, markdown, table
+from bench.table import Figure, Target, as_dict, compare, markdown, measured, table
 from lstm.training.process import configure_process
 
 __all__ = ["Figure", "as_dict", "machine", "markdown", "measure", "table"]
@@ -89,16 +90,21 @@ def training_figures(repeats: int) -> list[Figure]:
     ]
 
 
-def live_figure(live: list[float], headless: list[float]) -> Figure:
-    return compare(
-        "a run with the Training page open, share of headless speed",
-        live,
-        headless,
-        "steps/s",
-        "headless",
-        Target(False, 0.9),
-        unit="share",
-    )
+def live_figures(runs: LiveRuns) -> list[Figure]:
+    """The run with the Training page open as a share of the command line's speed; what a live redraw costs."""
+    return [
+        compare(
+            f"a run with the Training page open, share of the command line's speed ({runs.cores.said()})",
+            runs.live,
+            runs.command_line,
+            "steps/s",
+            "command line",
+            Target(False, 0.9),
+            unit="share",
+        ),
+        measured("live redraw: server CPU per redraw, the training thread's left out", runs.cpu_ms, "ms"),
+        measured("live redraw: websocket bytes the page receives per redraw", runs.bytes, "bytes"),
+    ]
 
 
 def measure(repeats: int = 3, browser: bool = True) -> list[Figure]:
@@ -109,7 +115,7 @@ def measure(repeats: int = 3, browser: bool = True) -> list[Figure]:
     from bench.browser import measure_in_browser, require_browser
 
     require_browser()
-    pages, live, headless = measure_in_browser(repeats)
+    pages, live = measure_in_browser(repeats)
     figures = training_figures(repeats)
     pages_measured = page_figures(pages)
     return [
@@ -117,6 +123,6 @@ def measure(repeats: int = 3, browser: bool = True) -> list[Figure]:
         script_run_figure(repeats),
         *pages_measured[3:],
         figures[0],
-        live_figure(live, headless),
+        *live_figures(live),
         figures[1],
     ]

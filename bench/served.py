@@ -31,11 +31,16 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_streamlit(log, port: int, env: dict[str, str] | None = None, script: str = APP) -> subprocess.Popen:
-    """`streamlit run <script>` (the app by default) on 127.0.0.1:`port`, its output into the open file `log`."""
+def start_streamlit(
+    log, port: int, env: dict[str, str] | None = None, script: str = APP, prefix: list[str] | None = None
+) -> subprocess.Popen:
+    """`streamlit run <script>` (the app by default) on 127.0.0.1:`port`, its output into the open file `log`.
+
+    `prefix` goes before the command, such as `taskset -c 0` (which becomes the server, keeping its process id).
+    """
     return subprocess.Popen(
         [
-            sys.executable, "-m", "streamlit", "run", script,
+            *(prefix or []), sys.executable, "-m", "streamlit", "run", script,
             "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
         ],
         cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
@@ -86,11 +91,16 @@ class ServedApp:
 
 
 @contextmanager
-def streamlit_server(log_path: Path, env: dict[str, str] | None = None, script: str = APP):
-    """A running app (or another page of this checkout, `script`); yields a ServedApp and stops it afterwards."""
+def streamlit_server(
+    log_path: Path, env: dict[str, str] | None = None, script: str = APP, prefix: list[str] | None = None
+):
+    """A running app (or another page of this checkout, `script`); yields a ServedApp and stops it afterwards.
+
+    `prefix` goes before the command, as `start_streamlit` says.
+    """
     port = free_port()
     with log_path.open("w") as log:
-        process = start_streamlit(log, port, env, script)
+        process = start_streamlit(log, port, env, script, prefix)
         try:
             base = f"http://127.0.0.1:{port}"
             wait_until_healthy(base, process, log_path)

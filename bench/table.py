@@ -30,8 +30,8 @@ class Figure:
     """One row: the product's median, its floor's median beside it, their ratio with its range, and the target."""
 
     name: str
-    value: float  # the ratio
-    unit: str  # of the ratio: "x" for product / floor, "share" for product as a part of its floor
+    value: float  # the ratio, or the product's median where there is no floor
+    unit: str  # of the ratio: "x" for product / floor, "share" for product as a part of its floor; else the value's
     target: str | None = None
     met: bool | None = None
     product: float | None = None
@@ -74,6 +74,22 @@ def compare(
     )
 
 
+def measured(name: str, product: list[float], measured_in: str, target: Target | None = None) -> Figure:
+    """A figure with no floor to divide by (what a live redraw costs): the product's median and its range."""
+    value = statistics.median(product)
+    return Figure(
+        name=name,
+        value=value,
+        unit=measured_in,
+        target=None if target is None else str(target),
+        met=None if target is None else target.met(value),
+        product=value,
+        measured_in=measured_in,
+        low=min(product) if len(product) > 1 else None,
+        high=max(product) if len(product) > 1 else None,
+    )
+
+
 def as_dict(figure: Figure) -> dict:
     return asdict(figure)
 
@@ -86,7 +102,12 @@ def ratio_number(value: float) -> str:
     return f"{value:.2f}" if value < 10 else f"{value:.0f}"
 
 
+RATIOS = ("x", "share")
+
+
 def ratio_text(figure: Figure) -> str:
+    if figure.unit not in RATIOS:  # no floor: the product's range, under its own column
+        return "" if figure.low is None or figure.high is None else f"({number(figure.low)}-{number(figure.high)})"
     text = ratio_number(figure.value) + ("x" if figure.unit == "x" else "")
     if figure.low is not None and figure.high is not None:
         text += f" ({ratio_number(figure.low)}-{ratio_number(figure.high)})"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bench.table import Figure, Target, as_dict, compare, markdown, table
+from bench.table import Figure, Target, as_dict, compare, markdown, measured, table
 
 
 def test_a_cost_is_the_product_over_its_floor_with_the_range_of_each_turn():
@@ -51,3 +51,12 @@ def test_a_budget_in_the_product_s_own_unit_holds_its_median_and_shows_the_ratio
     assert over.met is False
     text = table([within, over])
     assert "60 ms" in text and "9.23x" in text and "<= 100 ms: met" in text and "<= 100 ms: NOT met" in text
+
+
+def test_a_figure_with_no_floor_shows_its_median_and_range_and_no_ratio():
+    cost = measured("live redraw: server CPU per redraw", [2.0, 3.0, 5.0], "ms")
+    assert cost.value == cost.product == 3.0 and cost.floor is None and cost.target is None
+    row = table([cost]).splitlines()[1]
+    assert "3 ms" in row and "(2-5)" in row and "x" not in row.split("3 ms")[1]
+    held = measured("bytes", [400.0], "bytes", Target(True, 600))
+    assert held.met is True and "<= 600: met" in markdown([held])

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bench import browser as bench_browser
+from bench.live import LiveRuns, cores, live_turn
 from bench.pages import EXPLORER, MINIMAL, Timings, measure_page
 from tests.support.browser import ARTIFACTS
 
@@ -17,6 +17,9 @@ def test_a_page_starts_redraws_after_an_edit_and_weighs_less_gzipped(browser, pa
     assert 0 < timings.gzip_bytes < timings.plain_bytes / 2
 
 
-def test_live_run_speed_is_read_off_the_training_page(page, app_url):
-    assert bench_browser.live_steps_per_second(page, app_url) > 0
-    assert bench_browser.headless_steps_per_second() > 0
+def test_a_live_turn_reads_the_run_s_speed_and_what_each_redraw_costs(page, served_app):
+    runs = LiveRuns(cores())
+    live_turn(page, served_app.url, served_app.process.pid, runs)
+    assert runs.live[0] > 0 and runs.cpu_ms[0] > 0
+    # A redraw is the run's status and a few numbers, no figures: well under the bytes of one figure.
+    assert 0 < runs.bytes[0] < 5_000
