@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 
 from lstm.locales import N_, _, ngettext
@@ -12,7 +14,7 @@ from lstm.training.series import DEFAULT_WINDOW, SeriesError, training_data
 from lstm.training.worker import Progress, RunConfig, RunState, TrainingRun
 from lstm.ui import explorer_session, guide, language, routes, visitor
 from lstm.ui.text import escape_markdown
-from lstm.ui.training_live import limits, live_panel
+from lstm.ui.training_live import charts_panel, limits, live_panel
 from lstm.ui.training_results import results_panel, upload_panel
 from lstm.unit.weights import TUTORIAL_SEED
 
@@ -22,6 +24,7 @@ REDRAW_SECONDS = 0.2  # the live panel's refresh while a run trains: 4 a second 
 # its place in the queue to show, and a training page's redraws take time the runs need.
 BUSY_REDRAW_SECONDS = 1.0
 MAX_SEED = 2**31 - 1
+START_WAIT_SECONDS = 0.5  # Train and Continue wait at most this long for a free training slot
 WATCH_SECONDS = 15.0  # "Watch it": a run that would end in a blink takes at least this long, for a class
 STARTS = {"draw": N_("A fresh draw from the seed (the tutorial's way)"), "explorer": N_("The weights on the explorer")}
 # Each recipe's name as the page says it; the recipes themselves are keys of RECIPES.
@@ -147,6 +150,18 @@ def _training_data() -> TrainingData | None:
     return data if choice == "series" else None
 
 
+def _start(run: TrainingRun) -> None:
+    """Train or Continue: the run starts, and the page drawn next shows it training when a slot is free.
+
+    Without the short wait the page would draw the run queued, then draw itself whole again a moment later when
+    the run starts: a second whole page that a slow laptop takes seconds to draw while the run goes on.
+    """
+    run.start()
+    deadline = time.monotonic() + START_WAIT_SECONDS
+    while run.progress().state is RunState.QUEUED and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
 def _train(config: RunConfig) -> None:
     run = TrainingRun(config, limits())
     runs = visitor.training_runs()
@@ -154,7 +169,7 @@ def _train(config: RunConfig) -> None:
     for old in runs[:-KEEP_RUNS]:
         old.stop()
     del runs[:-KEEP_RUNS]
-    run.start()
+    _start(run)
 
 
 def _controls(config: RunConfig, run: TrainingRun | None, active: bool) -> None:
@@ -180,7 +195,8 @@ def _controls(config: RunConfig, run: TrainingRun | None, active: bool) -> None:
     resume.button(
         _("Continue"),
         icon=":material/resume:",
-        on_click=run.start if run else None,
+        on_click=_start if run else None,
+        args=(run,),
         disabled=run is None or active,
         width="stretch",
         help=_("Trains the current run for its epochs again, from where it stands, Adam's state and all."),
@@ -264,6 +280,7 @@ def render() -> None:
     with charts_help:
         guide.what_am_i_looking_at(guide.TRAINING_PREDICTIONS, "help_training_charts", _("About the other charts"))
     st.fragment(live_panel, run_every=interval)(present)
+    charts_panel(present)
     if progress is not None and not active:
         results_panel(run, progress)
     upload_panel()

@@ -1,4 +1,4 @@
-"""The Training page's live panel: the run's status, the unit's cells for A and B, the loss, predictions and weights."""
+"""The Training page's live panel (the run's status and its redraws) and its charts: cells of A and B, loss, weights."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from lstm.locales import N_, _, ngettext
 from lstm.training.limits import LIMIT_VARIABLES, SERVER_LOAD, Limits
 from lstm.training.worker import Progress, RunState, TrainingRun
 from lstm.ui import language, training_replay, visitor
+from lstm.ui.live_training import live_drawing, live_update
 from lstm.ui.sideways import scroll_sideways_css
 from lstm.ui.text import escape_markdown
 from lstm.unit.forward import trace
@@ -123,7 +124,11 @@ def _live_view(run: TrainingRun, progress: Progress, dark: bool, present: bool) 
 
 
 def live_panel(present: bool) -> None:
-    """Redrawn on a timer while the current run is queued or training; the replay once it has ended."""
+    """Redrawn on a timer while the current run is queued or training: its status, and the numbers that changed.
+
+    The cells and charts are drawn with the whole page (`charts_panel`); while the run trains, each redraw here
+    sends only the new points and the weights now, and the browser draws them into those charts.
+    """
     language.apply()  # a fragment's run is a thread of its own, which starts in English
     _server_line()
     run = visitor.latest_run()
@@ -137,21 +142,34 @@ def live_panel(present: bool) -> None:
         return
     run.heartbeat()
     progress = run.progress()
-    dark = st.context.theme.type == "dark"
     _status(run, progress)
+    if progress.state is RunState.RUNNING:
+        live_update(run, progress)
+    before, st.session_state["live_state"] = st.session_state.get("live_state"), progress.state
+    if before is not None and before.active and progress.state is not before:
+        # The run started or ended: redraw the whole page, so its figures, timer's pace, buttons and downloads
+        # follow.
+        st.rerun()
+
+
+def charts_panel(present: bool) -> None:
+    """With the whole page: the current run's cells and charts as it stands, or its replay once it has ended."""
+    run = visitor.latest_run()
+    if run is None:
+        return
+    progress = run.progress()  # read after the live panel's, so the figures hold every epoch it counted as sent
+    dark = st.context.theme.type == "dark"
     if progress.state is RunState.QUEUED:
         # Nothing has changed since Train; the cells and charts come when the run starts. With a class
         # queued behind two runs, every waiting page drawing four figures a second starved the runs.
-        pass
-    elif progress.state.active or len(progress.history) < 2:
+        return
+    if progress.state.active or len(progress.history) < 2:
         _live_view(run, progress, dark, present)
-    else:
-        replay, charts = st.tabs([_("Replay"), _("Loss, predictions and weights")])
-        with replay:
-            training_replay.replay(run, progress, dark, present)
-        with charts:
-            _live_view(run, progress, dark, present)
-    before, st.session_state["live_state"] = st.session_state.get("live_state"), progress.state
-    if before is not None and before.active and progress.state is not before:
-        # The run started or ended: redraw the whole page, so its timer's pace, buttons and downloads follow.
-        st.rerun()
+        if progress.state is RunState.RUNNING:
+            live_drawing(run, progress)
+        return
+    replay, charts = st.tabs([_("Replay"), _("Loss, predictions and weights")])
+    with replay:
+        training_replay.replay(run, progress, dark, present)
+    with charts:
+        _live_view(run, progress, dark, present)

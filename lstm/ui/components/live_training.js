@@ -1,0 +1,205 @@
+// The Training page's live redraw: draws nothing of its own; runs in the page (Streamlit's second kind of
+// component, no iframe), mounted with the whole page beside the figures the server drew. Each redraw of the
+// live panel brings a few numbers (lstm/ui/live_training.py, through live_numbers.js): the epoch now, the
+// twelve weights now, and the epochs since the last redraw with their loss and predictions. From them this
+// draws, in those figures, the cells of each followed sequence (with unit.js, the browser's float32 unit) and
+// the curves' new points. It never queues: numbers that arrive while a draw is going on wait, merged, and the
+// next draw shows only the newest.
+import { fixed, unitSteps, valueText } from './unit.js';
+
+const CHARTS = { cells: 'live_cells', loss: 'loss', predictions: 'predictions', weights: 'parameters' };
+// Each followed sequence is four traces of the cells' figure: track, bars, numbers, prediction.
+const TRACES_A_ROW = 4;
+// Each gate's three weights are one small chart of the weights' figure.
+const WEIGHTS_A_GATE = 3;
+
+let recipe = null; // the cells' rules for the run on the page, sent with each whole-page draw
+let newest = null; // the newest epoch and weights not yet drawn in the cells
+let curves = null; // the points not yet drawn in each curve chart, by chart
+let drawing = false; // a draw is booked or under way
+let turn = 0; // the curve chart whose turn it is
+let curvesDue = 0; // when a curve chart may be drawn again (performance.now())
+
+// Python's f"{epoch:,}".
+export function epochText(epoch) {
+  return String(epoch).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+// What lstm.figures.compact_cells.cell_updates gives one row's bars, numbers and prediction for its unit's steps
+// (unitSteps), and the figure's title at `epoch`.
+export function cellUpdates(rules, rowSteps, epoch) {
+  const rows = rowSteps.map((steps, index) => {
+    const values = rules.scales.flatMap((scale, quantity) => steps.map((step, day) => {
+      const value = quantity < step.gates.length ? step.gates[quantity] : [step.long, step.short][quantity - 4];
+      return { scale, day, value };
+    }));
+    const bar = ({ scale, day, value }) => (scale === null
+      ? [day + rules.bar_start, value * rules.bar_length]
+      : [day + rules.bar_start + rules.bar_length / 2,
+        (Math.max(-1, Math.min(1, value / scale)) * rules.bar_length) / 2]);
+    const rounded = (number) => Number(fixed(number, 4));
+    const prediction = steps[steps.length - 1].short;
+    return {
+      x: values.map((each) => rounded(bar(each)[1])),
+      base: values.map((each) => rounded(bar(each)[0])),
+      text: values.map(({ scale, value }) => (
+        scale === null ? fixed(value * 100, 0) + '%' : valueText(value, rules.decimals))),
+      prediction: `${rules.prediction}<br><b>${fixed(prediction, 3)}</b><br>${rules.rows[index].target}`,
+    };
+  });
+  return { title: rules.title.replaceAll('{epoch}', epochText(epoch)), rows };
+}
+
+// The unit's steps for each followed sequence, from the twelve weights in the unit's order.
+export function liveSteps(rules, weights) {
+  const unit = { gates: rules.squash.map((squash, gate) => ({
+    squash, weights: weights.slice(gate * WEIGHTS_A_GATE, (gate + 1) * WEIGHTS_A_GATE) })) };
+  return rules.rows.map((row) => unitSteps(unit, row.days));
+}
+
+const findChart = (name) => document.querySelector(`.st-key-${CHARTS[name]} .js-plotly-plot`);
+
+// The cells' bars, numbers and prediction change in place (Plotly.animate without a redraw, a few milliseconds
+// where a whole redraw of the figure takes tens); the title is one text, set where the figure draws it.
+function drawCells(chart, update) {
+  if (!recipe || recipe.run !== update.run) return null;
+  const drawn = cellUpdates(recipe.rules, liveSteps(recipe.rules, update.weights), update.epoch);
+  const traces = [];
+  const data = [];
+  drawn.rows.forEach((row, index) => {
+    const first = index * TRACES_A_ROW;
+    traces.push(first + 1, first + 2, first + 3);
+    data.push({ x: row.x, base: row.base }, { text: row.text }, { text: [row.prediction] });
+  });
+  chart.layout.title.text = drawn.title; // for any later redraw of the whole figure
+  const title = chart.querySelector('.gtitle');
+  if (title) title.textContent = drawn.title;
+  return window.Plotly.animate(chart, { data, traces }, {
+    frame: { duration: 0, redraw: false }, transition: { duration: 0 }, mode: 'immediate' });
+}
+
+// lstm.figures.training.weights_axes: each gate's chart spans the run's epochs and its weights, padded.
+function fitWeights(chart) {
+  const gates = chart.data.length / WEIGHTS_A_GATE;
+  for (let gate = 0; gate < gates; gate += 1) {
+    const suffix = gate === 0 ? '' : String(gate + 1);
+    const values = chart.data.slice(gate * WEIGHTS_A_GATE, (gate + 1) * WEIGHTS_A_GATE).flatMap((trace) => trace.y);
+    const low = Math.min(...values);
+    const high = Math.max(...values);
+    const pad = 0.1 * (high - low) || 0.5;
+    const epochs = chart.data[gate * WEIGHTS_A_GATE].x;
+    chart.layout[`xaxis${suffix}`].range = [0, Math.max(1, epochs[epochs.length - 1])];
+    chart.layout[`yaxis${suffix}`].range = [low - pad, high + pad];
+  }
+}
+
+// Each curve chart: the traces the live points extend (the current run's loss is the last of the runs drawn).
+const CURVES = {
+  loss: (chart) => chart.data.slice(-1),
+  predictions: (chart) => chart.data,
+  weights: (chart) => chart.data,
+};
+
+// Appends to each trace the points past its last epoch (a figure the server drew later holds them already) and
+// redraws the chart: its axes follow the curves.
+function extend(name, chart, pending) {
+  const traces = CURVES[name](chart).slice(0, pending.columns.length);
+  traces.forEach((trace, index) => {
+    const last = trace.x.length ? trace.x[trace.x.length - 1] : -1;
+    pending.epochs.forEach((epoch, point) => {
+      if (epoch > last) {
+        trace.x.push(epoch);
+        trace.y.push(pending.columns[index][point]);
+      }
+    });
+  });
+  if (name === 'weights') fitWeights(chart);
+  chart.layout.datarevision = (chart.layout.datarevision || 0) + 1; // the arrays changed in place
+  return window.Plotly.react(chart, chart.data, chart.layout);
+}
+
+// One curve chart a draw, in turn, and only as often as the charts leave the cells half the time: on a slow
+// machine the curves grow in larger steps and the cells still follow every redraw.
+function drawNextCurve() {
+  const names = Object.keys(CURVES);
+  for (let tried = 0; tried < names.length; tried += 1) {
+    const name = names[(turn + tried) % names.length];
+    const chart = findChart(name);
+    if (chart && curves[name].epochs.length) {
+      turn = (turn + tried + 1) % names.length;
+      const began = performance.now();
+      const drawn = extend(name, chart, curves[name]);
+      curves[name] = { epochs: [], columns: curves[name].columns.map(() => []) };
+      const ended = performance.now();
+      curvesDue = ended + (ended - began);
+      return drawn;
+    }
+  }
+  return null;
+}
+
+function draw() {
+  const update = newest;
+  newest = null;
+  if (!update || !window.Plotly) {
+    // Nothing new (a whole-page draw took its place), or the charts' plotly.js is not in the page yet: the
+    // numbers wait for the next ones.
+    newest = update;
+    drawing = false;
+    return;
+  }
+  const cells = findChart('cells');
+  const drawn = [cells ? drawCells(cells, update) : null];
+  if (performance.now() >= curvesDue) drawn.push(drawNextCurve());
+  window.dispatchEvent(new CustomEvent('lstm-live-training', {
+    detail: { epoch: update.epoch, merged: update.merged } }));
+  // The next draw starts once this one is done, with the newest numbers that arrived meanwhile.
+  Promise.allSettled(drawn).then(() => {
+    drawing = false;
+    if (newest) book();
+  });
+}
+
+function book() {
+  drawing = true;
+  requestAnimationFrame(draw);
+}
+
+function emptyCurves(update) {
+  const empty = (count) => ({ epochs: [], columns: Array.from({ length: count }, () => []) });
+  return { run: update.run, loss: empty(1), predictions: empty(update.points.predictions.length),
+    weights: empty(update.weights.length) };
+}
+
+// Numbers that arrive before the draw join it: the curves' points wait for their chart's turn, the cells take
+// the newest weights only.
+function receive(update) {
+  if (!curves || curves.run !== update.run) curves = emptyCurves(update);
+  const { epochs, loss, predictions } = update.points;
+  curves.loss.epochs.push(...epochs);
+  curves.loss.columns[0].push(...loss);
+  curves.predictions.epochs.push(...epochs);
+  predictions.forEach((column, index) => curves.predictions.columns[index].push(...column));
+  curves.weights.epochs.push(update.epoch);
+  update.weights.forEach((weight, index) => curves.weights.columns[index].push(weight));
+  newest = { ...update, merged: newest && newest.run === update.run ? newest.merged + 1 : 1 };
+}
+
+function onNumbers(event) {
+  event.preventDefault(); // taken: the live panel's component need not send these again
+  event.detail.map((text) => JSON.parse(text)).forEach((update) => {
+    if (recipe && update.run === recipe.run) receive(update);
+  });
+  if (newest && !drawing) book();
+}
+
+export default function ({ data }) {
+  // Drawn with the whole page: the server drew the figures as they stand; the cells' rules come for the next
+  // redraws, whose numbers the live panel's component hands over.
+  const given = JSON.parse(data.drawing);
+  recipe = { run: given.run, rules: given.recipe };
+  newest = curves = null;
+  window.removeEventListener('lstm-live-numbers', onNumbers);
+  window.addEventListener('lstm-live-numbers', onNumbers);
+  return () => window.removeEventListener('lstm-live-numbers', onNumbers);
+}

@@ -1,0 +1,132 @@
+"""The Training page's live redraws in Chromium: the browser draws the server's cells, and keeps up when slow."""
+
+import random
+
+import pytest
+
+from lstm.figures.compact_cells import CellRow, cell_updates, compact_cells_figure
+from lstm.training.data import companies
+from lstm.ui.components import script
+from lstm.ui.live_training import cells_recipe
+from lstm.unit.forward import trace
+from lstm.unit.weights import NAMES, PRESETS
+from tests.support.browser import PROGRESS, wait_for_page, wait_for_progress
+
+THROTTLE = 4  # a laptop four times slower than this machine, as DevTools' CPU throttling makes it
+RATE = 4.0  # new epochs a second the live cells show, at least, during a watched fast run
+# Each epoch the live cells' title shows and when; each draw of the live component; when the run was Finished.
+RECORD = """() => {
+  window.shown = []; window.draws = []; window.finishedAt = null;
+  window.addEventListener('lstm-live-training', (event) => window.draws.push([performance.now(), event.detail.epoch]));
+  new MutationObserver(() => {
+    const title = document.querySelector('.st-key-live_cells .gtitle')?.textContent ?? '';
+    const match = /([\\d,]+)$/.exec(title);
+    const epoch = match ? Number(match[1].replaceAll(',', '')) : null;
+    if (epoch !== null && (!window.shown.length || window.shown.at(-1)[1] !== epoch)) {
+      window.shown.push([performance.now(), epoch]);
+    }
+    const status = document.querySelector('[data-testid="stProgress"]')?.innerText ?? '';
+    if (window.finishedAt === null && status.includes('Finished')) window.finishedAt = performance.now();
+  }).observe(document.body, {subtree: true, childList: true, characterData: true});
+}"""
+
+
+@pytest.fixture
+def live_page(page):
+    """A blank page holding the live component's module (with unit.js, as the page gets it) as `window.live`."""
+    page.set_content("<!doctype html><title>live</title>")
+    page.evaluate(
+        """async (source) => {
+            const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+            window.live = await import(url);
+        }""",
+        script("live_training.js"),
+    )
+    return page
+
+
+def random_weights(rng: random.Random, scale: float) -> dict[str, float]:
+    return {name: rng.uniform(-scale, scale) for name in NAMES}
+
+
+def steps_of(days: list[float], weights: dict[str, float]) -> list[dict]:
+    return [
+        {"gates": [s.long_remember, s.potential_remember, s.potential_memory, s.output], "long": s.long_memory,
+         "short": s.short_memory}
+        for s in trace(days, weights).steps
+    ]  # fmt: skip
+
+
+def test_the_browser_writes_the_live_cells_as_the_figure_does(live_page):
+    data = companies()
+    rules = cells_recipe(data)
+    rows = [(row["days"], target) for row, (__, target) in zip(rules["rows"], data.targets.values(), strict=True)]
+    rng = random.Random(33)
+    cases = [PRESETS["trained"], *(random_weights(rng, scale) for scale in (1.5, 4.0, 40.0) for _ in range(20))]
+    for number, weights in enumerate(cases):
+        epoch = rng.choice([0, 7, 999, 1000, 123456])
+        drawn = live_page.evaluate(
+            "([rules, steps, epoch]) => live.cellUpdates(rules, steps, epoch)",
+            [rules, [steps_of(days, weights) for days, __ in rows], epoch],
+        )
+        cells = [CellRow("", trace(days, weights), target) for days, target in rows]
+        assert drawn["title"] == compact_cells_figure(cells, epoch).to_dict()["layout"]["title"]["text"]
+        for row, cell in zip(drawn["rows"], cells, strict=True):
+            __, bars, numbers, said = cell_updates(cell)
+            assert (row["x"], row["base"]) == (bars["x"], bars["base"]), number
+            assert row["text"] == numbers["text"] and [row["prediction"]] == said["text"], number
+
+
+def test_the_live_cells_come_from_the_browser_unit_as_the_numpy_pass_computes_them(live_page):
+    rules = cells_recipe(companies())
+    rng = random.Random(34)
+    for weights in [PRESETS["trained"], *(random_weights(rng, 4.0) for _ in range(50))]:
+        ordered = [weights[name] for name in NAMES]
+        computed = live_page.evaluate("([rules, weights]) => live.liveSteps(rules, weights)", [rules, ordered])
+        for row, steps in zip(rules["rows"], computed, strict=True):
+            for want, got in zip(steps_of(row["days"], weights), steps, strict=True):
+                expected = [*want["gates"], want["long"], want["short"]]
+                for value, browser in zip(expected, [*got["gates"], got["long"], got["short"]], strict=True):
+                    assert browser == pytest.approx(value, abs=1e-6)
+
+
+def watched_fast_run(page) -> None:
+    """On the Training page, "Watch it" on and the fast recipe's run started: spread over 15 s."""
+    page.locator(".st-key-train_watch label").first.click()
+    page.wait_for_function("() => document.querySelector('.st-key-train_watch input')?.checked")
+    for _ in range(3):
+        # Train pressed while the toggle's rerun is on its way may start the run without its pace; the next
+        # press, once that run has ended in a blink, has it.
+        wait_for_page(page)
+        page.get_by_role("button", name="Train").click()
+        wait_for_progress(page, r"Training|Finished")
+        if "paced over" in page.locator(PROGRESS).inner_text():
+            return
+        wait_for_progress(page, r"Finished")
+    raise AssertionError("the run never started with its pace")
+
+
+def test_a_slow_laptop_shows_a_new_epoch_four_times_a_second_and_no_backlog(browser, app_url):
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    try:
+        page = context.new_page()
+        context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
+        page.goto(f"{app_url}/training")
+        wait_for_page(page)
+        watched_fast_run(page)
+        page.evaluate(RECORD)
+        wait_for_progress(page, r"Finished", limit=120)
+        page.wait_for_function("() => window.finishedAt !== null")
+        shown, draws, finished_at = page.evaluate("[window.shown, window.draws, window.finishedAt]")
+        live = [(moment, epoch) for moment, epoch in shown if moment < finished_at]
+        # The whole page drawn at the run's start shows its first epoch; every later one the browser drew.
+        live = live[1:]
+        assert len(live) >= 2, shown
+        (began, first), (ended, last) = live[0], live[-1]
+        assert [epoch for __, epoch in live] == sorted({epoch for __, epoch in live}), "an older epoch came back"
+        assert (len(live) - 1) / ((ended - began) / 1000) >= RATE, live
+        # Never a backlog: once the run's end is on the page, at most the one draw already booked follows.
+        assert len([moment for moment, __ in draws if moment > finished_at]) <= 1, (draws, finished_at)
+        assert last > first
+    finally:
+        context.close()
