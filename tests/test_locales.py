@@ -34,3 +34,12 @@ def test_another_thread_speaks_the_source_language():
 def test_an_unknown_language_is_refused(language):
     with pytest.raises(ValueError, match="no catalogue"):
         locales.use(language)
+
+
+def test_a_count_is_grouped_as_its_language_groups_it():
+    assert locales.whole(5000) == "5,000" and locales.whole(123456) == "123,456" and locales.whole(12) == "12"
+    for language in ("de", "es"):
+        with speaking(language):
+            assert locales.whole(5000) == "5000"  # no point or comma that reads as a decimal
+            assert locales.whole(123456) == "123\u202f456"
+            assert locales.whole(-20000) == "-20\u202f000"

@@ -13,7 +13,7 @@ from lstm.explorer.questions import (
     UNTRAINED_APART,
     Question,
 )
-from lstm.locales import N_, _
+from lstm.locales import N_, _, whole
 from lstm.training.recipes import RECIPES
 from lstm.unit.days import COMPANIES, DAY_PRESETS
 from lstm.unit.explain import percent_text, value_text
@@ -64,7 +64,7 @@ def tutorial_numbers() -> dict[str, str]:
     kept = [step.long_remember for step in trained["B"].steps[1:]]
     return {
         "seed": str(TUTORIAL_SEED),
-        "epochs": f"{RECIPES['tutorial'].epochs:,}",
+        "epochs": whole(RECIPES["tutorial"].epochs),
         "seed_a": value_text(seed["A"].prediction),
         "seed_b": value_text(seed["B"].prediction),
         "a": value_text(trained["A"].prediction),

@@ -19,7 +19,7 @@ from lstm.explorer.link_values import (
     parse_stage,
     parse_weights,
 )
-from lstm.locales import N_, _, ngettext
+from lstm.locales import N_, _, ngettext, whole
 from lstm.unit.days import COMPANIES, company_of
 from lstm.unit.numbers import quoted
 from lstm.unit.stages import STAGES, Position, frame_count
@@ -253,7 +253,7 @@ def from_query(query: Mapping[str, str]) -> tuple[ExplorerState, list[str]]:
         try:
             if len(text) > MAX_VALUE_CHARS:
                 problem = _("the value is {count} characters long, too long to be a link").format(
-                    count=f"{len(text):,}"
+                    count=whole(len(text))
                 )
                 raise FieldError(field.name, problem)
             state = field.read(text, state)

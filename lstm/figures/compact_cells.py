@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from lstm.figures.numbers import plain_number
 from lstm.figures.theme import LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR, Palette, PlainFigure, chart_layout, palette
-from lstm.locales import _
+from lstm.locales import _, whole
 from lstm.unit.explain import value_text as number_text
 from lstm.unit.gates import GATES
 from lstm.unit.trace import STEP_TITLES, Trace
@@ -134,7 +134,7 @@ def compact_cells_figure(rows: Sequence[CellRow], epoch: int, dark: bool = False
     layout = chart_layout(
         colours, (300 if present else 230) * len(rows), margin={"l": 10, "r": 10, "t": 36, "b": 10},
         font_size=font_size, legend=None, barmode="overlay",
-        title={"text": _("The unit at epoch {epoch}").format(epoch=f"{epoch:,}"), "x": 0, "xanchor": "left",
+        title={"text": _("The unit at epoch {epoch}").format(epoch=whole(epoch)), "x": 0, "xanchor": "left",
                "y": 0.99, "yanchor": "top",
                "font": {"size": font_size + 3}},
     )  # fmt: skip

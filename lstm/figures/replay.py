@@ -14,7 +14,7 @@ from lstm.figures.numbers import plain_number, plotly_number
 from lstm.figures.theme import Palette, PlainFigure, chart_layout, palette
 from lstm.figures.training import RUN_COLOURS, weights_axes, weights_traces
 from lstm.figures.what_changed import first_sentence, what_changed
-from lstm.locales import _
+from lstm.locales import _, whole
 from lstm.training.history import HistoryView
 from lstm.training.snapshots import Milestone, Snapshot
 from lstm.unit.gates import GATES
@@ -72,12 +72,12 @@ def explorer_link(snapshot: Snapshot, link_base: str = "") -> str:
     if any(char in link_base for char in '"<>'):
         raise ValueError(f"link_base must be a plain address; got {link_base!r}")
     numbers = ",".join(repr(value) for value in snapshot.weights.values_in_order())
-    words = _("Open epoch {epoch} in the explorer ↗").format(epoch=f"{snapshot.epoch:,}")
+    words = _("Open epoch {epoch} in the explorer ↗").format(epoch=whole(snapshot.epoch))
     return f'<a href="{link_base or "explorer"}?weights={numbers}" target="_blank">{words}</a>'
 
 
 def _annotations(snapshot: Snapshot, sentence: str, text: ReplayText, colours: Palette, link_base: str) -> list[dict]:
-    epoch = _("Epoch {epoch}").format(epoch=f"{snapshot.epoch:,}")
+    epoch = _("Epoch {epoch}").format(epoch=whole(snapshot.epoch))
     loss = _("loss {loss}").format(loss=plain_number(snapshot.loss, 3))
     head = f"<b>{epoch}</b> · {loss} · "
     lines = textwrap.wrap(head + sentence, text.wrap)
@@ -116,8 +116,8 @@ def _loss_traces(history: HistoryView, marks: Sequence[Milestone], font: int, co
          + "<extra></extra>",
          **common},
         {"type": "scatter", "mode": "markers+text", "x": [mark.epoch for mark in marks],
-         "y": [mark.loss for mark in marks], "text": [f"{mark.epoch:,}" for mark in marks],
-         "hovertext": [_("epoch {epoch}: {milestone}").format(epoch=f"{mark.epoch:,}", milestone=mark.label)
+         "y": [mark.loss for mark in marks], "text": [whole(mark.epoch) for mark in marks],
+         "hovertext": [_("epoch {epoch}: {milestone}").format(epoch=whole(mark.epoch), milestone=mark.label)
                        for mark in marks], "hoverinfo": "text",
          "textposition": "top center", "textfont": {"size": font - 1, "color": colours.muted},
          "marker": {"symbol": "diamond", "size": 10, "color": colours.muted}, **common},

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from lstm.figures.compact_cells import ROWS, SIGNED, value_text
 from lstm.figures.numbers import plain_number
-from lstm.locales import _
+from lstm.locales import _, whole
 from lstm.unit.trace import STEP_TITLES, Trace
 
 # Below this, a change does not show in the numbers the cells print.
@@ -63,7 +63,7 @@ def first_sentence(epoch: int, traces: Mapping[str, Trace], titles: Mapping[str,
     if epoch == 0:
         return _("Before training: {predictions}. Press Play to watch the unit learn.").format(predictions=said)
     return _("Epoch {epoch}: {predictions}. Press Play to watch the unit learn.").format(
-        epoch=f"{epoch:,}", predictions=said
+        epoch=whole(epoch), predictions=said
     )
 
 
@@ -78,7 +78,7 @@ def what_changed(
     `titles` gives each followed sequence's title and target (`TrainingData.targets`).
     """
     name, row, day, old, new = _biggest_move(before, after)
-    span = {"first": f"{epochs[0]:,}", "last": f"{epochs[1]:,}"}
+    span = {"first": whole(epochs[0]), "last": whole(epochs[1])}
     if abs(new - old) < UNSEEN:
         return _("Epochs {first} to {last}: nothing moved enough to show; the unit has settled.").format(**span)
     title, target = titles[name]

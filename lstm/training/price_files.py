@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from lstm.locales import _, ngettext
+from lstm.locales import _, ngettext, whole
 from lstm.training.price_cells import (
     checked_price_value,
     date_format,
@@ -101,7 +101,7 @@ def _rows(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, list[str]]], st
         if len(cells) > MAX_COLUMNS:
             raise SeriesError(
                 _("row {row} has {count} columns; a price file has at most {most}").format(
-                    row=number, count=f"{len(cells):,}", most=MAX_COLUMNS
+                    row=number, count=whole(len(cells)), most=MAX_COLUMNS
                 )
             )
         rows.append((number, cells))
@@ -246,10 +246,10 @@ def read_prices(data: bytes | str, column: str | None = None) -> PriceColumn:
     name = table.names[chosen] if table.headed or (column is not None and len(table.names) > 1) else "prices"
     moments, prices, skipped = _prices(table, chosen, name, dates)
     skipped_said = ngettext("{count} row without a price skipped", "{count} rows without a price skipped", skipped)
-    notes = [skipped_said.format(count=f"{skipped:,}")] if skipped else []
+    notes = [skipped_said.format(count=whole(skipped))] if skipped else []
     if len(prices) > MAX_PRICES:
         raise SeriesError(
-            _("{count} prices is too many: at most {most}").format(count=f"{len(prices):,}", most=f"{MAX_PRICES:,}")
+            _("{count} prices is too many: at most {most}").format(count=whole(len(prices)), most=whole(MAX_PRICES))
         )
     if moments:
         order = sorted(range(len(prices)), key=moments.__getitem__)

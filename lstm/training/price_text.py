@@ -8,7 +8,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from lstm.locales import N_, _
+from lstm.locales import N_, _, whole
 
 MAX_BYTES = 1_000_000  # as every upload: a year of daily prices is a few kilobytes
 MAX_PRICES = 5_000  # twenty years of trading days
@@ -85,13 +85,13 @@ def lines_of(text: str) -> list[tuple[int, str]]:
         raise SeriesError(_("it is empty: give one price per line, or a CSV with a price column"))
     if len(lines) > MAX_LINES:
         raise SeriesError(
-            _("{count} rows is too many: at most {most} prices").format(count=f"{len(lines):,}", most=f"{MAX_PRICES:,}")
+            _("{count} rows is too many: at most {most} prices").format(count=whole(len(lines)), most=whole(MAX_PRICES))
         )
     for number, line in lines:
         if len(line) > MAX_LINE_CHARS:
             raise SeriesError(
                 _("line {line} is {count} characters long; a row of a price file is at most {most}").format(
-                    line=number, count=f"{len(line):,}", most=f"{MAX_LINE_CHARS:,}"
+                    line=number, count=whole(len(line)), most=whole(MAX_LINE_CHARS)
                 )
             )
     return lines

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import torch
 
-from lstm.locales import N_, _, ngettext
+from lstm.locales import N_, _, ngettext, whole
 from lstm.training.data import TrainingData
 from lstm.training.price_files import MAX_BYTES, MAX_PRICES, ColumnChoiceError, SeriesError, read_prices
 
@@ -188,7 +188,7 @@ def training_data(series: Series, window: int) -> TrainingData:
         if count > 1
         else N_("your series “{series}” (one window of {window} days)")
     )
-    places = {"series": series.name, "count": f"{count:,}", "window": window}
+    places = {"series": series.name, "count": whole(count), "window": window}
     return TrainingData(name, inputs, labels, followed, WINDOW_TITLES, places)
 
 

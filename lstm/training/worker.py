@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
-from lstm.locales import _, ngettext
+from lstm.locales import _, ngettext, whole
 from lstm.training.callbacks import DivergenceGuard, OptimizerCarryOver, Pace, ProgressStream
 from lstm.training.data import TrainingData, companies
 from lstm.training.evaluation import evaluate_tensors, saturation
@@ -82,7 +82,7 @@ class RunConfig:
         parts = [
             _(RECIPE_LABELS[self.recipe]),
             _("lr {rate}").format(rate=f"{self.learning_rate:g}"),
-            ngettext("{count} epoch", "{count} epochs", self.epochs).format(count=f"{self.epochs:,}"),
+            ngettext("{count} epoch", "{count} epochs", self.epochs).format(count=whole(self.epochs)),
             _("seed {seed}").format(seed=self.seed) if self.start is None else _("from explorer weights"),
         ]
         if self.data is not None:
@@ -247,7 +247,7 @@ class TrainingRun:
             if stream.steps % per_epoch:  # diverged mid-epoch: the curve still ends on the restored weights
                 stream.epoch += 1
                 stream.record(self.model)
-            epoch, rate = f"{stream.epoch:,}", f"{self.config.learning_rate:g}"
+            epoch, rate = whole(stream.epoch), f"{self.config.learning_rate:g}"
             self._finish(
                 RunState.DIVERGED,
                 lambda: _(
@@ -264,7 +264,7 @@ class TrainingRun:
             rate = self.config.learning_rate
             self._finish(RunState.DIVERGED, lambda: stuck.message(rate))
             return
-        seconds, steps = f"{self.limits.max_seconds:g}", f"{self.limits.max_steps:,}"
+        seconds, steps = f"{self.limits.max_seconds:g}", whole(self.limits.max_steps)
         endings: dict[str | None, tuple[RunState, Said]] = {
             None: (RunState.FINISHED, _nothing),
             "visitor": (RunState.STOPPED, lambda: _("Stopped. Continue picks up from here, optimiser state and all.")),

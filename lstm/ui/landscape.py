@@ -10,7 +10,7 @@ from lstm.figures.exports import image_export_config
 from lstm.figures.landscape import landscape_figure
 from lstm.figures.numbers import plain_number
 from lstm.insights.landscape import GRID_POINTS, MAX_CELL_STEPS, Landscape, landscape
-from lstm.locales import N_, _
+from lstm.locales import N_, _, whole
 from lstm.training.data import companies
 from lstm.ui import explorer_session, guide, language, visitor
 from lstm.ui.figure_text import figure_text
@@ -153,7 +153,7 @@ def _summary(surface: Landscape, name: str, seconds: float, has_run: bool) -> li
     points = len(surface.x_values) * len(surface.y_values)
     said = [
         _("{points} points on {data}, computed in {ms} ms.").format(
-            points=f"{points:,}", data=escape_markdown(name), ms=f"{seconds * 1000:.0f}"
+            points=whole(points), data=escape_markdown(name), ms=f"{seconds * 1000:.0f}"
         )
     ]
     if surface.windows != surface.of_windows:
@@ -162,8 +162,8 @@ def _summary(surface: Landscape, name: str, seconds: float, has_run: bool) -> li
                 "The loss adds up the latest {windows} of its {of_windows} windows: a map evaluates at most "
                 "{million} million days of the unit, so it takes about a second whatever the series."
             ).format(
-                windows=f"{surface.windows:,}",
-                of_windows=f"{surface.of_windows:,}",
+                windows=whole(surface.windows),
+                of_windows=whole(surface.of_windows),
                 million=f"{MAX_CELL_STEPS / 1e6:g}",
             )
         )

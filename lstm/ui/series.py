@@ -6,7 +6,7 @@ import streamlit as st
 
 from lstm.figures.exports import image_export_config
 from lstm.figures.series import fit_figure, series_figure, series_step, step_text
-from lstm.locales import N_, _, ngettext
+from lstm.locales import N_, _, ngettext, whole
 from lstm.training.series import (
     DEFAULT_WINDOW,
     MAX_WINDOW,
@@ -49,7 +49,7 @@ def _what_was_read(series: Series) -> None:
     if series.dates:
         first, last = series.dates[0], series.dates[-1]
     else:
-        first, last = step_text("day", 1), step_text("day", f"{len(series.prices):,}")
+        first, last = step_text("day", 1), step_text("day", whole(len(series.prices)))
     notes = "".join(f" {note[0].upper()}{note[1:]}." for note in series.notes)
     read = _(
         "Read: {count} prices from the column {column}, first {first} at {first_price}, last {last} at {last_price}."
@@ -57,7 +57,7 @@ def _what_was_read(series: Series) -> None:
     st.markdown(
         escape_markdown(
             read.format(
-                count=f"{len(series.prices):,}",
+                count=whole(len(series.prices)),
                 column=repr(series.column),
                 first=first,
                 first_price=f"{series.prices[0]:g}",
@@ -111,7 +111,7 @@ def _fit_panel(series: Series, window: int, dark: bool) -> None:
     epochs = progress.history.epochs[-1]
     st.caption(
         _fit_sentence(series_step(series), epochs).format(
-            epochs=f"{epochs:,}",
+            epochs=whole(epochs),
             run=escape_markdown(run.config.label),
             error=f"{fit.mean_error:.4g}",
             forecast=f"{series.unscale(fit.forecast):.4g}",
@@ -222,11 +222,11 @@ def render() -> None:
     data = training_data(series, window)
     st.caption(
         _windows_sentence(series_step(series), len(data)).format(
-            prices=f"{len(series.prices):,}",
+            prices=whole(len(series.prices)),
             name=escape_markdown(series.name),
             low=f"{series.low:g}",
             high=f"{series.high:g}",
-            count=f"{len(data):,}",
+            count=whole(len(data)),
             days=window,
         )
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lstm.locales import _
+from lstm.locales import _, whole
 from lstm.training.series import (
     EXAMPLE,
     MAX_BYTES,
@@ -104,7 +104,7 @@ def inputs() -> None:
             _(
                 "Or upload a price file: CSV or text, as finance sites and spreadsheets save them "
                 "(at most 1 MB and {count} prices)"
-            ).format(count=f"{MAX_PRICES:,}"),
+            ).format(count=whole(MAX_PRICES)),
             type=["csv", "txt", "tsv"],
             key="series_upload",
         )

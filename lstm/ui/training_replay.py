@@ -6,7 +6,7 @@ import streamlit as st
 
 from lstm.figures.exports import image_export_config
 from lstm.figures.replay import MINIMUM_WIDTH, REPLAY_FRAMES, REPLAY_SECONDS, ReplayFrame, replay_figure
-from lstm.locales import current, ngettext
+from lstm.locales import current, ngettext, whole
 from lstm.training.snapshots import from_history, milestones, spread_by_change
 from lstm.training.worker import Progress, TrainingRun
 from lstm.ui.sideways import scroll_sideways_css
@@ -63,7 +63,7 @@ def replay(run: TrainingRun, progress: Progress, dark: bool, present: bool) -> N
             "The diamonds on the loss mark milestones (hover for them); the link under the sentence opens the "
             "epoch shown in the explorer, in a new tab.",
             epochs,
-        ).format(epochs=f"{epochs:,}", data=run.data.name, seconds=REPLAY_SECONDS)
+        ).format(epochs=whole(epochs), data=run.data.name, seconds=REPLAY_SECONDS)
     )
     with st.container(key="replay_frame"):
         # Narrower than its texts need, the replay scrolls sideways inside its own frame, not the page.

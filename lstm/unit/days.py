@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from lstm.locales import N_, _, ngettext
+from lstm.locales import N_, _, ngettext, whole
 from lstm.unit.numbers import NumberError, parse_number, quoted
 
 # The tutorial's data: four days of (scaled) stock prices, and the price on day 5 as the label.
@@ -61,7 +61,7 @@ def check_days(values: Sequence[object], max_days: int = MAX_DAYS) -> tuple[floa
         raise DaysError(
             ngettext(
                 "{count} day is too many: at most {most}", "{count} days is too many: at most {most}", len(values)
-            ).format(count=f"{len(values):,}", most=max_days)
+            ).format(count=whole(len(values)), most=max_days)
         )
     days = []
     for index, value in enumerate(values, start=1):

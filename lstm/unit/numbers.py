@@ -6,7 +6,7 @@ import math
 import re
 import unicodedata
 
-from lstm.locales import _
+from lstm.locales import _, whole
 
 # A plain decimal: optional sign, digits with at most one point, an optional exponent. Python's float()
 # also takes underscores (1_0) and hexadecimal-looking or padded text; a visitor never means those.
@@ -51,7 +51,7 @@ def parse_number(text: str) -> float:
     if len(text) > MAX_CHARS:
         raise NumberError(
             _("{value} is too long for a number ({count} characters)").format(
-                value=quoted(text, limit=30), count=f"{len(text):,}"
+                value=quoted(text, limit=30), count=whole(len(text))
             )
         )
     shown, text = text, ascii_digits(text)

@@ -13,7 +13,7 @@ from safetensors import SafetensorError
 from safetensors.numpy import load as load_safetensors
 from safetensors.numpy import save as save_safetensors
 
-from lstm.locales import _, ngettext
+from lstm.locales import _, ngettext, whole
 from lstm.unit.numbers import NumberError, parse_number, quoted
 
 # The tutorial's names, in the order a URL or a list of twelve numbers gives them:
@@ -273,6 +273,6 @@ def _check_size(data: bytes) -> None:
     if len(data) > MAX_FILE_BYTES:
         raise WeightsError(
             _("the weights file is {size} bytes; weights files are at most {most} MB").format(
-                size=f"{len(data):,}", most=f"{MAX_FILE_BYTES / 1e6:g}"
+                size=whole(len(data)), most=f"{MAX_FILE_BYTES / 1e6:g}"
             )
         )

@@ -131,7 +131,7 @@ def test_leaving_for_the_explorer_keeps_the_run_going(page, app_url):
     page.goto(f"{app_url}/series")
     wait_for_page(page)
     page.get_by_role("button", name="GOOG").click()
-    expect(page.get_by_text("101 windows of 4 days, each with the next day as its label")).to_be_visible()
+    expect(page.get_by_text("101 windows of 4 weeks, each with the next week as its label")).to_be_visible()
     page.get_by_role("button", name="Train on this series").click()
     wait_for_page(page)
     expect(page.get_by_role("radio", name="Your series (101 windows of 4 days)")).to_be_checked()
