@@ -21,8 +21,9 @@ def main() -> None:
     language.apply()  # first in every run: the menu's titles and the page speak the visitor's language
     st.set_page_config(page_title="LSTM Explorer", page_icon=str(FAVICON), layout="wide")
     st.html(PAGE_CSS)
-    page = st.navigation(navigation.visible(), position="top")
-    language.picker()  # in the top bar on every page, out of the page's flow
+    page = st.navigation(navigation.visible(), position=navigation.position())
+    if not navigation.on_vote_page():  # a phone's vote page is one task: no menu, no picker
+        language.picker()  # in the top bar on every page, out of the page's flow
     page.run()
     if page.url_path != routes.TRAINING.url_path:
         navigation.training_status()

@@ -157,7 +157,17 @@ def _inputs_and_details(state: ExplorerState, result: Trace, dark: bool) -> None
         explorer_details.share_panel(state, result)
 
 
+def _class_vote():
+    """The class vote's pages module, loaded where a class can be run (presenter mode, a teacher link): the
+    database's library stays out of a first visit's page."""
+    from lstm.ui import class_vote
+
+    return class_vote
+
+
 def render() -> None:
+    if "teacher" in st.query_params:
+        _class_vote().take_teacher_link()  # before the explorer writes its own link over the address
     session.start_session()
     state = session.current()
     dark = st.context.theme.type == "dark"
@@ -179,12 +189,20 @@ def render() -> None:
         if state.lesson is not None:
             lesson_panel.render(state, result, state.weights)
         stage = st.container()
+    class_running = state.present and _class_vote().running() is not None
+    if class_running:
+        # While a class votes, its code, counts and rounds stand beside the cells on the projector.
+        stage, side = st.columns([3, 1], gap="medium")
+        with side:
+            _class_vote().panel(state, state.weights)
     with stage:
         _unrolled_unit(state, result, dark, names)
     editing = st.session_state.pop(session.EDITING, None)
     if editing is not None:
         explorer_inputs.weight_editor(editing)
     _prediction_panel(result, state, compared, names)
+    if state.present and not class_running:
+        _class_vote().panel(state, state.weights)  # Start a class vote
     if state.present:
         # What does not matter while presenting folds away, one click from the front.
         with st.expander(_("Days, weights and more"), icon=":material/tune:"):

@@ -155,6 +155,14 @@ def _question(number: int, question: Question, present: bool, weights: Weights) 
         return
     # The radio group's name is its label, read out as written: plain text, the heading a separate element.
     st.markdown(_("**Predict first**"))
+    if present and "class_vote" in st.session_state:  # class_vote.CLASS, without loading the module
+        from lstm.ui import class_vote  # loaded only where a class runs: the database stays out of first paint
+
+        if class_vote.running():
+            # The class votes on its phones: the page's own choice and Reveal give way to the class's rounds.
+            st.markdown(question.prompt)
+            class_vote.lesson_controls(number, question, weights)
+            return
     st.radio(
         question.prompt,
         range(len(question.choices)),

@@ -9,7 +9,7 @@ from lstm.explorer.lesson import LESSON
 from lstm.unit.weights import PRESETS
 from tests.support.paths import REPO
 
-APP = str(REPO / "tests" / "browser" / "class_vote_app.py")
+APP = str(REPO / "streamlit_app.py")
 STEP = 2  # the lesson step whose question the class votes on
 QUESTION = LESSON[STEP - 1].question
 RIGHT = str(QUESTION.answer(PRESETS[LESSON[STEP - 1].weights]).choice)

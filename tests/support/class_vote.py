@@ -11,8 +11,8 @@ from playwright.sync_api import expect
 from bench.served import free_port, start_streamlit, stop_process, wait_until_healthy
 from tests.support.browser import PATIENCE, SCRIPT_DONE, wait_for_page
 
-# The app with the class vote wired in (tests/browser/class_vote_app.py), until streamlit_app.py calls it itself.
-CLASS_APP = "tests/browser/class_vote_app.py"
+# The app itself: the class panel in presenter mode, the phone page at /vote.
+CLASS_APP = "streamlit_app.py"
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 PROJECTOR = {"viewport": {"width": 1920, "height": 1080}}
 ROUND = ".st-key-class_vote_round"  # the round's buttons, inside the lesson's question
