@@ -15,7 +15,7 @@ const WEIGHTS_A_GATE = 3;
 
 let recipe = null; // the cells' rules for the run on the page, sent with each whole-page draw
 let newest = null; // the newest epoch and weights not yet drawn in the cells
-let curves = null; // the points not yet drawn in each curve chart, by chart
+let curves = null; // the live points of each curve chart since the whole-page draw, by chart
 let drawing = false; // a draw is booked or under way
 let turn = 0; // the curve chart whose turn it is
 let curvesDue = 0; // when a curve chart may be drawn again (performance.now())
@@ -68,8 +68,10 @@ function drawCells(chart, update) {
   const data = [];
   drawn.rows.forEach((row, index) => {
     const first = index * TRACES_A_ROW;
-    traces.push(first + 1, first + 2, first + 3);
-    data.push({ x: row.x, base: row.base }, { text: row.text }, { text: [row.prediction] });
+    // The tracks do not change, but the update names them: Plotly's animation drops the bars of a subplot
+    // that it leaves out (as lstm.figures.compact_cells.cell_updates says).
+    traces.push(first, first + 1, first + 2, first + 3);
+    data.push({}, { x: row.x, base: row.base }, { text: row.text }, { text: [row.prediction] });
   });
   chart.layout.title.text = drawn.title; // for any later redraw of the whole figure
   const title = chart.querySelector('.gtitle');
@@ -100,16 +102,19 @@ const CURVES = {
   weights: (chart) => chart.data,
 };
 
-// Appends to each trace the points past its last epoch (a figure the server drew later holds them already) and
-// redraws the chart: its axes follow the curves.
-function extend(name, chart, pending) {
-  const traces = CURVES[name](chart).slice(0, pending.columns.length);
+const lastOf = (epochs) => (epochs.length ? epochs[epochs.length - 1] : -1);
+
+// Appends to each trace the kept points past its last epoch and redraws the chart: its axes follow the curves.
+// The points are kept since the whole-page draw, not just since the last redraw: the page may draw a chart
+// again from the server's figure (a resize does), which has none of them.
+function extend(name, chart, kept) {
+  const traces = CURVES[name](chart).slice(0, kept.columns.length);
   traces.forEach((trace, index) => {
-    const last = trace.x.length ? trace.x[trace.x.length - 1] : -1;
-    pending.epochs.forEach((epoch, point) => {
+    const last = lastOf(trace.x);
+    kept.epochs.forEach((epoch, point) => {
       if (epoch > last) {
         trace.x.push(epoch);
-        trace.y.push(pending.columns[index][point]);
+        trace.y.push(kept.columns[index][point]);
       }
     });
   });
@@ -125,11 +130,11 @@ function drawNextCurve() {
   for (let tried = 0; tried < names.length; tried += 1) {
     const name = names[(turn + tried) % names.length];
     const chart = findChart(name);
-    if (chart && curves[name].epochs.length) {
+    const traces = chart ? CURVES[name](chart) : [];
+    if (traces.length && lastOf(curves[name].epochs) > lastOf(traces[0].x)) {
       turn = (turn + tried + 1) % names.length;
       const began = performance.now();
       const drawn = extend(name, chart, curves[name]);
-      curves[name] = { epochs: [], columns: curves[name].columns.map(() => []) };
       const ended = performance.now();
       curvesDue = ended + (ended - began);
       return drawn;
