@@ -62,7 +62,7 @@ def take_teacher_link() -> None:
         _take_control(code or "", key, from_link=True)
 
 
-def _restore_from_browser() -> None:
+def restore_from_browser() -> None:
     """After a reload or a server restart: the class this browser remembers, if it is still open and ours."""
     if running() is not None or st.session_state.get(FORGET):
         return
@@ -83,7 +83,7 @@ def panel(state: ExplorerState, weights: Weights) -> None:
     """The class vote's panel for the projector: Start a class vote; then the join code, link and QR code, the live
     counts and the rounds' bars, the private teacher link, the results as CSV and End the class."""
     take_teacher_link()
-    _restore_from_browser()
+    restore_from_browser()
     st.html(style("class_vote.css"))
     with st.container(border=True, key="class_vote_panel"):
         notice = st.session_state.pop(PANEL_NOTICE, None)

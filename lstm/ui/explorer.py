@@ -170,6 +170,10 @@ def render() -> None:
         _class_vote().take_teacher_link()  # before the explorer writes its own link over the address
     session.start_session()
     state = session.current()
+    if state.present:
+        # Before the lesson's question asks whether a class runs: after a reload or a server restart the browser's
+        # memory of the class arrives with the run's first widget states, and no later rerun would show it.
+        _class_vote().restore_from_browser()
     dark = st.context.theme.type == "dark"
     result = trace(state.days, state.weights)
     compared, names = _compared(state)  # for the prediction panel; the cells trace it inside their cached figure
