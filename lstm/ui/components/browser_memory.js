@@ -6,8 +6,9 @@ export default function ({ data, setStateValue }) {
   let stored = '';
   try {
     if (typeof data.value === 'string') {
+      const kept = window.localStorage.getItem(data.name);
       if (data.value === '') window.localStorage.removeItem(data.name);
-      else if (window.localStorage.getItem(data.name) !== data.value) window.localStorage.setItem(data.name, data.value);
+      else if (kept !== data.value) window.localStorage.setItem(data.name, data.value);
     }
     stored = window.localStorage.getItem(data.name) ?? '';
   } catch {
