@@ -146,13 +146,14 @@ def live_turn(page, base: str, pid: int, runs: LiveRuns) -> None:
     start_run(page, base)
     time.sleep(LEAD_IN)  # past the whole-page draw at the run's start
     page.evaluate(RECORD_EPOCHS, PROGRESS)
-    cpu, bytes_before = cpu_seconds(pid), received.websocket
+    page.wait_for_function("() => window.benchEpochs.length > 0")  # the first live redraw: the window opens
+    cpu, bytes_before, first = cpu_seconds(pid), received.websocket, page.evaluate("() => window.benchEpochs.length")
     ends = time.monotonic() + WINDOW
     while time.monotonic() < ends and page.evaluate(SHOWN_EPOCH) < WINDOW_ENDS * LIVE_EPOCHS:
         time.sleep(0.05)
     total, training = cpu_seconds(pid)
     sent = received.websocket - bytes_before
-    redraws = page.evaluate("() => window.benchEpochs.length")
+    redraws = page.evaluate("() => window.benchEpochs.length") - first
     live = page.evaluate(SHOWN_EPOCH) < LIVE_EPOCHS
     page.wait_for_function(f'() => /Finished/.test(document.querySelector("{PROGRESS}")?.innerText)', timeout=120_000)
     network.detach()
