@@ -19,7 +19,7 @@ from lstm.ui.training_results import results_panel, upload_panel
 from lstm.unit.weights import TUTORIAL_SEED
 
 KEEP_RUNS = 5  # older runs leave the comparison
-REDRAW_SECONDS = 0.2  # the live panel's refresh while a run trains: 4 a second with margin
+REDRAW_SECONDS = 0.15  # the live panel's refresh while a run trains: 4 a second with margin on a slow laptop
 # While runs wait for a slot the server is busy, and every page redraws once a second: a waiting page has only
 # its place in the queue to show, and a training page's redraws take time the runs need.
 BUSY_REDRAW_SECONDS = 1.0

@@ -12,6 +12,9 @@ const CHARTS = { cells: 'live_cells', loss: 'loss', predictions: 'predictions', 
 const TRACES_A_ROW = 4;
 // Each gate's three weights are one small chart of the weights' figure.
 const WEIGHTS_A_GATE = 3;
+// A curve chart's redraw costs tens of milliseconds (hundreds on a slow laptop), the cells' a few: after each
+// curve chart, the next waits this many times as long, so the cells keep most of the time.
+const CURVES_SHARE = 3;
 
 let recipe = null; // the cells' rules for the run on the page, sent with each whole-page draw
 let newest = null; // the newest epoch and weights not yet drawn in the cells
@@ -62,7 +65,7 @@ const findChart = (name) => document.querySelector(`.st-key-${CHARTS[name]} .js-
 // The cells' bars, numbers and prediction change in place (Plotly.animate without a redraw, a few milliseconds
 // where a whole redraw of the figure takes tens); the title is one text, set where the figure draws it.
 function drawCells(chart, update) {
-  if (!recipe || recipe.run !== update.run) return null;
+  if (!recipe || recipe.run !== update.run) return;
   const drawn = cellUpdates(recipe.rules, liveSteps(recipe.rules, update.weights), update.epoch);
   const traces = [];
   const data = [];
@@ -76,7 +79,7 @@ function drawCells(chart, update) {
   chart.layout.title.text = drawn.title; // for any later redraw of the whole figure
   const title = chart.querySelector('.gtitle');
   if (title) title.textContent = drawn.title;
-  return window.Plotly.animate(chart, { data, traces }, {
+  window.Plotly.animate(chart, { data, traces }, {
     frame: { duration: 0, redraw: false }, transition: { duration: 0 }, mode: 'immediate' });
 }
 
@@ -120,10 +123,10 @@ function extend(name, chart, kept) {
   });
   if (name === 'weights') fitWeights(chart);
   chart.layout.datarevision = (chart.layout.datarevision || 0) + 1; // the arrays changed in place
-  return window.Plotly.react(chart, chart.data, chart.layout);
+  window.Plotly.react(chart, chart.data, chart.layout);
 }
 
-// One curve chart a draw, in turn, and only as often as the charts leave the cells half the time: on a slow
+// One curve chart a draw, in turn, and only as often as CURVES_SHARE leaves room for the cells: on a slow
 // machine the curves grow in larger steps and the cells still follow every redraw.
 function drawNextCurve() {
   const names = Object.keys(CURVES);
@@ -134,13 +137,12 @@ function drawNextCurve() {
     if (traces.length && lastOf(curves[name].epochs) > lastOf(traces[0].x)) {
       turn = (turn + tried + 1) % names.length;
       const began = performance.now();
-      const drawn = extend(name, chart, curves[name]);
+      extend(name, chart, curves[name]);
       const ended = performance.now();
-      curvesDue = ended + (ended - began);
-      return drawn;
+      curvesDue = ended + CURVES_SHARE * (ended - began);
+      return;
     }
   }
-  return null;
 }
 
 function draw() {
@@ -154,12 +156,13 @@ function draw() {
     return;
   }
   const cells = findChart('cells');
-  const drawn = [cells ? drawCells(cells, update) : null];
-  if (performance.now() >= curvesDue) drawn.push(drawNextCurve());
+  if (cells) drawCells(cells, update);
+  if (performance.now() >= curvesDue) drawNextCurve();
   window.dispatchEvent(new CustomEvent('lstm-live-training', {
     detail: { epoch: update.epoch, merged: update.merged } }));
-  // The next draw starts once this one is done, with the newest numbers that arrived meanwhile.
-  Promise.allSettled(drawn).then(() => {
+  // The next draw waits a frame, for the browser to paint this one and to take the page's next numbers; then it
+  // shows the newest of them.
+  requestAnimationFrame(() => {
     drawing = false;
     if (newest) book();
   });
