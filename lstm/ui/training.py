@@ -9,12 +9,13 @@ import streamlit as st
 from lstm.locales import N_, _, ngettext
 from lstm.training.data import TrainingData
 from lstm.training.limits import SERVER_LOAD
-from lstm.training.recipes import MAX_EPOCHS, RECIPES
+from lstm.training.recipes import MAX_EPOCHS, RECIPE_LABELS, RECIPES
 from lstm.training.series import DEFAULT_WINDOW, SeriesError, training_data
 from lstm.training.worker import Progress, RunConfig, RunState, TrainingRun
 from lstm.ui import explorer_session, guide, language, routes, visitor
+from lstm.ui.server_limits import limits
 from lstm.ui.text import escape_markdown
-from lstm.ui.training_live import charts_panel, limits, live_panel
+from lstm.ui.training_live import charts_panel, live_panel
 from lstm.ui.training_results import results_panel, upload_panel
 from lstm.unit.weights import TUTORIAL_SEED
 
@@ -27,8 +28,6 @@ MAX_SEED = 2**31 - 1
 START_WAIT_SECONDS = 0.5  # Train and Continue wait at most this long for a free training slot
 WATCH_SECONDS = 15.0  # "Watch it": a run that would end in a blink takes at least this long, for a class
 STARTS = {"draw": N_("A fresh draw from the seed (the tutorial's way)"), "explorer": N_("The weights on the explorer")}
-# Each recipe's name as the page says it; the recipes themselves are keys of RECIPES.
-RECIPE_LABELS = {"tutorial": N_("tutorial"), "fast": N_("fast")}
 # What the other pages say once this visitor's run has stopped training.
 ENDED_LABELS = {
     RunState.READY: N_("Training is ready to start again: see the Training page."),

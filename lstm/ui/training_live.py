@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-
 import streamlit as st
 
 from lstm.figures.compact_cells import CellRow, compact_cells_figure, minimum_width
 from lstm.figures.exports import image_export_config
 from lstm.figures.training import PARAMETERS_MINIMUM_WIDTH, loss_figure, parameters_figure, predictions_figure
 from lstm.locales import N_, _, ngettext
-from lstm.training.limits import LIMIT_VARIABLES, SERVER_LOAD, Limits
+from lstm.training.limits import SERVER_LOAD
 from lstm.training.worker import Progress, RunState, TrainingRun
 from lstm.ui import language, training_replay, visitor
 from lstm.ui.live_training import live_drawing, live_update
+from lstm.ui.server_limits import limits
 from lstm.ui.sideways import scroll_sideways_css
 from lstm.ui.text import escape_markdown
 from lstm.unit.forward import trace
@@ -29,14 +27,6 @@ STATE_LABELS = {
     RunState.DIVERGED: N_("Diverged"),
     RunState.FAILED: N_("Failed"),
 }
-
-
-def limits() -> Limits:
-    """This server's limits: Streamlit secrets override environment variables."""
-    settings = dict(os.environ)
-    with contextlib.suppress(FileNotFoundError):  # no secrets file: the environment decides
-        settings.update({key: st.secrets[key] for key in LIMIT_VARIABLES.values() if key in st.secrets})
-    return Limits.from_settings(settings)
 
 
 def _status(run: TrainingRun, progress: Progress) -> None:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-
 import streamlit as st
 
 from lstm.figures.exports import image_export_config
@@ -12,8 +9,8 @@ from lstm.figures.why_lstm import experiment_figure
 from lstm.insights.carry import UNITS, CarryTable, load_carry
 from lstm.locales import N_, _, ngettext
 from lstm.training.carry_worker import CarryRecompute, RecomputeState
-from lstm.training.limits import LIMIT_VARIABLES, Limits
 from lstm.ui import language
+from lstm.ui.server_limits import limits
 from lstm.ui.text import escape_markdown
 
 # The visitor's recomputed runs: (unit, days, seed) -> the run's record, as the experiment's file keeps it.
@@ -29,15 +26,6 @@ STATES = {
     RecomputeState.STOPPED: N_("Stopped while waiting for a training slot."),
     RecomputeState.FAILED: N_("The training failed unexpectedly; nothing was kept."),
 }
-
-
-def limits() -> Limits:
-    """This server's limits, as the Training page reads them (lstm.ui.training_live.limits, which loads Lightning):
-    Streamlit secrets override environment variables."""
-    settings = dict(os.environ)
-    with contextlib.suppress(FileNotFoundError):  # no secrets file: the environment decides
-        settings.update({key: st.secrets[key] for key in LIMIT_VARIABLES.values() if key in st.secrets})
-    return Limits.from_settings(settings)
 
 
 def seed_choice(container, shown: bool) -> int:
