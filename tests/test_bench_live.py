@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import time
 
 import pytest
 
@@ -36,9 +37,14 @@ def test_a_server_s_cpu_is_read_with_its_training_threads_part_apart():
     before_total, before_training = cpu_seconds(os.getpid())
     run.start()
     try:
-        # Read while the run trains: a thread that has ended is gone from /proc.
+        # Read while the run trains: a thread that has ended is gone from /proc. The loop watches as a page does
+        # (a heartbeat, a look every 50 ms) and leaves the worker the GIL in between.
+        deadline = time.monotonic() + 300
         while len(run.progress().history) < 300:
             assert run.progress().state.active, run.progress().message
+            assert time.monotonic() < deadline, "the run never reached 300 epochs"
+            run.heartbeat()
+            time.sleep(0.05)
         total, training = cpu_seconds(os.getpid())
     finally:
         run.stop()

@@ -19,7 +19,13 @@ def test_a_page_starts_redraws_after_an_edit_and_weighs_less_gzipped(browser, pa
 
 def test_a_live_turn_reads_the_run_s_speed_and_what_each_redraw_costs(page, served_app):
     runs = LiveRuns(cores())
-    live_turn(page, served_app.url, served_app.process.pid, runs)
-    assert runs.live[0] > 0 and runs.cpu_ms[0] > 0
+    # A turn on a machine too busy to redraw in its window adds its speed and no cost (as in the bench, which
+    # takes several); up to three turns give this one a measured redraw.
+    for _ in range(3):
+        live_turn(page, served_app.url, served_app.process.pid, runs)
+        if runs.cpu_ms:
+            break
+    assert runs.live and min(runs.live) > 0
+    assert runs.cpu_ms and runs.cpu_ms[0] > 0, f"no turn redrew in its window; speeds {runs.live}"
     # A redraw is the run's status and a few numbers, no figures: well under the bytes of one figure.
     assert 0 < runs.bytes[0] < 5_000
