@@ -1,0 +1,208 @@
+"""A class of phones in Chromium beside the projector: a tap to the projector's count, the projector's edit round
+trip while the phones poll, and the server's memory with the class joined."""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.pages import EXPLORER, edit_milliseconds
+from bench.served import launch_chromium, streamlit_server
+from bench.table import Figure, Target, compare, measured, table
+
+PHONES = 60  # the issue's class
+EDITS = 5  # the projector's edits with no phones, and again with the class polling
+STEP = 2  # the lesson step whose question the class answers
+PATIENCE_MS = 600_000  # a wait on a 2-core machine that runs sixty pages and their server
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+PROJECTOR = {"viewport": {"width": 1920, "height": 1080}}
+ROUND = ".st-key-class_vote_round"  # the projector's round buttons
+LIVE = ".st-key-class_vote_live"  # the projector's counts
+CHOICES = ".st-key-vote_choices button"  # a phone's answers
+CODE = ".st-key-class_vote_code"
+# The bench reads the page in English (it never sets a language): the counts say "N phones joined · M voted".
+JOINED_ALL = """([live, phones]) =>
+  (document.querySelector(live)?.textContent ?? "").includes(`${phones} phones joined`)"""
+# Each count of votes the projector shows, with the moment (the browser's clock, shared by every page) it first did.
+WATCH_THE_COUNT = """live => {
+  window.benchSeen = {};
+  const read = () => {
+    const match = /(\\d+) voted/.exec(document.querySelector(live)?.textContent ?? "");
+    if (match && !(match[1] in window.benchSeen)) window.benchSeen[match[1]] = Date.now();
+  };
+  read();
+  new MutationObserver(read).observe(document.body, {subtree: true, childList: true, characterData: true});
+}"""
+# The moment a phone's tap on an answer reaches the page, before Streamlit sends it.
+WATCH_THE_TAP = """choices => {
+  window.benchTapped = null;
+  document.addEventListener("click", event => {
+    if (window.benchTapped === null && event.target.closest(choices)) window.benchTapped = Date.now();
+  }, {capture: true});
+}"""
+
+
+@dataclass
+class ClassFigures:
+    """One class's figures: each vote's tap to the projector's count (s), the projector's edits (ms), memory (MB)."""
+
+    phones: int
+    latencies: list[float] = field(default_factory=list)
+    edits_alone: list[float] = field(default_factory=list)  # Enter to the server's figure drawn, no phone joined
+    edits_polled: list[float] = field(default_factory=list)  # the same with every phone joined and polling
+    memory_alone: float = 0.0
+    memory_joined: float = 0.0
+
+    @property
+    def p95(self) -> float:
+        return statistics.quantiles(self.latencies, n=20, method="inclusive")[-1]
+
+
+def resident_mb(pid: int) -> float:
+    """The resident memory of a process and all its children (Linux's VmRSS), in MB."""
+    total, waiting = 0, [pid]
+    while waiting:
+        current = waiting.pop()
+        status = Path(f"/proc/{current}/status").read_text().splitlines()
+        total += next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+        for task in Path(f"/proc/{current}/task").iterdir():
+            waiting += [int(child) for child in (task / "children").read_text().split()]
+    return total / 1024
+
+
+def open_projector(browser, url: str):
+    """The teacher's page in presenter mode on the lesson's step, a class started and the days' fields unfolded."""
+    context = browser.new_context(**PROJECTOR)
+    context.set_default_timeout(PATIENCE_MS)
+    page = context.new_page()
+    page.goto(f"{url}/?mode=present&lesson={STEP}")
+    page.get_by_role("button", name="Start a class vote").click()
+    page.wait_for_selector(CODE)
+    page.get_by_text("Days, weights and more").click()
+    page.get_by_role("spinbutton", name=EXPLORER.field, exact=True).wait_for()
+    return page
+
+
+def open_phones(browser, link: str, count: int) -> list:
+    """`count` phones, each a context of its own (its own phone id), on the join link, waiting for the teacher."""
+    phones = []
+    for _ in range(count):
+        context = browser.new_context(**PHONE)
+        context.set_default_timeout(PATIENCE_MS)
+        phone = context.new_page()
+        phone.goto(link)
+        phones.append(phone)
+    for phone in phones:
+        phone.get_by_text("Waiting for the teacher to ask a question.").wait_for()
+    return phones
+
+
+def edits(projector, count: int, first: float) -> list[float]:
+    """`count` edits of the projector's first day, each to the server's figure drawn, in ms."""
+    return [edit_milliseconds(projector, EXPLORER, first + 0.05 * n)[1] for n in range(count)]
+
+
+def votes(projector, phones: list) -> list[float]:
+    """Every phone taps an answer, one after another as fast as the driver goes; each tap's seconds to the count.
+
+    Votes are counted in the order they are tapped, so the k-th tap is matched with the first moment the projector
+    counts k votes (the mean of these is exactly the mean of the true delays; a tap overtaken by a later one on
+    the server swaps two delays).
+    """
+    projector.locator(ROUND).get_by_role("button", name="Ask the class").click()
+    for phone in phones:
+        phone.locator(CHOICES).first.wait_for()
+        phone.evaluate(WATCH_THE_TAP, CHOICES.split(" ")[0])
+    projector.evaluate(WATCH_THE_COUNT, LIVE)
+    for index, phone in enumerate(phones):
+        phone.locator(CHOICES).nth(index % 2).click()
+    projector.wait_for_function(
+        f"() => window.benchSeen[{len(phones)}] !== undefined", timeout=PATIENCE_MS, polling=100
+    )
+    taps = sorted(phone.evaluate("() => window.benchTapped") for phone in phones)
+    seen = {int(count): moment for count, moment in projector.evaluate("() => window.benchSeen").items()}
+    return [
+        (min(moment for count, moment in seen.items() if count >= rank) - tapped) / 1000
+        for rank, tapped in enumerate(taps, start=1)
+    ]
+
+
+def measure_class(browser, phones: int = PHONES, edit_count: int = EDITS, folder: Path | None = None) -> ClassFigures:
+    """A server of its own with a fresh database: the projector's edits and the server's memory with no phone,
+    then `phones` join, the edits and memory again, then every phone votes."""
+    figures = ClassFigures(phones)
+    with tempfile.TemporaryDirectory() as data:
+        log = Path(folder or data) / "class-vote-bench.log"
+        with streamlit_server(log, {"LSTM_EXPLORER_DATA": data}) as app:
+            opened = []
+            try:
+                projector = open_projector(browser, app.url)
+                opened.append(projector.context)
+                code = projector.locator(CODE).inner_text().strip()
+                edits(projector, 1, 0.95)  # the first edit of a page warms its caches: left out of either side
+                figures.edits_alone = edits(projector, edit_count, 0.05)
+                figures.memory_alone = resident_mb(app.process.pid)
+                class_phones = open_phones(browser, f"{app.url}/vote?code={code}", phones)
+                opened += [phone.context for phone in class_phones]
+                projector.wait_for_function(JOINED_ALL, arg=[LIVE, phones], timeout=PATIENCE_MS)
+                figures.edits_polled = edits(projector, edit_count, 0.55)
+                figures.latencies = votes(projector, class_phones)
+                figures.memory_joined = resident_mb(app.process.pid)
+            finally:
+                for context in opened:
+                    context.close()
+    return figures
+
+
+def class_vote_figures(figures: ClassFigures) -> list[Figure]:
+    """The class's rows: a vote's delay (median with its range; the 95th percentile held to 1.5 s), the projector's
+    edit beside the same edit with no phone, and the server's memory beside its memory with no phone."""
+    class_of = f"class vote, {figures.phones} phones"
+    return [
+        measured(f"{class_of}: a tap to the projector's count, median", figures.latencies, "s"),
+        measured(
+            f"{class_of}: a tap to the projector's count, 95th percentile", [figures.p95], "s", Target(True, 1.5, "s")
+        ),
+        compare(
+            f"{class_of} polling: the projector's edit, Enter to the server's figure drawn",
+            [statistics.median(figures.edits_polled)],
+            [statistics.median(figures.edits_alone)],
+            "ms",
+            "no phone",
+            Target(True, 1.5),
+        ),
+        compare(
+            f"{class_of} joined: the server's resident memory",
+            [figures.memory_joined],
+            [figures.memory_alone],
+            "MB",
+            "no phone",
+            None,
+        ),
+    ]
+
+
+def measure_class_vote(phones: int = PHONES) -> list[Figure]:
+    """One class in a Chromium of its own, as the benchmark's rows."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            return class_vote_figures(measure_class(browser, phones))
+        finally:
+            browser.close()
+
+
+def main() -> None:
+    """`python -m bench.class_vote`: the class vote's rows alone (the whole benchmark is `python -m lstm bench`)."""
+    parser = argparse.ArgumentParser(prog="python -m bench.class_vote", description=main.__doc__)
+    parser.add_argument("--phones", type=int, default=PHONES, help="phones in the class")
+    print(table(measure_class_vote(parser.parse_args().phones)))
+
+
+if __name__ == "__main__":
+    main()
