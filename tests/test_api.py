@@ -171,8 +171,8 @@ def test_other_things_are_refused_with_what_was_found(tmp_path):
 
 
 def test_days_and_compare_are_checked():
-    with pytest.raises(ValueError, match="days: 13 days is too many: at most 12"):
-        explore(WEIGHTS, days=[0.5] * 13)
+    with pytest.raises(ValueError, match="days: 61 days is too many: at most 60"):
+        explore(WEIGHTS, days=[0.5] * 61)
     with pytest.raises(ValueError, match="compare has 3 days and days has 4"):
         explore(WEIGHTS, compare=(1, 2, 3))
     with pytest.raises(ValueError, match="'C' is neither A nor B"):

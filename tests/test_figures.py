@@ -116,8 +116,10 @@ def test_the_figure_asks_for_the_width_its_numbers_need():
     assert minimum_width(12, text_scale=1.35) > minimum_width(12)
     # An opened cell's drawing needs room of its own, whatever the number of days.
     assert minimum_width(4, open_cell=True) == minimum_width(1, open_cell=True) >= 1040 > minimum_width(4)
-    widths = [minimum_width(days) for days in range(1, 31)]
-    assert widths[:6] == sorted(widths[:6]) and widths[6:] == sorted(widths[6:])
+    widths = [minimum_width(days) for days in range(1, 61)]
+    assert widths[:6] == sorted(widths[:6]) and widths[6:16] == sorted(widths[6:16]) == widths[6:16]
+    # From 17 days the cells are compact: sixty of them ask less than a 1366 px laptop's figure has.
+    assert widths[16:] == sorted(widths[16:]) and widths[59] <= 1240
 
 
 def test_captions_wrap_to_short_lines_and_keep_every_word():

@@ -38,6 +38,15 @@ def test_every_state_round_trips_exactly(state):
     assert restored == state
 
 
+def test_sixty_days_of_full_precision_fit_a_link_with_a_cell_and_a_stage():
+    days = tuple(0.637997031211853 - index / 61 for index in range(MAX_PAGE_DAYS))
+    state = ExplorerState(days=days, frame=Position.of(60, "output").frame, cell=60)
+    query = to_query(state)
+    restored, messages = from_query(query)
+    assert messages == [] and restored == state
+    assert MAX_PAGE_DAYS == 60 and query["day"] == "60" and query["cell"] == "60" and query["stage"] == "output"
+
+
 def test_weights_given_as_twelve_numbers_in_tutorial_order():
     numbers = ",".join(str(i) for i in range(12))
     state, messages = from_query({"weights": numbers})
@@ -79,7 +88,7 @@ BAD_VALUES = [
     ({"days": "-infinity"}, "not a finite number"),
     ({"days": "1e309"}, "not a finite number"),
     ({"days": "101"}, "outside ±100"),
-    ({"days": ",".join(["1"] * 13)}, "13 days is too many: at most 12"),
+    ({"days": ",".join(["1"] * 61)}, "61 days is too many: at most 60"),
     ({"days": ",".join(["0.5"] * 10_000)}, "too long to be a link"),
     ({"days": "x" * 5000}, "too long to be a link"),
     ({"days": "<script>alert(1)</script>"}, "is not a number"),

@@ -8,8 +8,9 @@ from lstm.unit.numbers import NumberError, parse_number, quoted
 from lstm.unit.stages import STAGES
 from lstm.unit.weights import NAMES, PRESETS, Weights, WeightsError
 
-# The page draws one cell per day side by side; beyond this they are too narrow to read.
-MAX_PAGE_DAYS = 12
+# The page draws one cell per day side by side; past a dozen or so days the cells are drawn compact (bars and
+# colour, a day's numbers on hover), and past this many a learner can no longer tell one day from the next.
+MAX_PAGE_DAYS = 60
 
 
 class FieldError(ValueError):

@@ -143,7 +143,9 @@ class Field:
     @property
     def said(self) -> str:
         """What the field means in the current language, with the lesson's length and the names it takes."""
-        return _(self.meaning).format(steps=len(LESSON), stages=", ".join(STAGES), hideable=", ".join(HIDEABLE))
+        return _(self.meaning).format(
+            steps=len(LESSON), stages=", ".join(STAGES), hideable=", ".join(HIDEABLE), most=MAX_PAGE_DAYS
+        )
 
 
 def _read_days(text: str, state: ExplorerState) -> ExplorerState:
@@ -211,7 +213,7 @@ FIELDS = (
         _read_lesson,
         lambda s: None if s.lesson is None else str(s.lesson),
     ),
-    Field("days", N_("day values, comma-separated (1 to 12)"), _read_days, lambda s: format_days(s.days)),
+    Field("days", N_("day values, comma-separated (1 to {most})"), _read_days, lambda s: format_days(s.days)),
     Field("compare", N_("a second sequence on the same cells: A, B, or day values"), _read_compare, _write_compare),
     Field(
         "weights",

@@ -6,16 +6,11 @@ import textwrap
 from collections.abc import Callable, Mapping
 
 from lstm.figures.animation import animation_controls
-from lstm.figures.shapes import arrow, box, line
-from lstm.figures.theme import (
-    LONG_MEMORY_COLOUR,
-    SHORT_MEMORY_COLOUR,
-    Palette,
-    PlainFigure,
-    chart_layout,
-    palette,
-    readable,
-)
+from lstm.figures.browser_frames import META_KEY as META_KEY  # where a long animation's frames go
+from lstm.figures.theme import LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR, Palette, PlainFigure, chart_layout, palette
+from lstm.figures.unrolled_compact import HOVER, day_hover, hover_trace, hover_versions
+from lstm.figures.unrolled_drawing import INPUT_Y, LONG_LINE_Y, ROW_Y, SHORT_LINE_Y, day_annotations, row_labels, shapes
+from lstm.figures.unrolled_drawing import day_text as day_text  # the slider's and the tests' name for a day
 from lstm.figures.unrolled_layout import (
     BOTTOM_MARGIN,
     CONTROLS_HEIGHT,
@@ -26,6 +21,7 @@ from lstm.figures.unrolled_layout import (
     Assembly,
     CellLayout,
     cell_layout,
+    is_compact,
     memory_box_half,
     right_margin,
     right_padding,
@@ -39,11 +35,6 @@ from lstm.unit.gates import GATES
 from lstm.unit.stages import STAGES, Position, frame_count
 from lstm.unit.trace import Trace
 
-# One row per stage inside a cell, top to bottom in the order the unit computes them.
-ROW_Y = {"long_remember": 4.0, "potential_remember": 3.0, "potential_memory": 2.0, "output": 1.0}
-LONG_LINE_Y = 5.25
-SHORT_LINE_Y = -0.25
-INPUT_Y = -1.35
 # The caption above the cells: up to eight lines (a heading, two equations and a sentence, each wrapped), so
 # it fits the narrowest figure a screen shows before the figure scrolls sideways.
 CAPTION_Y, CAPTION_TOP = 7.25, 8.65
@@ -129,8 +120,13 @@ def _highlight_box(position: Position, days: int) -> tuple[list[float | None], l
     return xs, ys
 
 
-def frame_updates(trace: Trace, weights: Mapping[str, float], position: Position) -> dict[str, dict]:
-    """What each animated trace shows at `position`, by name: values not computed yet are blank."""
+def frame_updates(
+    trace: Trace, weights: Mapping[str, float], position: Position, hover: list[list[str]] | None = None
+) -> dict[str, dict]:
+    """What each animated trace shows at `position`, by name: values not computed yet are blank.
+
+    Compact cells' hover texts come from `hover` (`hover_versions` of the trace, made once for every frame).
+    """
     cell = cell_layout(len(trace.steps))
     known = [position.stages_known(index) for index in range(len(trace.steps))]
     steps = list(zip(trace.steps, known, strict=True))
@@ -141,20 +137,14 @@ def frame_updates(trace: Trace, weights: Mapping[str, float], position: Position
         }
         for gate in GATES
     }  # fmt: skip
-    updates["values"] = {
-        "text": [
-            _value_text(gate.field, getattr(step, gate.field)) if _row_known(gate.field, k) else UNKNOWN
-            for gate in GATES
-            for step, k in steps
-        ]
-    }
-    zero = value_text(0)
-    updates["long memory"] = {
-        "text": [zero] + [value_text(step.long_memory) if k >= LONG_MEMORY_SHOWN_FROM else "" for step, k in steps]
-    }
-    updates["short memory"] = {
-        "text": [zero] + [value_text(step.short_memory) if k >= SHORT_MEMORY_SHOWN_FROM else "" for step, k in steps]
-    }
+    if is_compact(len(trace.steps)):
+        # No number fits a compact cell: the day's numbers are its hover's, as far as the animation has come.
+        updates["values"] = {"text": [""] * (len(GATES) * len(steps))}
+        updates["long memory"] = updates["short memory"] = {"text": [""] * (len(steps) + 1)}
+        versions = hover if hover is not None else hover_versions(trace, ROW_SHOWN_FROM)
+        updates[HOVER] = {"hovertext": day_hover(versions, position)}
+    else:
+        updates.update(_cell_numbers(steps))
     box_x, box_y = _highlight_box(position, len(trace.steps))
     updates["highlight"] = {"x": box_x, "y": box_y}
     heading, equations, sentence = describe(position, trace, weights)
@@ -163,6 +153,27 @@ def frame_updates(trace: Trace, weights: Mapping[str, float], position: Position
     finished = known[-1] >= SHORT_MEMORY_SHOWN_FROM
     updates["prediction"] = {"text": [prediction_label() + value_text(trace.prediction) if finished else ""]}
     return updates
+
+
+def _cell_numbers(steps: list) -> dict[str, dict]:
+    """The numbers in the cells and on both memory lines, for the `(step, stages known)` of each day."""
+    zero = value_text(0)
+    return {
+        "values": {
+            "text": [
+                _value_text(gate.field, getattr(step, gate.field)) if _row_known(gate.field, k) else UNKNOWN
+                for gate in GATES
+                for step, k in steps
+            ]
+        },
+        "long memory": {
+            "text": [zero] + [value_text(step.long_memory) if k >= LONG_MEMORY_SHOWN_FROM else "" for step, k in steps]
+        },
+        "short memory": {
+            "text": [zero]
+            + [value_text(step.short_memory) if k >= SHORT_MEMORY_SHOWN_FROM else "" for step, k in steps]
+        },
+    }
 
 
 def _caption(heading: str, equations: list[str], sentence: str) -> str:
@@ -174,66 +185,6 @@ def _caption(heading: str, equations: list[str], sentence: str) -> str:
 
     return "<br>".join(lines(heading, "<b>") + [line for equation in equations for line in lines(equation)]
                        + lines(sentence, "<i>"))  # fmt: skip
-
-
-def _shapes(days: int, colours: Palette) -> list[dict]:
-    """The memory lines through every cell (as in the tutorial's drawing), the cells, and each row's empty track."""
-    cell = cell_layout(days)
-    shapes = [
-        line(-0.15, LONG_LINE_Y, days + 0.15, LONG_LINE_Y, LONG_MEMORY_COLOUR, width=5),
-        line(-0.15, SHORT_LINE_Y, days + 0.15, SHORT_LINE_Y, SHORT_MEMORY_COLOUR, width=5),
-    ]
-    for index in range(days):
-        shapes.append(box(index + 0.05, index + 0.95, 0.5, 4.5, colours.cell, {"color": colours.muted, "width": 1.5}))
-        # Memories enter the cell from the lines and leave it into them.
-        shapes.append(line(index + 0.5, 4.5, index + 0.5, LONG_LINE_Y, LONG_MEMORY_COLOUR, dash="dot"))
-        shapes.append(line(index + 0.5, 0.5, index + 0.5, SHORT_LINE_Y, SHORT_MEMORY_COLOUR, dash="dot"))
-        for gate in GATES:
-            left, bar_y = index + cell.bar_start, ROW_Y[gate.field] + cell.bar_y
-            low, high = bar_y - cell.bar_height / 2, bar_y + cell.bar_height / 2
-            shapes.append(box(left, left + cell.bar_length, low, high, colours.track))
-            if not gate.is_percent:  # the zero mark: a candidate can subtract from the memory
-                middle = left + cell.bar_length / 2
-                shapes.append(line(middle, low - 0.06, middle, high + 0.06, colours.muted))
-    return shapes
-
-
-def _day_annotations(trace: Trace, colours: Palette, px: Callable[[float], int]) -> list[dict]:
-    """Each day's input below its cell, with an arrow up into it."""
-    annotations = []
-    for index, step in enumerate(trace.steps):
-        annotations.append(
-            {
-                "x": index + 0.5, "y": INPUT_Y, "text": f"{day_text(step.day)}<br><b>{step.input:.2f}</b>",
-                "showarrow": True, "ax": 0, "ay": 0, "axref": "pixel", "ayref": "pixel",
-                "font": {"size": px(16), "color": colours.text},
-            }
-        )  # fmt: skip
-        annotations.append(arrow(index + 0.5, 0.5, index + 0.5, INPUT_Y + 0.35, colours.muted))
-    return annotations
-
-
-def _row_labels(colours: Palette, px: Callable[[float], int]) -> list[dict]:
-    """In the left margin: each stage by the tutorial's name and the textbook's, then the lines and the input."""
-
-    def label(text: str, y: float, colour: str) -> dict:
-        return {
-            "xref": "paper", "x": 0, "xanchor": "right", "xshift": -12, "y": y, "showarrow": False,
-            "text": text, "font": {"size": px(14), "color": colour}, "align": "right",
-        }  # fmt: skip
-
-    def named(name: str, standard: str) -> str:
-        return f"<b>{name}</b><br><span style='font-size:{px(12)}px'>{standard}</span>"
-
-    long_text, short_text = (
-        readable(colour, colours.background) for colour in (LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR)
-    )
-    return [
-        *(label(named(gate.tutorial, gate.standard), ROW_Y[gate.field], colours.text) for gate in GATES),
-        label(named(_("long-term memory"), _("cell state")), LONG_LINE_Y, long_text),
-        label(named(_("short-term memory"), _("hidden state")), SHORT_LINE_Y, short_text),
-        label("<b>" + _("input") + "</b>", INPUT_Y, colours.text),
-    ]
 
 
 def _text_trace(x: list, y: list, text: list, position: str, font: dict, marker: dict | None = None) -> dict:
@@ -252,11 +203,6 @@ def _text_trace(x: list, y: list, text: list, position: str, font: dict, marker:
     if marker is not None:
         trace["marker"] = marker
     return trace
-
-
-def day_text(day: int) -> str:
-    """A day's name, under its cell and on the slider: "day 3"."""
-    return _("day {day}").format(day=day)
 
 
 def _frame_name(position: Position) -> str:
@@ -283,10 +229,15 @@ def _traces(days: int, colours: Palette, px: Callable[[float], int], initial: di
         }
         for gate in GATES
     ]  # fmt: skip
+    compact = is_compact(days)
+    if compact:  # the invisible bar over each cell answers the mouse with the day's numbers
+        for bar in bars:
+            bar["hoverinfo"] = "skip"
+            del bar["hovertemplate"]
     value_positions = [
         (index + cell.value_x, ROW_Y[gate.field] + cell.value_y) for gate in GATES for index in range(days)
     ]
-    memory_marker = {"size": px(13), "line": {"color": colours.cell, "width": 2}}
+    memory_marker = {"size": px(9 if compact else 13), "line": {"color": colours.cell, "width": 1 if compact else 2}}
     nodes = list(range(days + 1))
     text_font = {"size": px(15), "color": colours.text}
     return [
@@ -321,6 +272,7 @@ def unrolled_figure(
     names: tuple[str, str] | None = None,
     detail_beside: bool = False,
     controls: bool = True,
+    browser_frames: bool | None = None,
 ) -> PlainFigure:
     """One cell per day, both memory lines, every stage's value; frames step through the stages.
 
@@ -330,7 +282,11 @@ def unrolled_figure(
     enlarges every text and the drawing with it, for presenter mode on a projector. `open_day`
     (0-based) draws that day's cell opened up below the overview (right of it with `detail_beside`, for a
     wide screen), moved by the same frames. `compare` (as many days) writes a second sequence's memories
-    beside the first's; `names` says whose is whose.
+    beside the first's; `names` says whose is whose. From COMPACT_FROM days the cells are compact: bars and
+    colour, each day's numbers in its hover. `browser_frames` sends the frames as changes the page's player
+    replays (lstm/figures/browser_frames.py), without the caption's, which the page writes itself; the
+    default does so for compact cells, whose Plotly frames would weigh megabytes. Plotly's own Play and
+    slider (a notebook, the exported file) need `browser_frames=False`.
     """
 
     def px(size: float) -> int:
@@ -339,7 +295,8 @@ def unrolled_figure(
     colours = palette(dark)
     names = names or (_("these days"), _("compared"))
     positions = [Position(frame) for frame in range(frame_count(len(trace.steps)))]
-    updates = [frame_updates(trace, weights, at) for at in positions]
+    hover = hover_versions(trace, ROW_SHOWN_FROM) if is_compact(len(trace.steps)) else None
+    updates = [frame_updates(trace, weights, at, hover) for at in positions]
     shown = position.frame
     parts = Assembly(
         updates,
@@ -347,13 +304,17 @@ def unrolled_figure(
         _layout(trace, colours, px, positions, frame_ms, position, controls),
         list(ANIMATED),
     )
+    if is_compact(len(trace.steps)):
+        parts.data.append(hover_trace(len(trace.steps), updates[shown][HOVER]["hovertext"]))
+        parts.animated.append(HOVER)
     if compare is not None:
         lines = (LONG_LINE_Y, SHORT_LINE_Y, INPUT_Y - 0.45)  # the compare legend under the inputs
         with_compare(parts, trace, compare, positions, names, shown, lines, colours, px)
     if open_day is not None:
         compared = None if compare is None else (compare, names[1])
         with_detail(parts, trace, weights, open_day, positions, shown, compared, detail_beside, colours, px)
-    return parts.figure([_frame_name(at) for at in positions])
+    browser = is_compact(len(trace.steps)) if browser_frames is None else browser_frames
+    return parts.figure([_frame_name(at) for at in positions], browser, still=("caption",))
 
 
 def _layout(
@@ -371,8 +332,8 @@ def _layout(
         xaxis={"range": [-X_PADDING, days + right_padding(days)], "visible": False, "fixedrange": True},
         yaxis={"range": [INPUT_Y - 0.55, CAPTION_TOP], "visible": False, "fixedrange": True, "domain": [0, 1]},
         barmode="overlay",
-        shapes=_shapes(days, colours),
-        annotations=_day_annotations(trace, colours, px) + _row_labels(colours, px),
+        shapes=shapes(days, colours),
+        annotations=day_annotations(trace, colours, px) + row_labels(colours, px),
     )
     if controls:
         layout.update(

@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from lstm.figures.browser_frames import META_KEY, encode
 from lstm.figures.cell_detail import ANIMATED as DETAIL_ANIMATED
 from lstm.figures.cell_detail import DetailArea, detail_axes, detail_parts, detail_updates
 from lstm.figures.compare import ANIMATED as COMPARE_ANIMATED
 from lstm.figures.compare import compare_legend, compare_traces, compare_updates
 from lstm.figures.theme import Palette, PlainFigure
+from lstm.figures.unrolled_compact import as_markers
 from lstm.locales import _
 from lstm.unit.days import company_of
 from lstm.unit.stages import Position
@@ -21,6 +23,7 @@ LEFT_MARGIN = 175  # px: the rows' names
 X_PADDING = 0.25  # cell widths left of the first node (and right of the last, at least)
 MEMORY_BOX_HALF_PX = 36  # half the widest memory value ("-0.3304") and a little room, at the narrowest cell
 HIGHLIGHT_WIDTH = 4  # px: the current stage's outline, half of which the plot would clip at its edge
+COMPACT_COMPARE_GAP = 0.3  # y units from a memory line to a compared value's hollow point, clear of the line's
 
 
 @dataclass(frozen=True)
@@ -37,23 +40,40 @@ class CellLayout:
     value_size: int
 
 
-# Wide cells (up to six days) put the number beside the bar; narrow cells put it above a full-width bar.
+# Wide cells (up to six days) put the number beside the bar; narrow cells put it above a full-width bar;
+# compact cells (from COMPACT_FROM days) hold a thick bar and no number: the day's numbers are in its hover.
 WIDE_CELLS = CellLayout(0.08, 0.34, 0.42, 0.0, 0.46, 0.0, "middle right", 14)
 NARROW_CELLS = CellLayout(0.12, 0.76, 0.26, -0.14, 0.5, 0.2, "middle center", 14)
+COMPACT_CELLS = CellLayout(0.12, 0.76, 0.62, 0.0, 0.5, 0.0, "middle center", 14)
 MAX_WIDE_DAYS = 6
+# From this many days the cells are compact. Narrow cells need 62 px each: a 1366 px laptop's figure holds 16
+# of them beside the rows' names, a 1920 px screen's about 25; past 16 days the numbers would send a laptop's
+# figure sideways, where a learner compares days only by scrolling back and forth (the screenshots in
+# /tmp/readme-notes/session3 show 12, 24 and 60 days at 390, 1366 and 1920 px).
+COMPACT_FROM = 17
 
 
 # The narrowest cell, in px, that keeps each layout's numbers apart and inside their cells: beside the bar the
-# widest number ("-0.3110") needs the cell's right half; above it, the memories' numbers need a cell's width.
-SMALLEST_CELL_PX = {WIDE_CELLS: 104, NARROW_CELLS: 62}
+# widest number ("-0.3110") needs the cell's right half; above it, the memories' numbers need a cell's width;
+# a compact cell only its bars, told apart from the next cell's.
+SMALLEST_CELL_PX = {WIDE_CELLS: 104, NARROW_CELLS: 62, COMPACT_CELLS: 16}
+COMPACT_BOX_HALF = 0.4  # cells: a compact node's outline, which holds a point and no number
+
+
+def is_compact(days: int) -> bool:
+    return days >= COMPACT_FROM
 
 
 def cell_layout(days: int) -> CellLayout:
+    if is_compact(days):
+        return COMPACT_CELLS
     return WIDE_CELLS if days <= MAX_WIDE_DAYS else NARROW_CELLS
 
 
 def memory_box_half(days: int) -> float:
     """Half a memory box's width, in cells: up to half a cell, where narrow cells' values nearly touch."""
+    if is_compact(days):
+        return COMPACT_BOX_HALF
     return min(MEMORY_BOX_HALF_PX / SMALLEST_CELL_PX[cell_layout(days)], 0.5)
 
 
@@ -106,14 +126,20 @@ class Assembly:
     layout: dict
     animated: list[str] = field(default_factory=list)
 
-    def figure(self, frame_names: Sequence[str]) -> PlainFigure:
+    def figure(self, frame_names: Sequence[str], browser: bool = False, still: Sequence[str] = ()) -> PlainFigure:
+        """With `browser` the frames go to the page's player as changes (lstm/figures/browser_frames.py), in
+        the layout's meta, and the figure has no Plotly frames: a fraction of the size, for a long animation.
+        The traces named in `still` then keep what they show first (the page writes the caption itself)."""
+        for drawn in self.data:
+            _never_dimmed(drawn)
+        if browser:
+            self.layout["meta"] = {META_KEY: encode(self.updates, self.animated, still)}
+            return PlainFigure(self.data, self.layout)
         traces = list(range(len(self.animated)))
         frames = [
             {"name": name, "data": [update[animated] for animated in self.animated], "traces": traces}
             for name, update in zip(frame_names, self.updates, strict=True)
         ]
-        for drawn in self.data:
-            _never_dimmed(drawn)
         return PlainFigure(self.data, self.layout, frames)
 
 
@@ -132,7 +158,12 @@ def with_compare(
     for update, at in zip(parts.updates, positions, strict=True):
         update.update(compare_updates(trace, compare, at, tag))
     long_y, short_y, legend_y = lines
-    parts.data += compare_traces(len(trace.steps), long_y, short_y, colours, px, parts.updates[shown])
+    drawn = compare_traces(len(trace.steps), long_y, short_y, colours, px, parts.updates[shown])
+    if is_compact(len(trace.steps)):  # no room for numbers beside the lines: hollow points, their numbers on hover
+        as_markers(drawn, parts.updates, COMPARE_ANIMATED, px)
+        drawn[0]["y"] = [long_y - COMPACT_COMPARE_GAP] * len(drawn[0]["y"])
+        drawn[1]["y"] = [short_y + COMPACT_COMPARE_GAP] * len(drawn[1]["y"])
+    parts.data += drawn
     parts.layout["annotations"].append(compare_legend(*names, legend_y, colours, px))
     parts.animated += COMPARE_ANIMATED
 

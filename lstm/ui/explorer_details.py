@@ -92,8 +92,9 @@ def share_panel(state: ExplorerState, result: Trace) -> None:
         open_day = None if state.cell is None else state.cell - 1
         with speaking(language):
             figure = unrolled_figure(
-                result, state.weights, state.position, frame_ms=SPEEDS[DEFAULT_SPEED], open_day=open_day
-            )
+                result, state.weights, state.position, frame_ms=SPEEDS[DEFAULT_SPEED], open_day=open_day,
+                browser_frames=False,  # the file plays with Plotly's own controls, which need its frames
+            )  # fmt: skip
             return standalone_html(figure, _("LSTM Explorer: the unrolled unit"))
 
     st.download_button(

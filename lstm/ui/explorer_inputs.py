@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lstm.explorer.link_values import FieldError, parse_days
 from lstm.explorer.state import MAX_PAGE_DAYS
 from lstm.locales import N_, _, ngettext
 from lstm.training.recipes import RECIPES
@@ -15,6 +16,8 @@ from lstm.unit.weights import MAX_MAGNITUDE, PRESETS, TUTORIAL_SEED
 
 # Day fields per row: with their step buttons, more than three to a half-width column cut the value off.
 DAYS_PER_ROW = 3
+# Up to this many days each has a number field (four rows of three); more are edited as one text of values.
+MOST_DAY_FIELDS = 12
 WEIGHTS_EDITOR = "weights_editor"  # key of the twelve weights' fold: True while it is open
 # The weights' radio: the presets, then "custom" once a weight is edited; keys, the link's words.
 WEIGHTS_CHOICES = (*PRESETS, "custom")
@@ -62,6 +65,37 @@ def days_panel() -> None:
         width="stretch",
     )
     _compare_control(state)
+    if len(state.days) <= MOST_DAY_FIELDS:
+        _day_fields(state)
+    _days_text(state)
+
+
+def _days_text(state) -> None:
+    """Every day as one comma-separated text: sixty days are pasted from a spreadsheet, not typed in sixty fields."""
+    if st.session_state.get(session.DAYS_TEXT) != session.days_text(state.days):  # a day field changed them
+        st.session_state[session.DAYS_TEXT] = session.days_text(state.days)
+    refused = st.session_state.pop(session.DAYS_TEXT_REFUSED, None)
+    if refused is not None:
+        try:
+            parse_days(refused)
+        except FieldError as error:
+            st.warning(_("The days are unchanged: {problem}").format(problem=error.problem), icon=":material/edit_off:")
+    st.text_area(
+        ngettext("All {count} day, comma-separated", "All {count} days, comma-separated", len(state.days)).format(
+            count=len(state.days)
+        ),
+        key=session.DAYS_TEXT,
+        on_change=session.on_days_text,
+        height=68 if len(state.days) <= MOST_DAY_FIELDS else 110,
+        help=_(
+            "Type or paste up to {most} day values, separated by commas (from a spreadsheet's column, say); "
+            "Ctrl+Enter or a click outside applies them. Up to {fields} days also have a field each."
+        ).format(most=MAX_PAGE_DAYS, fields=MOST_DAY_FIELDS),
+    )
+
+
+def _day_fields(state) -> None:
+    """A number field for each day, three to a row."""
     # Row by row, so that Tab walks the days in their order.
     for first in range(0, len(state.days), DAYS_PER_ROW):
         for day, column in zip(range(first, len(state.days)), st.columns(DAYS_PER_ROW), strict=False):

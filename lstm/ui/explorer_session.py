@@ -8,6 +8,7 @@ from typing import NamedTuple
 import streamlit as st
 
 from lstm.explorer.lesson import LESSON
+from lstm.explorer.link_values import FieldError, format_days, parse_days
 from lstm.explorer.state import MAX_PAGE_DAYS, ExplorerState, from_query, to_query
 from lstm.locales import N_
 from lstm.ui import language
@@ -26,6 +27,8 @@ ANSWERS = "lesson_answers"  # lesson step -> Checked: the visit's answers to the
 CHOOSE_FIRST = "lesson_choose_first"  # the step whose Check was pressed before a choice was made
 CHART = "unrolled"  # key of the unrolled unit's chart: its selection, its player and its preview find it by it
 DAY_FIELD = "day_"  # key of each day's number field, before the day's 0-based index
+DAYS_TEXT = "days_text"  # key of the text field holding every day, comma-separated, as a link writes them
+DAYS_TEXT_REFUSED = "days_text_refused"  # that field's text when it could not be used: said once, then dropped
 SLIDER_RANGE = 8.0  # trained weights stay within a few units; the number field takes up to ±1000
 
 
@@ -45,6 +48,7 @@ def set_state(state: ExplorerState) -> None:
 
 def _widget_values(state: ExplorerState) -> dict[str, object]:
     values: dict[str, object] = {f"{DAY_FIELD}{index}": day for index, day in enumerate(state.days)}
+    values[DAYS_TEXT] = days_text(state.days)
     for name, value in state.weights.items():
         values[f"number_{name}"] = value
         values[f"slider_{name}"] = max(-SLIDER_RANGE, min(SLIDER_RANGE, value))
@@ -102,6 +106,25 @@ def on_day(index: int) -> None:
         return
     days[index] = float(value)
     set_state(current().with_days(tuple(days)))
+
+
+def days_text(days: tuple[float, ...]) -> str:
+    """Every day in the text field, as the link writes them (exactly, so the text reads back as the same days)."""
+    return format_days(days).replace(",", ", ")
+
+
+def on_days_text() -> None:
+    """Every day typed or pasted at once, comma-separated; a text that cannot be used keeps the days as they were."""
+    text = st.session_state[DAYS_TEXT]
+    try:
+        days = parse_days(text)
+    except FieldError:
+        st.session_state[DAYS_TEXT_REFUSED] = text  # put into words by the page, in the visitor's language
+        st.session_state[DAYS_TEXT] = days_text(current().days)
+        return
+    state = current().with_days(days)
+    set_state(state)
+    sync_widgets(state)
 
 
 def add_day() -> None:
@@ -238,7 +261,9 @@ def on_chart_select() -> None:
         if isinstance(name, str) and name in NAMES:
             st.session_state[EDITING] = name
             return
-        if point.get("curve_number", -1) < len(GATES):
+        # A gate's bar, or over compact cells the invisible bar that covers a whole day (its day in customdata).
+        compact_day = isinstance(name, (int, float)) and not isinstance(name, bool)
+        if point.get("curve_number", -1) < len(GATES) or compact_day:
             day = int(point["point_index"]) + 1
             if 1 <= day <= len(current().days):
                 set_state(replace(current(), cell=day))

@@ -6,8 +6,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lstm.explorer.lesson import LESSON
+from lstm.explorer.link_values import exact
 from lstm.explorer.state import MAX_PAGE_DAYS
-from lstm.ui.explorer_inputs import WEIGHTS_EDITOR
+from lstm.ui.explorer_inputs import MOST_DAY_FIELDS, WEIGHTS_EDITOR
 from lstm.unit.weights import NAMES, PRESETS
 from tests.support.apptest import open_folds
 from tests.support.paths import REPO
@@ -87,16 +88,35 @@ def test_add_and_remove_days_within_bounds():
     app = open_app(days="0.5")
     remove = next(button for button in app.button if button.label == "Remove")
     assert remove.disabled
-    for _ in range(MAX_PAGE_DAYS + 2):
-        add = next(button for button in app.button if button.label == "Add")
-        if add.disabled:
-            break
-        add.click().run()
-    assert len(day_inputs(app)) == MAX_PAGE_DAYS
+    for _ in range(MOST_DAY_FIELDS):
+        next(button for button in app.button if button.label == "Add").click().run()
+    # Past twelve days the days are one text of values, not a field each.
+    assert day_inputs(app) == [] and app.text_area(key="days_text").value == ", ".join(["0.5"] * 13)
+    app = open_app(days=",".join(["0.5"] * (MAX_PAGE_DAYS - 1)))
+    next(button for button in app.button if button.label == "Add").click().run()
+    assert query(app)["days"] == ",".join(["0.5"] * MAX_PAGE_DAYS)
     assert next(button for button in app.button if button.label == "Add").disabled
     next(button for button in app.button if button.label == "Remove").click().run()
-    assert len(day_inputs(app)) == MAX_PAGE_DAYS - 1
     assert query(app)["days"] == ",".join(["0.5"] * (MAX_PAGE_DAYS - 1))
+
+
+def test_sixty_days_pasted_as_text_and_a_bad_text_refused():
+    app = open_app()
+    pasted = ", ".join(exact(round(index / 59, 3)) for index in range(MAX_PAGE_DAYS))
+    app.text_area(key="days_text").set_value(pasted).run()
+    assert not app.exception
+    assert query(app)["days"] == pasted.replace(", ", ",")
+    assert "cell" not in query(app) and len(app.warning) == 0
+    app.text_area(key="days_text").set_value("0.5, 1, many").run()
+    assert query(app)["days"] == pasted.replace(", ", ",")  # unchanged
+    assert any("The days are unchanged: day 3:" in warning.value for warning in app.warning)
+    assert app.text_area(key="days_text").value == pasted
+
+
+def test_a_day_field_changes_the_text_of_all_days():
+    app = open_app()
+    app.number_input(key="day_1").set_value(0.75).run()
+    assert app.text_area(key="days_text").value == "0, 0.75, 0.25, 1"
 
 
 def test_day_presets():

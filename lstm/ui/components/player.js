@@ -2,7 +2,31 @@
 // Streamlit's second kind: no iframe), so it reaches the chart's graph div and the page's own plotly.js
 // (window.Plotly) and animates the figure's frames there, with no rerun per frame. Every word it shows comes
 // from Python, already in the visitor's language, and is set as text, never as HTML.
+// A long animation's frames arrive as changes (lstm/figures/browser_frames.py, in the figure's layout.meta):
+// frame `number` rebuilt from them, as Plotly.animate takes a frame.
+export function changedFrame(encoded, number) {
+  const slot = new Map(encoded.traces.map((trace, place) => [trace, place]));
+  const data = encoded.traces.map(() => ({}));
+  encoded.parts.forEach((part) => {
+    let value;
+    if (part.changes) {
+      value = part.start.slice();
+      for (const [at, point, changed] of part.changes) {
+        if (at > number) break;
+        value[point] = changed;
+      }
+    } else {
+      value = part.values[part.at[number]];
+    }
+    data[slot.get(part.trace)][part.key] = value;
+  });
+  return { data, traces: encoded.traces };
+}
+
 export default function ({ data, parentElement, setStateValue }) {
+  // Streamlit calls this again with new data under the same key without running the last call's cleanup:
+  // run it here, or the old listeners stay and every key press moves two frames.
+  if (parentElement.lstmPlayerCleanup) parentElement.lstmPlayerCleanup();
   const player = JSON.parse(data.player);
   const root = parentElement.querySelector('.player');
   const buttons = Object.fromEntries(
@@ -52,7 +76,9 @@ export default function ({ data, parentElement, setStateValue }) {
     show(frame);
     const plot = findChart();
     if (plot && window.Plotly) {
-      window.Plotly.animate(plot, [player.frames[frame]], {
+      const encoded = plot.layout && plot.layout.meta && plot.layout.meta.browser_frames;
+      const target = encoded ? changedFrame(encoded, frame) : [player.frames[frame]];
+      window.Plotly.animate(plot, target, {
         frame: { duration: 0, redraw: true }, transition: { duration: 0 }, mode: 'immediate' });
     }
   }
@@ -206,7 +232,8 @@ export default function ({ data, parentElement, setStateValue }) {
   showPlaying(false);
   show(index);
   attach();
-  return () => {
+  const cleanup = () => {
+    parentElement.lstmPlayerCleanup = null;
     pause();
     clearTimeout(reporting);
     observer.disconnect();
@@ -222,4 +249,6 @@ export default function ({ data, parentElement, setStateValue }) {
       chart.removeListener('plotly_afterplot', fit);
     }
   };
+  parentElement.lstmPlayerCleanup = cleanup;
+  return cleanup;
 }
