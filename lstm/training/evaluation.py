@@ -10,8 +10,15 @@ import torch
 from lstm.locales import _
 from lstm.training.data import TrainingData, companies
 from lstm.training.model import LSTMbyHand
-from lstm.unit.cell import unroll
+from lstm.unit.cell import gate_weights, lstm_step, unroll
 from lstm.unit.weights import NAMES, Weights
+
+# Weight sets times sequences evaluated in one vectorised pass: a long run's epochs go in a few passes of a few MB.
+EVALUATED_AT_ONCE = 1 << 16
+# Recorded epochs are evaluated in blocks of this many, each epoch at the place its position in the run gives it,
+# so an epoch's numbers never depend on which other epochs were evaluated beside it: the CPU's vector units
+# round the last bit of a sigmoid differently from its scalar loop, and a block's shape decides which one runs.
+BLOCK = 64
 
 # Past this, every sigmoid in the unit sits at 0 or 1 and every tanh at ±1 for inputs near 0..1:
 # the gradient vanishes and Adam can no longer bring the weights back.
@@ -45,6 +52,38 @@ def evaluate_many(weights: Sequence[Weights], data: TrainingData) -> list[tuple[
         (loss, {name: row[index] for name, index in data.followed.items()})
         for loss, row in zip(losses.tolist(), rows, strict=True)
     ]
+
+
+def evaluate_recorded(
+    recorded: Sequence[torch.Tensor], data: TrainingData, position: int = 0
+) -> tuple[list[float], dict[str, list[float]], list[list[float]]]:
+    """The losses, followed predictions and weights of many epochs from their recorded weights, vectorised.
+
+    Each recorded entry is an epoch's twelve weights in NAMES' order (the parameters' order); `position` is the
+    first one's place in its run. Every epoch is a row that broadcasts over the sequences through the model's own
+    step, in a few passes rather than one pass each; the same weights at the same place give the same numbers
+    however the epochs were grouped (BLOCK).
+    """
+    weights = torch.stack(list(recorded))
+    lead = position % BLOCK
+    end = -(-(lead + len(weights)) // BLOCK) * BLOCK
+    padded = torch.cat([weights[:1].expand(lead, -1), weights, weights[-1:].expand(end - lead - len(weights), -1)])
+    rows = max(1, EVALUATED_AT_ONCE // (BLOCK * max(1, len(data)))) * BLOCK
+    losses, predictions = [], []
+    with torch.no_grad():
+        for chunk in padded.split(rows):
+            columns = {name: column[:, None] for name, column in zip(NAMES, chunk.unbind(-1), strict=True)}
+            gates = gate_weights(columns)
+            long_memory = short_memory = torch.zeros((), dtype=data.inputs.dtype)
+            for input_value in data.inputs.unbind(-1):
+                step = lstm_step(input_value, long_memory, short_memory, gates)
+                long_memory, short_memory = step.long_memory, step.short_memory
+            predictions.append(short_memory)  # (epochs, sequences)
+            losses.append(((short_memory - data.labels) ** 2).sum(-1))
+    kept = slice(lead, lead + len(weights))
+    predicted = torch.cat(predictions)[kept]
+    followed = {name: predicted[:, row].tolist() for name, row in data.followed.items()}
+    return torch.cat(losses)[kept].tolist(), followed, weights.tolist()
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
+import torch
+
 from lstm.locales import _, ngettext, whole
 from lstm.training.callbacks import DivergenceGuard, OptimizerCarryOver, Pace, ProgressStream
 from lstm.training.data import TrainingData, companies
-from lstm.training.evaluation import evaluate_tensors, saturation
+from lstm.training.evaluation import evaluate_recorded, saturation
 from lstm.training.fit import fit
 from lstm.training.history import History, HistoryView
 from lstm.training.limits import SERVER_LOAD, Limits, server_slots
@@ -102,7 +104,7 @@ class Progress:
     epochs_target: int
     steps_per_second: float
     seconds_left: float | None
-    history: HistoryView
+    history: HistoryView  # every epoch, or (progress(after=...)) those past an epoch and always the last
     weights: Weights
 
 
@@ -138,9 +140,14 @@ class TrainingRun:
         self._last_seen = time.monotonic()
         self._reset_learning()
 
+    def _evaluate(self, recorded: list, position: int) -> tuple[list[float], dict[str, list[float]], list[list[float]]]:
+        return evaluate_recorded(recorded, self.data, position)
+
     def _reset_learning(self) -> None:
-        self.history = History()
-        self.history.append(0, *evaluate_tensors(self.model, self.data))
+        # Epoch 0 is evaluated as every later epoch is, so the whole curve comes from one computation.
+        self.history = History(evaluator=self._evaluate)
+        with torch.no_grad():
+            self.history.record(0, torch.stack(list(self.model.parameters())))
         self._carry = OptimizerCarryOver()
         self._state, self._said = RunState.READY, _nothing
         self._leg: _Leg | None = None
@@ -182,7 +189,8 @@ class TrainingRun:
 
     # What the page reads.
 
-    def progress(self) -> Progress:
+    def progress(self, after: int | None = None) -> Progress:
+        """The run as it stands; its history whole, or only the epochs past `after` (and always the last)."""
         with self._lock:
             state, said, leg = self._state, self._said, self._leg
         done = leg.stream.epoch - leg.first_epoch if leg is not None and leg.stream is not None else 0
@@ -191,7 +199,7 @@ class TrainingRun:
         steps = leg.stream.steps if leg is not None and leg.stream is not None else 0
         rate = steps / elapsed if elapsed > 0 and steps else 0.0
         left = (target - done) * steps_per_epoch(self.recipe, len(self.data)) / rate if rate and state.active else None
-        view = self.history.view()
+        view = self.history.view(after)
         weights = Weights.from_mapping({name: values[-1] for name, values in view.weights.items()})
         return Progress(state, said(), done, target, rate, left, view, weights)
 
@@ -234,7 +242,7 @@ class TrainingRun:
         epochs = min(self.config.epochs, self.limits.max_steps // per_epoch)
         first_epoch = self.history.last_epoch()
         leg = _Leg(epochs=epochs, first_epoch=first_epoch)
-        leg.stream = ProgressStream(self.history, per_epoch, first_epoch, self._stop_reason, self.data)
+        leg.stream = ProgressStream(self.history, per_epoch, first_epoch, self._stop_reason)
         guard = DivergenceGuard()
         with self._lock:
             self._leg, self._state, self._said = leg, RunState.RUNNING, _nothing
@@ -242,6 +250,8 @@ class TrainingRun:
         if self.config.pace_seconds is not None:
             callbacks.append(Pace(self.config.pace_seconds, epochs * per_epoch, self._stop))
         fit(self.model, self.recipe, epochs, callbacks, data=self.data)
+        with self._lock:
+            leg.ended = time.monotonic()  # the training's time, as the command line counts it: not what follows
         if guard.diverged_at_step is not None:
             stream = leg.stream
             if stream.steps % per_epoch:  # diverged mid-epoch: the curve still ends on the restored weights
