@@ -4,7 +4,19 @@ import json
 
 import pytest
 
-from bench.script_run import APP, HEAVIEST_FOLDS, HEAVIEST_VIEW, MINIMAL_SCRIPT, measure_script_runs, opened
+from bench.script_run import (
+    APP,
+    FIGURE_KB_AT_MOST,
+    HEAVIEST_FOLDS,
+    HEAVIEST_VIEW,
+    MINIMAL_SCRIPT,
+    SIXTY_DAY_VIEW,
+    figure_kilobytes,
+    measure_script_runs,
+    opened,
+    sixty_day_figures,
+)
+from lstm.ui.explorer_session import CHART
 
 
 def test_the_timed_view_is_twelve_days_with_day_two_opened_up_and_every_fold_open():
@@ -35,3 +47,13 @@ def test_a_page_that_fails_is_reported_not_timed(tmp_path):
 def test_the_floor_is_the_minimal_page_of_the_other_bench_rows():
     app = opened(MINIMAL_SCRIPT, {})
     assert [field.label for field in app.number_input] == ["Value"] and len(app.get("plotly_chart")) == 1
+
+
+def test_the_sixty_day_rows_time_sixty_days_and_weigh_the_figure_within_its_bound():
+    app = opened(APP, SIXTY_DAY_VIEW, HEAVIEST_FOLDS)
+    figure = next(json.loads(chart.proto.spec) for chart in app.get("plotly_chart") if chart.proto.id.endswith(CHART))
+    assert len(figure["data"][0]["y"]) == 60 and "xaxis2" in figure["layout"] and not app.warning
+    runs, size = sixty_day_figures(repeats=1)
+    assert runs.name.startswith("script run: explorer, 60 days") and runs.product > 0
+    assert 0 < size.value <= FIGURE_KB_AT_MOST and size.met and "12 days:" in size.name
+    assert figure_kilobytes(HEAVIEST_VIEW) > 0

@@ -3,22 +3,31 @@ above the cells instead of inside them, and a text alternative that says what th
 
 from __future__ import annotations
 
+import functools
+from typing import NamedTuple
+
 from lstm.explorer.state import ExplorerState
 from lstm.figures.theme import PlainFigure
 from lstm.figures.unrolled import ANIMATED, LONG_LINE_Y
-from lstm.locales import N_, _, ngettext
+from lstm.figures.unrolled_layout import is_compact
+from lstm.locales import N_, _, current, ngettext, speaking
 from lstm.ui.explorer_session import CHART, at_frame
 from lstm.ui.figure_text import figure_text
 from lstm.ui.player import PlayerTexts, player
 from lstm.unit.explain import describe, value_text
+from lstm.unit.forward import trace
 from lstm.unit.stages import Position, frame_count
 from lstm.unit.trace import Trace
+from lstm.unit.weights import NAMES, Weights
 
 # The top of the cells once the caption has left the figure: the long memory's boxes end 0.6 above its line.
 CELLS_TOP = LONG_LINE_Y + 0.7
 CAPTION_TRACE = ANIMATED.index("caption")  # the figure holds its animated traces first, in this order
 # The figure's room under the cells without Plotly's slider, in px before presenter mode's scale.
 ROOM_UNDER = 20
+# Views whose words per frame stay made (about 150 KB each at 60 days): a class on a few lesson links, and
+# a visitor's last few edits.
+WORDS_KEPT = 64
 
 # The player's short name for each stage of a day (the stage's key stays the link's word).
 STAGE_LABELS = {
@@ -73,28 +82,59 @@ def figure_name(days: int) -> str:
     )
 
 
-def descriptions(state: ExplorerState, result: Trace) -> list[str]:
-    """For each stage, what the figure shows then: the days, whose weights, the stage and the prediction."""
-    days = ", ".join(f"{day:.2f}" for day in state.days)
-    weights = _(WEIGHTS_NAMES.get(state.weights_name, WEIGHTS_NAMES["custom"]))
-    last = frame_count(len(state.days)) - 1
-    said = []
-    for frame in range(last + 1):
-        heading, _equations, _sentence = describe(Position(frame), result, state.weights)
-        if frame == last:
-            prediction = _("The prediction: {value}.").format(value=value_text(result.prediction))
-        else:
-            prediction = _("The prediction is not computed yet.")
-        said.append(
-            _("One cell a day for the days {days}, with {weights}. Shown: {stage}. {prediction}").format(
-                days=days, weights=weights, stage=heading, prediction=prediction
+def _days_said(days: tuple[float, ...]) -> str:
+    """The days as a description lists them: every value, or for compact cells the count, the first and the last."""
+    if not is_compact(len(days)):
+        return ", ".join(f"{day:.2f}" for day in days)
+    return _("{count} values, the first {first}, the last {last}").format(
+        count=len(days), first=f"{days[0]:.2f}", last=f"{days[-1]:.2f}"
+    )
+
+
+class Words(NamedTuple):
+    """Everything the page says about each frame: the caption above the cells, the player's caption and label,
+    and the figure's text alternative."""
+
+    captions: list[tuple[str, str]]
+    spoken: list[str]
+    labels: list[str]
+    descriptions: list[str]
+
+
+@functools.lru_cache(maxsize=WORDS_KEPT)
+def _words(days: tuple[float, ...], weights: tuple[float, ...], weights_name: str, language: str) -> Words:
+    """Each frame's words, made once per view and language: 301 frames at 60 days take 60 ms to describe."""
+    unit = Weights.from_mapping(dict(zip(NAMES, weights, strict=True)))
+    result = trace(days, unit)
+    said = Words([], [], [], [])
+    with speaking(language):
+        days_said = _days_said(days)
+        named = _(WEIGHTS_NAMES.get(weights_name, WEIGHTS_NAMES["custom"]))
+        last = frame_count(len(days)) - 1
+        for frame in range(last + 1):
+            heading, equations, sentence = describe(Position(frame), result, unit)
+            said.captions.append((heading, " ".join([*equations, sentence])))
+            said.spoken.append(f"{heading}. {' '.join(equations)}. {sentence}")
+            said.labels.append(stage_label(Position(frame)))
+            if frame == last:
+                prediction = _("The prediction: {value}.").format(value=value_text(result.prediction))
+            else:
+                prediction = _("The prediction is not computed yet.")
+            said.descriptions.append(
+                _("One cell a day for the days {days}, with {weights}. Shown: {stage}. {prediction}").format(
+                    days=days_said, weights=named, stage=heading, prediction=prediction
+                )
             )
-        )
     return said
 
 
-def _positions(state: ExplorerState) -> list[Position]:
-    return [Position(frame) for frame in range(frame_count(len(state.days)))]
+def words(state: ExplorerState) -> Words:
+    return _words(state.days, tuple(state.weights.values()), state.weights_name, current())
+
+
+def descriptions(state: ExplorerState, result: Trace) -> list[str]:
+    """For each stage, what the figure shows then: the days, whose weights, the stage and the prediction."""
+    return words(state).descriptions
 
 
 def stage_label(position: Position) -> str:
@@ -107,31 +147,24 @@ def stage_label(position: Position) -> str:
 def stage_text(state: ExplorerState, result: Trace) -> None:
     """The stage's caption (its heading, arithmetic and meaning) and the figure's text alternative, which the
     player keeps in step with the cells."""
-    captions = []
-    for position in _positions(state):
-        heading, equations, sentence = describe(position, result, state.weights)
-        captions.append((heading, " ".join([*equations, sentence])))
+    said = words(state)
     figure_text(
         CHART,
         figure_name(len(state.days)),
-        descriptions(state, result),
+        said.descriptions,
         start=state.position.frame,
-        captions=captions,
+        captions=said.captions,
     )
 
 
 def unrolled_player(state: ExplorerState, result: Trace, frame_ms: int, fit_height: int | None) -> None:
     """The one set of controls: buttons, keys, slider; it speaks each stage through the caption above the cells."""
-    positions = _positions(state)
-    captions = []
-    for position in positions:
-        heading, equations, sentence = describe(position, result, state.weights)
-        captions.append(f"{heading}. {' '.join(equations)}. {sentence}")
+    said = words(state)
     player(
         CHART,
-        [str(position.frame) for position in positions],
-        captions,
-        labels=[stage_label(position) for position in positions],
+        [str(frame) for frame in range(frame_count(len(state.days)))],
+        said.spoken,
+        labels=said.labels,
         start=state.position.frame,
         frame_ms=frame_ms,
         texts=PlayerTexts(
