@@ -58,8 +58,9 @@ def test_a_question_page_asks_without_the_answer_and_the_last_page_answers():
 
 
 def test_a_step_without_a_question_shows_its_numbers():
-    first = sections()[0]
-    assert "Company B, long-term memory" in first and "0.4981" in first and "2.4048" in first
+    gates = sections()[3]  # "What each gate does, with numbers": Company B's days, nothing to predict
+    assert LESSON[3].question is None
+    assert "Company B, long-term memory" in gates and "0.4981" in gates and "2.4048" in gates
 
 
 def test_the_handout_follows_the_language():

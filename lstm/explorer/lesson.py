@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from lstm.explorer.carry_view import DAY_ONE_LEFT, WHY_VIEW, CarryView
 from lstm.explorer.questions import (
     B_AGAINST_A_ON_DAY_2,
     B_FROM_DAY_1_TO_4,
@@ -41,6 +42,8 @@ class LessonStep:
     cell: int | None = None  # the day (1-based) whose cell the step opens up beside or below the overview
     compare: tuple[float, ...] | None = None  # a second sequence on the same cells, to compare day by day
     question: Question | None = None  # asked before the cells show the answer: the step opens at the start
+    # The Why an LSTM figure (the plain RNN above the LSTM) in place of the cells; the LSTM has the step's weights.
+    view: CarryView | None = None
 
     @property
     def title(self) -> str:
@@ -62,6 +65,7 @@ def tutorial_numbers() -> dict[str, str]:
     trained = {company: trace(COMPANIES[company][0], PRESETS["trained"]) for company in "AB"}
     seed = {company: trace(COMPANIES[company][0], PRESETS["seed"]) for company in "AB"}
     kept = [step.long_remember for step in trained["B"].steps[1:]]
+    reach = WHY_VIEW.rnn_day_one()
     return {
         "seed": str(TUTORIAL_SEED),
         "epochs": whole(RECIPES["tutorial"].epochs),
@@ -75,6 +79,9 @@ def tutorial_numbers() -> dict[str, str]:
         "b4": value_text(trained["B"].steps[-1].long_memory),
         "least": percent_text(min(kept)),
         "most": percent_text(max(kept)),
+        "why_days": str(WHY_VIEW.days),
+        "why_w2": f"{WHY_VIEW.w2:g}",
+        "why_share": f"{reach[-1] / reach[0]:.2g}",
     }
 
 
@@ -84,18 +91,21 @@ LESSON: tuple[LessonStep, ...] = (
     LessonStep(
         N_("Why a plain RNN forgets"),
         N_(
-            "A plain recurrent network hands one number from day to day and multiplies it by the same weight "
-            "every time. Over many days that product shrinks towards zero (or blows up), and so does the "
-            "gradient that training follows: the early days stop counting. An LSTM adds a second line, the "
-            "long-term memory, which each day only scales by a percentage and adds to."
+            "A plain recurrent network, the one of StatQuest's video before the LSTM one, hands one number from day "
+            "to day: each day it multiplies yesterday's activation by the same feedback weight w2, here {why_w2}, "
+            "adds today's input × w1 and passes the sum through a ReLU. The LSTM carries two lines instead: its "
+            "long-term memory is only scaled by a percentage each day and added to. Here both read Company A and "
+            "Company B stretched to {why_days} days: day 1 differs, then 0.5, 0.25, 1 repeat. The LSTM has the "
+            "tutorial's weights, trained on four days."
         ),
         N_(
-            "The two lines through the cells: long-term memory along the top, short-term memory along the bottom. "
-            "Both start at zero."
+            "The plain RNN's line at the top, the LSTM's two in the middle, and at the foot how much of day 1 is "
+            "still in each output, day by day, on a log scale. Play the days one by one."
         ),
         COMPANIES["B"][0],
         "trained",
-        frame=0,
+        question=DAY_ONE_LEFT,
+        view=WHY_VIEW,
     ),
     LessonStep(
         N_("Two companies that differ only on day 1"),
@@ -204,8 +214,9 @@ LESSON: tuple[LessonStep, ...] = (
             "They do it on the long-term memory. Day 1 leaves Company B {b1} and Company A {a1}; on the days that "
             "follow, long-remember % keeps {least} to {most} of Company B's each day and potential memory adds to "
             "it, so after day 4 it is {b4} against {a4}, and the short-term memory made from it is the prediction. "
-            "A plain RNN multiplies its one memory by the same weight every day; the LSTM only scales its long-term "
-            "memory by a percentage and adds to it, so day 1 still counts on day 5."
+            "A plain RNN multiplies its one memory by the same weight every day: over {why_days} days with w2 = "
+            "{why_w2} it kept {why_share} of day 1. The LSTM only scales its long-term memory by a percentage and "
+            "adds to it, so day 1 still counts on day 5."
         ),
         N_(
             "The whole unit for Company B, Company A beside it in grey: day 1's difference carried along the top "

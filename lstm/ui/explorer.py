@@ -9,7 +9,7 @@ from lstm.explorer.state import ExplorerState
 from lstm.figures.exports import image_export_config
 from lstm.figures.unrolled import minimum_width
 from lstm.locales import _
-from lstm.ui import explorer_details, explorer_inputs, guide, lesson_panel, unrolled_view
+from lstm.ui import explorer_details, explorer_inputs, guide, lesson_panel, unrolled_view, why_lstm_view
 from lstm.ui import explorer_session as session
 from lstm.ui.components import style
 from lstm.ui.explorer_details import DEFAULT_SPEED, SPEED_LABELS, SPEEDS
@@ -199,6 +199,15 @@ def render() -> None:
         stage, side = st.columns([3, 1], gap="medium")
         with side:
             _class_vote().panel(state, state.weights)
+    view = None if state.lesson is None else LESSON[state.lesson - 1].view
+    if view is not None:
+        # The lesson's Why an LSTM step: its figure in place of the cells, which it neither shows nor predicts with.
+        with stage:
+            why_lstm_view.lesson_view(view, state.weights, at_the_end(state))
+        if state.present and not class_running:
+            _class_vote().panel(state, state.weights)
+        st.query_params.from_dict(session.link_query(state))
+        return
     with stage:
         _unrolled_unit(state, result, dark, names)
     editing = st.session_state.pop(session.EDITING, None)

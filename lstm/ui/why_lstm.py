@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import zlib
-
 import streamlit as st
 
-from lstm.figures.exports import image_export_config
-from lstm.figures.theme import PlainFigure
-from lstm.figures.why_lstm import MINIMUM_WIDTH, UnitDays, carry_figure, day_captions, day_labels
-from lstm.insights.carry import MAX_DAYS, MIN_DAYS, day_one_by_day, stretch
-from lstm.locales import N_, _, current, speaking
+from lstm.explorer.carry_view import VANISHING_W2, WHY_VIEW
+from lstm.insights.carry import MAX_DAYS, MIN_DAYS
+from lstm.locales import N_, _
 from lstm.ui import guide, why_lstm_experiment
-from lstm.ui.figure_text import figure_text
-from lstm.ui.player import PlayerTexts, player
-from lstm.ui.sideways import scroll_sideways_css
+from lstm.ui.why_lstm_view import carry_view
 from lstm.unit import rnn
-from lstm.unit.days import DAY_PRESET_LABELS
-from lstm.unit.forward import trace
-from lstm.unit.weights import NAMES, PRESETS, Weights
+from lstm.unit.weights import PRESETS, Weights
 
-CHART = "why_lstm"
-DEFAULT_DAYS = 12
+DEFAULT_DAYS = WHY_VIEW.days  # the lesson's first step shows the same
 SHOWN = {"both": N_("Company A and B"), "A": N_("Company A"), "B": N_("Company B")}
 RNN_WEIGHTS = {
     "video": N_("the video's, w2 on the slider"),
@@ -31,8 +22,6 @@ LSTM_WEIGHTS = {
     "tutorial": N_("the tutorial's trained weights"),
     "trained": N_("trained with Adam, like the plain RNN"),
 }
-FRAME_MS = 400
-
 EXPLAINED = N_(
     """\
 **The plain RNN** is the one from StatQuest's video before the LSTM one: each day it computes
@@ -79,7 +68,7 @@ def _weights(days: int) -> tuple[rnn.RNNWeights, Weights, list[str]]:
     said = []
     if rnn_kind == "video":
         w2 = st.slider(
-            _("w2, the feedback weight"), 0.0, 2.0, 0.5, 0.05, key="why_w2",
+            _("w2, the feedback weight"), 0.0, 2.0, VANISHING_W2, 0.05, key="why_w2",
             help=_("The video's other weights: w1 1.8, b1 0, w3 1.1, b2 0. Below 1 day 1 fades, above 1 it grows."),
         )  # fmt: skip
         video = rnn.VIDEO_WEIGHTS
@@ -97,57 +86,6 @@ def _weights(days: int) -> tuple[rnn.RNNWeights, Weights, list[str]]:
     return rnn_weights, lstm_weights, said
 
 
-def unit_days(company: str, days: int, rnn_weights: rnn.RNNWeights, lstm_weights: Weights) -> UnitDays:
-    """One company stretched to `days` days through both units: what each carries and how much of day 1 is left."""
-    sequence = stretch(company, days)
-    plain = rnn.trace(sequence, rnn_weights)
-    lstm = trace(sequence, lstm_weights)
-    return UnitDays(
-        company,
-        _(DAY_PRESET_LABELS[company]),
-        tuple(step.activation for step in plain.steps),
-        tuple(float(step.long_memory) for step in lstm.steps),
-        tuple(float(step.short_memory) for step in lstm.steps),
-        tuple(float(value) for value in day_one_by_day("rnn", sequence, rnn_weights)),
-        tuple(float(value) for value in day_one_by_day("lstm", sequence, lstm_weights)),
-    )
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def _figure_parts(
-    days: int, which: str, rnn_values: tuple[float, ...], lstm_values: tuple[float, ...], dark: bool, language: str
-) -> tuple[dict, list[str], list[str]]:
-    # Plain values in, plain dicts out; the figure's words are in `language`, part of the key.
-    rnn_weights = rnn.RNNWeights(*rnn_values)
-    lstm_weights = Weights.from_mapping(dict(zip(NAMES, lstm_values, strict=True)))
-    with speaking(language):
-        series = [
-            unit_days(company, days, rnn_weights, lstm_weights) for company in ("A", "B") if which in (company, "both")
-        ]
-        return carry_figure(series, dark).to_dict(), day_captions(series), day_labels(days)
-
-
-def _carry_view(days: int, which: str, rnn_weights: rnn.RNNWeights, lstm_weights: Weights) -> None:
-    dark = st.context.theme.type == "dark"
-    rnn_values = tuple(rnn_weights.to_dict().values())
-    parts, captions, labels = _figure_parts(days, which, rnn_values, tuple(lstm_weights.values()), dark, current())
-    with st.container(key="why_lstm_frame"):
-        st.html(scroll_sideways_css("why_lstm_frame", "why_lstm_content", MINIMUM_WIDTH))
-        with st.container(key="why_lstm_content"):
-            figure = PlainFigure(parts["data"], parts["layout"], parts["frames"])
-            st.plotly_chart(figure, key=CHART, theme=None, config=image_export_config("lstm-why-an-lstm"))
-    names = [frame["name"] for frame in parts["frames"]]
-    # A player of its own for each view: the player's script, handed new frames under the same key, keeps its
-    # old listeners too and then steps two frames a key press.
-    view = zlib.crc32(repr(captions).encode())
-    player(
-        CHART, names, captions, labels=labels, start=len(names) - 1, frame_ms=FRAME_MS,
-        texts=PlayerTexts(group=_("The days through both units")), key=f"player_{CHART}_{view}",
-    )  # fmt: skip
-    name = _("The same {days} days through the plain RNN and the LSTM").format(days=days)
-    figure_text(CHART, name, captions, start=len(names) - 1)
-
-
 def render() -> None:
     guide.insight_heading(
         _("Why an LSTM"),
@@ -163,5 +101,5 @@ def render() -> None:
     rnn_weights, lstm_weights, said = _weights(days)
     for sentence in said:
         st.caption(sentence)
-    _carry_view(days, which, rnn_weights, lstm_weights)
+    carry_view(days, which, rnn_weights, lstm_weights)
     why_lstm_experiment.experiment_section(days)

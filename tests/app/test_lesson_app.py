@@ -44,7 +44,7 @@ def test_a_question_step_opens_at_the_start_and_check_reveals_on_the_cells():
     assert not any(expander.label.startswith("Prediction: not computed yet") for expander in app.expander)
     assert f"Right: **{right}**. Company B's prediction is 0.9693" in texts(app)
     assert not radios_of(app, 7)  # the choices gave way to the answer
-    assert "Your score: 1 of 5 right, 4 still to answer" in texts(app)
+    assert "Your score: 1 of 6 right, 5 still to answer" in texts(app)
 
 
 def test_check_without_a_choice_asks_for_one_and_reveals_nothing():
@@ -60,7 +60,7 @@ def test_a_wrong_answer_says_both_and_the_score_keeps_the_visit():
     assert f"the answer is **{right}**" in texts(app) and "Not quite: you chose" in texts(app)
     press(app, "Next lesson step")
     answer(app, 3, right=True)
-    assert "Your score: 1 of 5 right, 3 still to answer" in texts(app)
+    assert "Your score: 1 of 6 right, 4 still to answer" in texts(app)
     press(app, "Previous lesson step")  # an answered step shows its answer again, on the cells too
     choices = LESSON[1].question.choices
     chosen = choices[(choices.index(right) + 1) % 3]
