@@ -3,7 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.browser import wait_for_page, wait_until
+from tests.support.browser import ARTIFACTS, wait_for_page, wait_until
+from tests.support.layout import measure
 
 TOP_OF = """(key) => {
   const header = document.querySelector('[data-testid="stHeader"]');
@@ -65,3 +66,35 @@ def test_leave_the_lesson_asks_once(open_page, app_url):
     page.get_by_role("button", name="Stay in the lesson").click()
     expect(page.get_by_role("button", name="Leave the lesson")).to_be_visible()
     assert "lesson=2" in page.url
+
+
+LESSON_VIEW = ".st-key-lesson_why_lstm .js-plotly-plot"
+DRAWN_DAYS = "plot => plot.data[0].y.length"
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1366, 768), (1920, 1080)])
+def test_step_1_plays_the_plain_rnn_above_the_lstm_and_check_reveals_the_last_day(open_page, app_url, width, height):
+    page = open_page(width=width, height=height)
+    page.goto(f"{app_url}/?lesson=1")
+    wait_for_page(page)
+    page.wait_for_selector(".st-key-lesson_why_lstm .main-svg")
+    caption = page.locator("p.caption[aria-live='polite']")
+    expect(caption).to_contain_text("Day 1 of 12:")  # the class predicts before the days play
+    assert page.locator(LESSON_VIEW).evaluate(DRAWN_DAYS) == 1
+    assert measure(page, LESSON_VIEW).problems() == []
+    position = page.get_by_role("slider", name="Position")
+    position.focus()
+    page.keyboard.press("ArrowRight")
+    expect(position).to_have_attribute("aria-valuetext", "day 2")
+    expect(caption).to_contain_text("Day 2 of 12:")
+    panel = page.locator(".st-key-lesson")
+    panel.get_by_text("Less than a thousandth of it", exact=True).click()
+    panel.get_by_role("button", name="Check").click()
+    expect(panel.get_by_text("Right: Less than a thousandth of it.", exact=False)).to_be_visible()
+    expect(caption).to_contain_text("Day 12 of 12:")
+    wait_until(lambda: page.locator(LESSON_VIEW).evaluate(DRAWN_DAYS) == 12, what="every day drawn")
+    expect(
+        page.get_by_role("link", name="Other lengths, other w2 and trained weights on the Why an LSTM page")
+    ).to_be_visible()
+    page.mouse.move(0, 0)
+    page.screenshot(path=str(ARTIFACTS / f"lesson-why-{width}.png"))
