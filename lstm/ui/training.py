@@ -13,6 +13,7 @@ from lstm.training.recipes import MAX_EPOCHS, RECIPE_LABELS, RECIPES
 from lstm.training.series import DEFAULT_WINDOW, SeriesError, training_data
 from lstm.training.worker import Progress, RunConfig, RunState, TrainingRun
 from lstm.ui import explorer_session, guide, language, routes, visitor
+from lstm.ui.scroll_to import scroll_to_when_changed
 from lstm.ui.server_limits import limits
 from lstm.ui.text import escape_markdown
 from lstm.ui.training_live import charts_panel, live_panel
@@ -279,7 +280,13 @@ def render() -> None:
     with charts_help:
         guide.what_am_i_looking_at(guide.TRAINING_PREDICTIONS, "help_training_charts", _("About the other charts"))
     st.fragment(live_panel, run_every=interval)(present)
-    charts_panel(present)
+    with st.container(key="training_charts"):
+        charts_panel(present)
+    if present:
+        # After Train a class sees the live cells and the loss on the projector's first screen, whatever sits above
+        # them; the settings are a scroll away. Until the run has its cells (queued) there is nothing to show.
+        drawn = progress is not None and progress.state is not RunState.QUEUED
+        scroll_to_when_changed("training_run", str(id(run)) if drawn else "", show="training_charts")
     if progress is not None and not active:
         results_panel(run, progress)
     upload_panel()
