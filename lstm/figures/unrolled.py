@@ -14,7 +14,6 @@ from lstm.figures.unrolled_drawing import day_text as day_text  # the slider's a
 from lstm.figures.unrolled_layout import (
     BOTTOM_MARGIN,
     CONTROLS_HEIGHT,
-    LEFT_MARGIN,
     OVERVIEW_HEIGHT,
     TOP_MARGIN,
     X_PADDING,
@@ -29,6 +28,7 @@ from lstm.figures.unrolled_layout import (
     with_detail,
 )
 from lstm.figures.unrolled_layout import minimum_width as minimum_width  # where the page has always found it
+from lstm.figures.unrolled_names import names_margin
 from lstm.locales import _
 from lstm.unit.explain import describe, value_text
 from lstm.unit.gates import GATES
@@ -326,7 +326,7 @@ def _layout(
     layout = chart_layout(
         colours,
         TOP_MARGIN + px(OVERVIEW_HEIGHT + under),
-        margin={"l": px(LEFT_MARGIN), "r": px(right_margin(days)), "t": TOP_MARGIN, "b": px(under)},
+        margin={"l": px(names_margin()), "r": px(right_margin(days)), "t": TOP_MARGIN, "b": px(under)},
         font_size=px(14),
         legend=None,
         xaxis={"range": [-X_PADDING, days + right_padding(days)], "visible": False, "fixedrange": True},

@@ -9,6 +9,15 @@ from lstm.figures.shapes import arrow, box, line
 from lstm.figures.theme import LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR, Palette, readable
 from lstm.figures.unrolled_compact import day_marks
 from lstm.figures.unrolled_layout import cell_layout, is_compact
+from lstm.figures.unrolled_names import (
+    NAME_CHARACTERS,
+    NAME_PX,
+    NAMES_SHIFT,
+    STANDARD_CHARACTERS,
+    STANDARD_PX,
+    row_names,
+    wrapped,
+)
 from lstm.locales import _
 from lstm.unit.gates import GATES
 from lstm.unit.trace import Trace
@@ -67,23 +76,28 @@ def day_annotations(trace: Trace, colours: Palette, px: Callable[[float], int]) 
 
 
 def row_labels(colours: Palette, px: Callable[[float], int]) -> list[dict]:
-    """In the left margin: each stage by the tutorial's name and the textbook's, then the lines and the input."""
+    """In the left margin: each stage by the tutorial's name and the textbook's, then the lines and the input, each
+    wrapped to the narrow column `names_margin` gives them."""
 
     def label(text: str, y: float, colour: str) -> dict:
         return {
-            "xref": "paper", "x": 0, "xanchor": "right", "xshift": -12, "y": y, "showarrow": False,
-            "text": text, "font": {"size": px(14), "color": colour}, "align": "right",
+            "xref": "paper", "x": 0, "xanchor": "right", "xshift": -px(NAMES_SHIFT), "y": y, "showarrow": False,
+            "text": text, "font": {"size": px(NAME_PX), "color": colour}, "align": "right",
         }  # fmt: skip
 
-    def named(name: str, standard: str) -> str:
-        return f"<b>{name}</b><br><span style='font-size:{px(12)}px'>{standard}</span>"
+    def named(name: str, standard: str | None) -> str:
+        lines = [f"<b>{line}</b>" for line in wrapped(name, NAME_CHARACTERS)]
+        if standard is not None:
+            lines += [f"<span style='font-size:{px(STANDARD_PX)}px'>{line}</span>"
+                      for line in wrapped(standard, STANDARD_CHARACTERS)]  # fmt: skip
+        return "<br>".join(lines)
 
     long_text, short_text = (
         readable(colour, colours.background) for colour in (LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR)
     )
+    rows = [ROW_Y[gate.field] for gate in GATES] + [LONG_LINE_Y, SHORT_LINE_Y, INPUT_Y]
+    colour = [colours.text] * len(GATES) + [long_text, short_text, colours.text]
     return [
-        *(label(named(gate.tutorial, gate.standard), ROW_Y[gate.field], colours.text) for gate in GATES),
-        label(named(_("long-term memory"), _("cell state")), LONG_LINE_Y, long_text),
-        label(named(_("short-term memory"), _("hidden state")), SHORT_LINE_Y, short_text),
-        label("<b>" + _("input") + "</b>", INPUT_Y, colours.text),
+        label(named(name, standard), y, shade)
+        for (name, standard), y, shade in zip(row_names(), rows, colour, strict=True)
     ]

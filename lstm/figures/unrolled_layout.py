@@ -13,13 +13,14 @@ from lstm.figures.compare import ANIMATED as COMPARE_ANIMATED
 from lstm.figures.compare import compare_legend, compare_traces, compare_updates
 from lstm.figures.theme import Palette, PlainFigure
 from lstm.figures.unrolled_compact import as_markers
+from lstm.figures.unrolled_names import names_margin
 from lstm.locales import _
 from lstm.unit.days import company_of
 from lstm.unit.stages import Position
 from lstm.unit.trace import Trace
 
 RIGHT_MARGIN = 82  # px right of X_PADDING: room for the prediction's label whatever the width of a cell
-LEFT_MARGIN = 175  # px: the rows' names
+LEFT_MARGIN = 175  # px: the opened cell's rows' names, beside the overview (the overview's: names_margin)
 X_PADDING = 0.25  # cell widths left of the first node (and right of the last, at least)
 MEMORY_BOX_HALF_PX = 36  # half the widest memory value ("-0.3304") and a little room, at the narrowest cell
 HIGHLIGHT_WIDTH = 4  # px: the current stage's outline, half of which the plot would clip at its edge
@@ -102,7 +103,7 @@ def minimum_width(days: int, text_scale: float = 1.0, open_cell: bool = False, b
     An opened cell draws its four stages side by side with their weights and sums, which needs more room
     than four small cells do; `beside` the overview it needs that room as well as the overview's.
     """
-    cells = _cells_plot_px(days) + LEFT_MARGIN + right_margin(days)
+    cells = _cells_plot_px(days) + names_margin() + right_margin(days)
     if open_cell and beside:
         return round((cells + OPEN_CELL_MINIMUM_PX) * text_scale)
     return round(max(cells, OPEN_CELL_MINIMUM_PX if open_cell else 0) * text_scale)

@@ -1,0 +1,45 @@
+"""The unrolled unit's row names, wrapped to a narrow column: on a 390 px phone the names take at most a quarter
+of the width, so day 1 and day 2 show beside them before the visitor swipes."""
+
+from __future__ import annotations
+
+import math
+import textwrap
+
+from lstm.locales import _
+from lstm.unit.gates import GATES
+
+NAME_PX, STANDARD_PX = 13, 12  # the tutorial's name (bold) and the textbook's under it
+# How many characters a line of each keeps before it wraps, at a space or after a hyphen ("long-" / "remember %").
+NAME_CHARACTERS, STANDARD_CHARACTERS = 10, 12
+# A character's width as a share of the font size, a little over the widest the page's sans-serif draws: bold
+# "remember %" is 86 px at 14 px, regular "hidden state" 65 px at 12 px (Chromium, the screenshots at 390 px).
+BOLD_WIDTH, REGULAR_WIDTH = 0.62, 0.52
+NAMES_SHIFT = 8  # px between the names' right edge and the plot
+LEAST_NAMES_PX = 97  # a quarter of a 390 px phone: the column is never narrower, whatever the words
+
+
+def wrapped(text: str, characters: int) -> list[str]:
+    """`text` in lines of about `characters`, broken only at spaces and hyphens (a long word keeps its line)."""
+    return textwrap.wrap(text, characters, break_long_words=False, break_on_hyphens=True) or [text]
+
+
+def row_names() -> list[tuple[str, str | None]]:
+    """Each row's name and its textbook name (None for the input) in the current language, top to bottom."""
+    return [
+        *((gate.tutorial, gate.standard) for gate in GATES),
+        (_("long-term memory"), _("cell state")),
+        (_("short-term memory"), _("hidden state")),
+        (_("input"), None),
+    ]
+
+
+def names_margin(text_scale: float = 1.0) -> int:
+    """The left margin the wrapped names need, in px at `text_scale`: 97 px in English and Spanish."""
+    widest = 0.0
+    for name, standard in row_names():
+        widest = max(widest, *(len(line) * BOLD_WIDTH * NAME_PX for line in wrapped(name, NAME_CHARACTERS)))
+        if standard is not None:
+            lines = wrapped(standard, STANDARD_CHARACTERS)
+            widest = max(widest, *(len(line) * REGULAR_WIDTH * STANDARD_PX for line in lines))
+    return round(max(LEAST_NAMES_PX, math.ceil(widest) + NAMES_SHIFT + 3) * text_scale)
