@@ -59,7 +59,7 @@ def naive_training(unit: str, days: int = MAX_DAYS) -> dict[str, float]:
         optimizer.zero_grad()
         loss_of(w, inputs, targets).backward()
         optimizer.step()
-    return {name: float(value) for name, value in w.items()}
+    return {name: value.item() for name, value in w.items()}
 
 
 def naive_seconds(unit: str, days: int = MAX_DAYS) -> float:
