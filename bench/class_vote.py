@@ -10,18 +10,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.pages import EXPLORER, edit_milliseconds
+from bench.phone_client import Class as ProtocolPhones
 from bench.served import launch_chromium, streamlit_server
 from bench.table import Figure, Target, compare, measured, table
 
 PHONES = 60  # the issue's class
 EDITS = 5  # the projector's edits with no phones, and again with the class polling
 STEP = 2  # the lesson step whose question the class answers
+# How the phones are played: by clients of the protocol a phone's page speaks (the server does for each what it does
+# for a phone, and this machine is spared drawing sixty pages, as a class's own phones would draw them), or by
+# pages in the same Chromium as the projector (on two cores, sixty pages' drawing starves the projector and server).
+PHONES_IN = {"protocol": "Streamlit's websocket", "chromium": "Chromium pages at 390x844"}
 PATIENCE_MS = 600_000  # a wait on a 2-core machine that runs sixty pages and their server
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 PROJECTOR = {"viewport": {"width": 1920, "height": 1080}}
 ROUND = ".st-key-class_vote_round"  # the projector's round buttons
 LIVE = ".st-key-class_vote_live"  # the projector's counts
-CHOICES = ".st-key-vote_choices button"  # a phone's answers
+ANSWERS = ".st-key-vote_choices"  # a phone's answers
+CHOICES = f"{ANSWERS} button"
+WAITING = "Waiting for the teacher to ask a question."
 CODE = ".st-key-class_vote_code"
 # The bench reads the page in English (it never sets a language): the counts say "N phones joined · M voted".
 JOINED_ALL = """([live, phones]) =>
@@ -50,8 +57,9 @@ class ClassFigures:
     """One class's figures: each vote's tap to the projector's count (s), the projector's edits (ms), memory (MB)."""
 
     phones: int
+    phones_in: str  # "protocol": clients of Streamlit's websocket; "chromium": pages at 390x844
     latencies: list[float] = field(default_factory=list)
-    edits_alone: list[float] = field(default_factory=list)  # Enter to the server's figure drawn, no phone joined
+    edits_alone: list[float] = field(default_factory=list)  # Enter to the server's figure drawn, before and after
     edits_polled: list[float] = field(default_factory=list)  # the same with every phone joined and polling
     memory_alone: float = 0.0
     memory_joined: float = 0.0
@@ -86,18 +94,43 @@ def open_projector(browser, url: str):
     return page
 
 
-def open_phones(browser, link: str, count: int) -> list:
-    """`count` phones, each a context of its own (its own phone id), on the join link, waiting for the teacher."""
-    phones = []
-    for _ in range(count):
-        context = browser.new_context(**PHONE)
-        context.set_default_timeout(PATIENCE_MS)
-        phone = context.new_page()
-        phone.goto(link)
-        phones.append(phone)
-    for phone in phones:
-        phone.get_by_text("Waiting for the teacher to ask a question.").wait_for()
-    return phones
+class ChromiumPhones:
+    """Phones as pages in Chromium, each a context of its own (its own phone id) at 390x844, on the join link."""
+
+    def __init__(self, browser, url: str, code: str, count: int):
+        self.pages = []
+        for _ in range(count):
+            context = browser.new_context(**PHONE)
+            context.set_default_timeout(PATIENCE_MS)
+            self.pages.append(context.new_page())
+            self.pages[-1].goto(f"{url}/vote?code={code}")
+        for phone in self.pages:
+            phone.get_by_text(WAITING).wait_for()
+
+    def wait_for_answers(self) -> None:
+        """Every phone shows the question's answers, and notes the moment of its tap on one."""
+        for phone in self.pages:
+            phone.locator(CHOICES).first.wait_for()
+            phone.evaluate(WATCH_THE_TAP, ANSWERS)
+
+    def tap(self, choices: list[str]) -> None:
+        """Each phone taps its choice, one after another as fast as the driver goes."""
+        for phone, choice in zip(self.pages, choices, strict=True):
+            phone.locator(CHOICES).nth(int(choice)).click()
+
+    def taps(self) -> list[float]:
+        return [phone.evaluate("() => window.benchTapped") for phone in self.pages]
+
+    def close(self) -> None:
+        for phone in self.pages:
+            phone.context.close()
+
+
+def open_class(browser, url: str, code: str, count: int, phones_in: str):
+    """`count` phones joined and waiting for the teacher: pages in Chromium, or clients of the same protocol."""
+    if phones_in == "chromium":
+        return ChromiumPhones(browser, url, code, count)
+    return ProtocolPhones(url, code, count, PATIENCE_MS / 1000)
 
 
 def edits(projector, count: int, first: float) -> list[float]:
@@ -105,62 +138,61 @@ def edits(projector, count: int, first: float) -> list[float]:
     return [edit_milliseconds(projector, EXPLORER, first + 0.05 * n)[1] for n in range(count)]
 
 
-def votes(projector, phones: list) -> list[float]:
-    """Every phone taps an answer, one after another as fast as the driver goes; each tap's seconds to the count.
+def votes(projector, phones, count: int) -> list[float]:
+    """Every phone taps an answer, one after another; each tap's seconds to the projector's count.
 
     Votes are counted in the order they are tapped, so the k-th tap is matched with the first moment the projector
     counts k votes (the mean of these is exactly the mean of the true delays; a tap overtaken by a later one on
     the server swaps two delays).
     """
     projector.locator(ROUND).get_by_role("button", name="Ask the class").click()
-    for phone in phones:
-        phone.locator(CHOICES).first.wait_for()
-        phone.evaluate(WATCH_THE_TAP, CHOICES.split(" ")[0])
+    phones.wait_for_answers()
     projector.evaluate(WATCH_THE_COUNT, LIVE)
-    for index, phone in enumerate(phones):
-        phone.locator(CHOICES).nth(index % 2).click()
-    projector.wait_for_function(
-        f"() => window.benchSeen[{len(phones)}] !== undefined", timeout=PATIENCE_MS, polling=100
-    )
-    taps = sorted(phone.evaluate("() => window.benchTapped") for phone in phones)
-    seen = {int(count): moment for count, moment in projector.evaluate("() => window.benchSeen").items()}
+    phones.tap([str(index % 2) for index in range(count)])
+    projector.wait_for_function(f"() => window.benchSeen[{count}] !== undefined", timeout=PATIENCE_MS, polling=100)
+    seen = {int(voted): moment for voted, moment in projector.evaluate("() => window.benchSeen").items()}
     return [
-        (min(moment for count, moment in seen.items() if count >= rank) - tapped) / 1000
-        for rank, tapped in enumerate(taps, start=1)
+        (min(moment for voted, moment in seen.items() if voted >= rank) - tapped) / 1000
+        for rank, tapped in enumerate(sorted(phones.taps()), start=1)
     ]
 
 
-def measure_class(browser, phones: int = PHONES, edit_count: int = EDITS, folder: Path | None = None) -> ClassFigures:
+def measure_class(
+    browser, phones: int = PHONES, edit_count: int = EDITS, folder: Path | None = None, phones_in: str = "protocol"
+) -> ClassFigures:
     """A server of its own with a fresh database: the projector's edits and the server's memory with no phone,
-    then `phones` join, the edits and memory again, then every phone votes."""
-    figures = ClassFigures(phones)
+    then `phones` join, the edits again, every phone votes, the memory with the class joined; the class leaves,
+    and the edits once more."""
+    figures = ClassFigures(phones, phones_in)
     with tempfile.TemporaryDirectory() as data:
         log = Path(folder or data) / "class-vote-bench.log"
         with streamlit_server(log, {"LSTM_EXPLORER_DATA": data}) as app:
-            opened = []
+            projector = open_projector(browser, app.url)
             try:
-                projector = open_projector(browser, app.url)
-                opened.append(projector.context)
                 code = projector.locator(CODE).inner_text().strip()
                 edits(projector, 1, 0.95)  # the first edit of a page warms its caches: left out of either side
                 figures.edits_alone = edits(projector, edit_count, 0.05)
                 figures.memory_alone = resident_mb(app.process.pid)
-                class_phones = open_phones(browser, f"{app.url}/vote?code={code}", phones)
-                opened += [phone.context for phone in class_phones]
-                projector.wait_for_function(JOINED_ALL, arg=[LIVE, phones], timeout=PATIENCE_MS)
-                figures.edits_polled = edits(projector, edit_count, 0.55)
-                figures.latencies = votes(projector, class_phones)
-                figures.memory_joined = resident_mb(app.process.pid)
+                joined = open_class(browser, app.url, code, phones, phones_in)
+                try:
+                    projector.wait_for_function(JOINED_ALL, arg=[LIVE, phones], timeout=PATIENCE_MS)
+                    figures.edits_polled = edits(projector, edit_count, 0.55)
+                    figures.latencies = votes(projector, joined, phones)
+                    figures.memory_joined = resident_mb(app.process.pid)
+                finally:
+                    joined.close()
+                # The class gone, the same edits again: the floor is taken on both sides of the class, so a
+                # slow spell of the machine does not land on one side of the ratio only.
+                figures.edits_alone += edits(projector, edit_count, 0.3)
             finally:
-                for context in opened:
-                    context.close()
+                projector.context.close()
     return figures
 
 
 def class_vote_figures(figures: ClassFigures) -> list[Figure]:
     """The class's rows: a vote's delay (median with its range; the 95th percentile held to 1.5 s), the projector's
     edit beside the same edit with no phone, and the server's memory beside its memory with no phone."""
-    class_of = f"class vote, {figures.phones} phones"
+    class_of = f"class vote, {figures.phones} phones ({PHONES_IN[figures.phones_in]})"
     return [
         measured(f"{class_of}: a tap to the projector's count, median", figures.latencies, "s"),
         measured(
@@ -185,14 +217,14 @@ def class_vote_figures(figures: ClassFigures) -> list[Figure]:
     ]
 
 
-def measure_class_vote(phones: int = PHONES) -> list[Figure]:
+def measure_class_vote(phones: int = PHONES, phones_in: str = "protocol") -> list[Figure]:
     """One class in a Chromium of its own, as the benchmark's rows."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         try:
-            return class_vote_figures(measure_class(browser, phones))
+            return class_vote_figures(measure_class(browser, phones, phones_in=phones_in))
         finally:
             browser.close()
 
@@ -201,7 +233,14 @@ def main() -> None:
     """`python -m bench.class_vote`: the class vote's rows alone (the whole benchmark is `python -m lstm bench`)."""
     parser = argparse.ArgumentParser(prog="python -m bench.class_vote", description=main.__doc__)
     parser.add_argument("--phones", type=int, default=PHONES, help="phones in the class")
-    print(table(measure_class_vote(parser.parse_args().phones)))
+    parser.add_argument(
+        "--phones-in",
+        choices=tuple(PHONES_IN),
+        default="protocol",
+        help=", ".join(f"{name}: {what}" for name, what in PHONES_IN.items()),
+    )
+    args = parser.parse_args()
+    print(table(measure_class_vote(args.phones, args.phones_in)))
 
 
 if __name__ == "__main__":
