@@ -3,6 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from tests.support.axe import severe_findings
 from tests.support.browser import ARTIFACTS, wait_for_page, wait_until
 from tests.support.layout import measure
 
@@ -98,3 +99,18 @@ def test_step_1_plays_the_plain_rnn_above_the_lstm_and_check_reveals_the_last_da
     ).to_be_visible()
     page.mouse.move(0, 0)
     page.screenshot(path=str(ARTIFACTS / f"lesson-why-{width}.png"))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_step_1_on_a_projector_passes_axe_and_reveal_plays_to_the_last_day(open_page, app_url, scheme):
+    page = open_page(width=1920, height=1080, color_scheme=scheme)
+    page.goto(f"{app_url}/?lesson=1&mode=present")
+    wait_for_page(page)
+    page.wait_for_selector(".st-key-lesson_why_lstm .main-svg")
+    assert severe_findings(page) == []
+    assert measure(page, LESSON_VIEW).problems() == []
+    page.get_by_role("button", name="Reveal the answer").click()
+    expect(page.get_by_text("The answer: Less than a thousandth of it.", exact=False)).to_be_visible()
+    wait_until(lambda: page.locator(LESSON_VIEW).evaluate(DRAWN_DAYS) == 12, what="every day drawn")
+    page.mouse.move(0, 0)
+    page.screenshot(path=str(ARTIFACTS / f"lesson-why-presenter-{scheme}.png"))
