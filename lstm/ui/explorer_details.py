@@ -12,6 +12,7 @@ import streamlit as st
 from lstm.explorer.state import ExplorerState
 from lstm.figures.days import gates_over_days_figure
 from lstm.figures.exports import TABLE_MINIMUM_WIDTH, image_export_config, standalone_html, table_figure
+from lstm.figures.theme import PlainFigure
 from lstm.figures.unrolled import unrolled_figure
 from lstm.locales import N_, _, current, speaking
 from lstm.ui import explorer_session as session
@@ -57,10 +58,22 @@ def compare_panel(result: Trace, dark: bool, answer_shown: bool) -> None:
             _every_day(result, dark)
 
 
+# Past this many days the chart across the days marks every fifth day, not each: sixty marks run together.
+MARK_EVERY_DAY_UP_TO = 16
+
+
+def _over_days(result: Trace, dark: bool) -> PlainFigure:
+    """The gates and memories across the days, its day axis marked every fifth day for a long sequence."""
+    figure = gates_over_days_figure(result, dark)
+    if len(result.steps) <= MARK_EVERY_DAY_UP_TO:
+        return figure
+    parts = figure.to_dict()
+    layout = {**parts["layout"], "xaxis": {**parts["layout"]["xaxis"], "tick0": 0, "dtick": 5}}
+    return PlainFigure(parts["data"], layout)
+
+
 def _every_day(result: Trace, dark: bool) -> None:
-    st.plotly_chart(
-        gates_over_days_figure(result, dark), key="over_days", theme=None, config=image_export_config("lstm-gates")
-    )
+    st.plotly_chart(_over_days(result, dark), key="over_days", theme=None, config=image_export_config("lstm-gates"))
     with st.container(key="per_day_frame"):
         # On a phone the columns keep the width their headers and numbers need, and the frame scrolls instead.
         st.html(scroll_sideways_css("per_day_frame", "per_day", TABLE_MINIMUM_WIDTH))
