@@ -86,9 +86,11 @@ def _days_said(days: tuple[float, ...]) -> str:
     """The days as a description lists them: every value, or for compact cells the count, the first and the last."""
     if not is_compact(len(days)):
         return ", ".join(f"{day:.2f}" for day in days)
-    return _("{count} values, the first {first}, the last {last}").format(
-        count=len(days), first=f"{days[0]:.2f}", last=f"{days[-1]:.2f}"
-    )
+    return ngettext(
+        "{count} value, the first {first}, the last {last}",
+        "{count} values, the first {first}, the last {last}",
+        len(days),
+    ).format(count=len(days), first=f"{days[0]:.2f}", last=f"{days[-1]:.2f}")
 
 
 class Words(NamedTuple):
