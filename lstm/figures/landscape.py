@@ -32,6 +32,12 @@ UNDER_THE_MAP = 160
 CONTROLS_BELOW_MAP = 61
 CONTROLS_PX = 70
 CAPTION_STRIP = 30
+# Beside a run, across the plot area: the map to MAP_RIGHT, its colour bar from COLOURBAR_X (room for the lowest
+# mark, whole at the map's edge), the run's loss curve from CURVE_LEFT (room for its axis' numbers and title).
+MAP_RIGHT, COLOURBAR_X, CURVE_LEFT = 0.55, 0.58, 0.79
+# The narrowest figure, in px, that keeps the colour bar's numbers clear of the curve's axis beside a run: the
+# page scrolls a narrower one sideways in its frame (a phone) rather than draw one over the other.
+RUN_MINIMUM_WIDTH = 860
 
 
 def _thin(count: int, most: int) -> list[int]:
@@ -78,7 +84,7 @@ def _map_traces(landscape: Landscape, now: Mapping[str, float], map_bottom: floa
             "cmin": min(map(min, z)), "cmax": max(map(max, z)), "showscale": True,
             "colorbar": {
                 "title": {"text": _("loss"), "side": "top"}, "tickvals": ticks, "ticktext": tick_text,
-                "x": 1.0 if map_bottom is None else 0.6, **_colourbar_place(map_bottom), "thickness": 14,
+                "x": 1.0 if map_bottom is None else COLOURBAR_X, **_colourbar_place(map_bottom), "thickness": 14,
             },
         },
         "hovertemplate": f"{x_name} %{{x:.3f}}<br>{y_name} %{{y:.3f}}<br>"
@@ -117,7 +123,7 @@ def _map_layout(landscape: Landscape, colours: Palette, beside_a_run: bool) -> d
         showlegend=True,
         xaxis={
             "title": {"text": landscape.x_name},
-            "domain": [0, 0.55 if beside_a_run else 0.94],
+            "domain": [0, MAP_RIGHT if beside_a_run else 0.94],
             "range": ends(landscape.x_values),
             **NO_GRID,
         },
@@ -218,7 +224,9 @@ def _run_layout(layout: dict, colours: Palette, names: list[str], steps: list[in
     layout["height"] = HEIGHT - (0 if controls else CONTROLS_PX)
     layout["margin"] = RUN_MARGIN
     layout["yaxis"]["domain"] = [map_bottom, 1]
-    layout["xaxis2"] = {"title": {"text": _("epoch")}, "domain": [0.76, 1], "anchor": "y2", "gridcolor": colours.track}
+    layout["xaxis2"] = {
+        "title": {"text": _("epoch")}, "domain": [CURVE_LEFT, 1], "anchor": "y2", "gridcolor": colours.track,
+    }  # fmt: skip
     layout["yaxis2"] = {
         "title": {"text": _("the run's loss")}, "domain": [map_bottom, 1], "anchor": "x2", "type": "log",
         "gridcolor": colours.track,

@@ -7,7 +7,7 @@ import time
 import streamlit as st
 
 from lstm.figures.exports import image_export_config
-from lstm.figures.landscape import landscape_figure
+from lstm.figures.landscape import RUN_MINIMUM_WIDTH, landscape_figure
 from lstm.figures.numbers import plain_number
 from lstm.insights.landscape import GRID_POINTS, MAX_CELL_STEPS, Landscape, landscape
 from lstm.locales import N_, _, whole
@@ -15,6 +15,7 @@ from lstm.training.data import companies
 from lstm.ui import explorer_session, guide, language, visitor
 from lstm.ui.figure_text import figure_text
 from lstm.ui.player import PlayerTexts, player
+from lstm.ui.sideways import scroll_sideways_css
 from lstm.ui.text import escape_markdown
 from lstm.unit.weights import NAMES
 
@@ -111,9 +112,13 @@ def _panel(x_name: str, y_name: str, held: str, grid: int, live: bool) -> None:
     )
     dark = st.context.theme.type == "dark"
     figure = landscape_figure(surface, weights, path, epochs, path_loss, dark, controls=False)
-    st.plotly_chart(
-        figure, key="landscape", theme=None, config=image_export_config(f"lstm-landscape-{x_name}-{y_name}")
-    )
+    with st.container(key="landscape_frame"):
+        # Beside a run the map, its colour bar and the run's loss curve need their width: a phone scrolls them.
+        if path is not None and len(epochs) > 0:
+            st.html(scroll_sideways_css("landscape_frame", "landscape", RUN_MINIMUM_WIDTH))
+        st.plotly_chart(
+            figure, key="landscape", theme=None, config=image_export_config(f"lstm-landscape-{x_name}-{y_name}")
+        )
     _player_and_text(figure, x_name, y_name)
     st.caption(" ".join(_summary(surface, data.name, seconds, has_run=run is not None)))
     if training:

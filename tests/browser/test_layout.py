@@ -5,7 +5,15 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.browser import ARTIFACTS, EVERY_DAY_FOLD, open_fold, wait_for_app, wait_for_page, wait_for_progress
+from tests.support.browser import (
+    ARTIFACTS,
+    EVERY_DAY_FOLD,
+    STILL,
+    open_fold,
+    wait_for_app,
+    wait_for_page,
+    wait_for_progress,
+)
 from tests.support.layout import measure
 
 SIZES = {"phone": (390, 844), "tablet": (768, 1024), "laptop": (1366, 768), "projector": (1920, 1080)}
@@ -181,3 +189,24 @@ def test_on_a_phone_the_caption_is_read_without_a_swipe(browser, app_url):
         assert frame.evaluate("node => node.scrollWidth > node.clientWidth")  # the cells still scroll sideways
     finally:
         context.close()
+
+
+def test_the_landscape_beside_a_run_fits_every_screen(open_page, app_url):
+    """The map, its colour bar and the run's loss curve apart at every size: narrower, the figure's frame scrolls."""
+    page = open_page(width=1280, height=800)
+    page.goto(f"{app_url}/training")
+    wait_for_page(page)
+    page.get_by_role("button", name="Train", exact=True).click()
+    wait_for_progress(page, r"Finished")
+    wait_for_page(page)
+    # Through the Insights menu, as a visitor does: the session (and its run) stays.
+    page.get_by_text("Insights", exact=True).click()
+    page.get_by_role("menuitem", name="Loss landscape").click()
+    wait_for_page(page)
+    page.wait_for_selector(f".st-key-landscape {CHART} .main-svg", timeout=30_000)
+    expect(page.locator(".st-key-landscape").get_by_text("the run's loss", exact=True).first).to_be_attached()
+    for size, (width, height) in SIZES.items():
+        page.set_viewport_size({"width": width, "height": height})
+        page.wait_for_function(STILL)
+        problems = measure(page, CHART).problems()
+        assert not problems, f"{size}: " + "\n".join(problems)
