@@ -9,7 +9,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.pages import EXPLORER, edit_milliseconds
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from bench.pages import EXPLORER, WATCH_THE_CHART, wait_until_settled
 from bench.phone_client import Class as ProtocolPhones
 from bench.served import launch_chromium, streamlit_server
 from bench.table import Figure, Target, compare, measured, table
@@ -22,6 +24,7 @@ STEP = 2  # the lesson step whose question the class answers
 # pages in the same Chromium as the projector (on two cores, sixty pages' drawing starves the projector and server).
 PHONES_IN = {"protocol": "Streamlit's websocket", "chromium": "Chromium pages at 390x844"}
 PATIENCE_MS = 600_000  # a wait on a 2-core machine that runs sixty pages and their server
+LOST_MS = 60_000  # an edit whose figure has not come back by then will not: the field shows the value before
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 PROJECTOR = {"viewport": {"width": 1920, "height": 1080}}
 ROUND = ".st-key-class_vote_round"  # the projector's round buttons
@@ -61,6 +64,8 @@ class ClassFigures:
     latencies: list[float] = field(default_factory=list)
     edits_alone: list[float] = field(default_factory=list)  # Enter to the server's figure drawn, before and after
     edits_polled: list[float] = field(default_factory=list)  # the same with every phone joined and polling
+    lost_alone: int = 0  # edits that never reached the server's figure, no phone joined
+    lost_polled: int = 0  # the same with the class polling
     memory_alone: float = 0.0
     memory_joined: float = 0.0
 
@@ -133,9 +138,34 @@ def open_class(browser, url: str, code: str, count: int, phones_in: str):
     return ProtocolPhones(url, code, count, PATIENCE_MS / 1000)
 
 
-def edits(projector, count: int, first: float) -> list[float]:
-    """`count` edits of the projector's first day, each to the server's figure drawn, in ms."""
-    return [edit_milliseconds(projector, EXPLORER, first + 0.05 * n)[1] for n in range(count)]
+def edit(projector, value: float) -> float | None:
+    """The projector's first day set to `value`: ms from the Enter to the server's figure for it drawn, or None when
+    the figure has not come in LOST_MS (the edit was lost: the field went back to the value before)."""
+    wait_until_settled(projector)
+    box = projector.get_by_role("spinbutton", name=EXPLORER.field, exact=True)
+    box.fill(f"{value:.2f}")
+    projector.evaluate(WATCH_THE_CHART, [EXPLORER.chart, EXPLORER.served.format(value=value)])
+    box.press("Enter")
+    try:
+        projector.wait_for_function("() => window.benchServed !== null", timeout=LOST_MS)
+    except PlaywrightTimeout:
+        return None
+    return projector.evaluate("() => window.benchServed - window.benchEdited")
+
+
+def edits(projector, count: int, first: float) -> tuple[list[float], int]:
+    """`count` edits of the projector's first day that reached the server's figure, each in ms, and how many were
+    lost on the way (at most twice `count`: each is tried with a value of its own, `first` and up by 0.05)."""
+    served, lost = [], 0
+    for attempt in range(3 * count):
+        if len(served) == count:
+            break
+        took = edit(projector, first + 0.05 * attempt)
+        if took is None:
+            lost += 1
+        else:
+            served.append(took)
+    return served, lost
 
 
 def votes(projector, phones, count: int) -> list[float]:
@@ -170,20 +200,22 @@ def measure_class(
             projector = open_projector(browser, app.url)
             try:
                 code = projector.locator(CODE).inner_text().strip()
-                edits(projector, 1, 0.95)  # the first edit of a page warms its caches: left out of either side
-                figures.edits_alone = edits(projector, edit_count, 0.05)
+                edits(projector, 1, 3.05)  # the first edit of a page warms its caches: left out of either side
+                figures.edits_alone, figures.lost_alone = edits(projector, edit_count, 0.05)
                 figures.memory_alone = resident_mb(app.process.pid)
                 joined = open_class(browser, app.url, code, phones, phones_in)
                 try:
                     projector.wait_for_function(JOINED_ALL, arg=[LIVE, phones], timeout=PATIENCE_MS)
-                    figures.edits_polled = edits(projector, edit_count, 0.55)
+                    figures.edits_polled, figures.lost_polled = edits(projector, edit_count, 1.05)
                     figures.latencies = votes(projector, joined, phones)
                     figures.memory_joined = resident_mb(app.process.pid)
                 finally:
                     joined.close()
                 # The class gone, the same edits again: the floor is taken on both sides of the class, so a
                 # slow spell of the machine does not land on one side of the ratio only.
-                figures.edits_alone += edits(projector, edit_count, 0.3)
+                after, lost = edits(projector, edit_count, 2.05)
+                figures.edits_alone += after
+                figures.lost_alone += lost
             finally:
                 projector.context.close()
     return figures
@@ -193,6 +225,7 @@ def class_vote_figures(figures: ClassFigures) -> list[Figure]:
     """The class's rows: a vote's delay (median with its range; the 95th percentile held to 1.5 s), the projector's
     edit beside the same edit with no phone, and the server's memory beside its memory with no phone."""
     class_of = f"class vote, {figures.phones} phones ({PHONES_IN[figures.phones_in]})"
+    tried = len(figures.edits_polled) + figures.lost_polled
     return [
         measured(f"{class_of}: a tap to the projector's count, median", figures.latencies, "s"),
         measured(
@@ -205,6 +238,12 @@ def class_vote_figures(figures: ClassFigures) -> list[Figure]:
             "ms",
             "no phone",
             Target(True, 1.5),
+        ),
+        measured(
+            f"{class_of} polling: the projector's edits lost on the way, of {tried} "
+            f"(with no phone: {figures.lost_alone} of {len(figures.edits_alone) + figures.lost_alone})",
+            [figures.lost_polled],
+            "edits",
         ),
         compare(
             f"{class_of} joined: the server's resident memory",
