@@ -53,7 +53,7 @@ def test_shared_link_shows_the_unrolled_cells_and_numbers(page, app_url):
     texts = chart_texts(page)
     for expected in ("84%", "65%", "-0.3110", "64%", "94%", "-0.2023", "0.0052", "0.0022"):
         assert expected in texts, expected
-    for expected in ("day 10.00", "day 41.00", "prediction0.0022", "long-term memorycell state", "output %output gate"):
+    for expected in ("day 10.00", "day 41.00", "prediction0.0022", "long-termmemorycell state", "output %output gate"):
         assert expected in texts, expected  # SVG joins a label's lines into one text
     expect(page.get_by_text("Prediction: 0.0022", exact=True)).to_be_visible()
     assert page.locator("[data-testid='stException']").count() == 0
