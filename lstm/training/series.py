@@ -5,8 +5,11 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import math
+import statistics
 from dataclasses import dataclass, replace
+from datetime import datetime
 from functools import cache, cached_property
+from itertools import pairwise
 from pathlib import Path
 
 import torch
@@ -20,6 +23,8 @@ __all__ = ["MAX_BYTES", "MAX_PRICES", "ColumnChoiceError", "SeriesError"]  # the
 MIN_WINDOW, MAX_WINDOW = 1, 30
 DEFAULT_WINDOW = 4  # the tutorial's four days
 MIN_PRICES = DEFAULT_WINDOW + 1  # the default window and the day after it
+# The spacing of a series' dates, in days, that names its steps: weekly closes are weeks, not days.
+STEP_DAYS = {"week": (5, 10), "month": (25, 35)}
 # The weekly closes of six stocks, 2018 to 2019, that Plotly ships as plotly.express.data.stocks()
 # (each divided by its first close): real prices with no download.
 STOCKS = ("GOOG", "AAPL", "AMZN", "FB", "NFLX", "MSFT")
@@ -93,6 +98,19 @@ class Series:
     @cached_property
     def scaled(self) -> tuple[float, ...]:
         return tuple((price - self.low) / (self.high - self.low) for price in self.prices)
+
+    @cached_property
+    def step(self) -> str:
+        """How far apart the prices are, as a key: "week" or "month" when the dates say so, else "day" (the unit's
+        word for a step; without dates, and for trading days with their weekend gaps)."""
+        if self.dates is None or len(self.dates) < 2:
+            return "day"
+        try:
+            moments = [datetime.fromisoformat(date) for date in self.dates]
+        except ValueError:
+            return "day"
+        gap = statistics.median(abs((after - before).total_seconds()) / 86_400 for before, after in pairwise(moments))
+        return next((step for step, (low, high) in STEP_DAYS.items() if low <= gap <= high), "day")
 
     def unscale(self, value: float) -> float:
         """A scaled value (a prediction) back in the series' own units."""
@@ -183,14 +201,25 @@ def training_data(series: Series, window: int) -> TrainingData:
     inputs, labels = series.windows(window)
     count = len(labels)
     followed = {"first": 0, "latest": count - 1} if count > 1 else {"only": 0}
-    name = (
-        N_("your series “{series}” ({count} windows of {window} days)")
-        if count > 1
-        else N_("your series “{series}” (one window of {window} days)")
-    )
+    name = SERIES_NAMES[series.step][count > 1]
     places = {"series": series.name, "count": whole(count), "window": window}
     return TrainingData(name, inputs, labels, followed, WINDOW_TITLES, places)
 
 
+# A run's data named by its series, its windows counted in the series' own steps: (one window, many windows).
+SERIES_NAMES = {
+    "day": (
+        N_("your series “{series}” (one window of {window} days)"),
+        N_("your series “{series}” ({count} windows of {window} days)"),
+    ),
+    "week": (
+        N_("your series “{series}” (one window of {window} weeks)"),
+        N_("your series “{series}” ({count} windows of {window} weeks)"),
+    ),
+    "month": (
+        N_("your series “{series}” (one window of {window} months)"),
+        N_("your series “{series}” ({count} windows of {window} months)"),
+    ),
+}
 # How the page titles each followed window of a visitor's series.
 WINDOW_TITLES = {"first": N_("first window"), "latest": N_("latest window"), "only": N_("the window")}

@@ -130,12 +130,7 @@ def _training_data() -> TrainingData | None:
         data = training_data(series, window)
     except SeriesError:
         return None  # the series page says what is wrong with this window
-    choices = {
-        "companies": _("The tutorial's two companies"),
-        "series": ngettext(
-            "Your series ({count} window of {days} days)", "Your series ({count} windows of {days} days)", len(data)
-        ).format(count=len(data), days=window),
-    }
+    choices = {"companies": _("The tutorial's two companies"), "series": _series_choice(series.step, len(data), window)}
     # The choice outlives the widget, which Streamlit forgets while the visitor is on another page; it is set here,
     # before the widget is drawn, because a value set for it on another page may not survive the page switch.
     st.session_state["train_on_field"] = st.session_state.get(visitor.TRAIN_ON, "companies")
@@ -148,6 +143,23 @@ def _training_data() -> TrainingData | None:
         horizontal=True,
     )
     return data if choice == "series" else None
+
+
+def _series_choice(step: str, count: int, window: int) -> str:
+    """The series' choice in Train on, its windows counted in the series' own steps: weekly closes are weeks."""
+    if step == "week":
+        said = ngettext(
+            "Your series ({count} window of {days} weeks)", "Your series ({count} windows of {days} weeks)", count
+        )
+    elif step == "month":
+        said = ngettext(
+            "Your series ({count} window of {days} months)", "Your series ({count} windows of {days} months)", count
+        )
+    else:
+        said = ngettext(
+            "Your series ({count} window of {days} days)", "Your series ({count} windows of {days} days)", count
+        )
+    return said.format(count=count, days=window)
 
 
 def _start(run: TrainingRun) -> None:
