@@ -16,8 +16,7 @@ from lstm.unit.weights import MAX_MAGNITUDE, PRESETS, TUTORIAL_SEED
 
 # Day fields per row: with their step buttons, more than three to a half-width column cut the value off.
 DAYS_PER_ROW = 3
-# Up to this many days each has a number field (four rows of three); more are edited as one text of values.
-MOST_DAY_FIELDS = 12
+MOST_DAY_FIELDS = session.MOST_DAY_FIELDS  # more days than this are edited as one text of values
 WEIGHTS_EDITOR = "weights_editor"  # key of the twelve weights' fold: True while it is open
 # The weights' radio: the presets, then "custom" once a weight is edited; keys, the link's words.
 WEIGHTS_CHOICES = (*PRESETS, "custom")

@@ -27,6 +27,7 @@ ANSWERS = "lesson_answers"  # lesson step -> Checked: the visit's answers to the
 CHOOSE_FIRST = "lesson_choose_first"  # the step whose Check was pressed before a choice was made
 CHART = "unrolled"  # key of the unrolled unit's chart: its selection, its player and its preview find it by it
 DAY_FIELD = "day_"  # key of each day's number field, before the day's 0-based index
+MOST_DAY_FIELDS = 12  # up to this many days each has a number field (four rows of three); more are one text
 DAYS_TEXT = "days_text"  # key of the text field holding every day, comma-separated, as a link writes them
 DAYS_TEXT_REFUSED = "days_text_refused"  # that field's text when it could not be used: said once, then dropped
 SLIDER_RANGE = 8.0  # trained weights stay within a few units; the number field takes up to ±1000
@@ -47,7 +48,9 @@ def set_state(state: ExplorerState) -> None:
 
 
 def _widget_values(state: ExplorerState) -> dict[str, object]:
-    values: dict[str, object] = {f"{DAY_FIELD}{index}": day for index, day in enumerate(state.days)}
+    # Only days that have a field keep a value for it: sixty idle keys would slow every widget of every run.
+    fields = state.days if len(state.days) <= MOST_DAY_FIELDS else ()
+    values: dict[str, object] = {f"{DAY_FIELD}{index}": day for index, day in enumerate(fields)}
     values[DAYS_TEXT] = days_text(state.days)
     for name, value in state.weights.items():
         values[f"number_{name}"] = value
