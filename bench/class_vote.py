@@ -4,8 +4,10 @@ trip while the phones poll, and the server's memory with the class joined."""
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,6 +15,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from bench.pages import EXPLORER, WATCH_THE_CHART, wait_until_settled
 from bench.phone_client import Class as ProtocolPhones
+from bench.phone_pages import ChromiumPhones
 from bench.served import launch_chromium, streamlit_server
 from bench.table import Figure, Target, compare, measured, table
 
@@ -24,14 +27,12 @@ STEP = 2  # the lesson step whose question the class answers
 # pages in the same Chromium as the projector (on two cores, sixty pages' drawing starves the projector and server).
 PHONES_IN = {"protocol": "Streamlit's websocket", "chromium": "Chromium pages at 390x844"}
 PATIENCE_MS = 600_000  # a wait on a 2-core machine that runs sixty pages and their server
+CPU_WINDOW = 10.0  # seconds the server's CPU is read over, the projector open and the phones, if any, polling
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 LOST_MS = 60_000  # an edit whose figure has not come back by then will not: the field shows the value before
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 PROJECTOR = {"viewport": {"width": 1920, "height": 1080}}
 ROUND = ".st-key-class_vote_round"  # the projector's round buttons
 LIVE = ".st-key-class_vote_live"  # the projector's counts
-ANSWERS = ".st-key-vote_choices"  # a phone's answers
-CHOICES = f"{ANSWERS} button"
-WAITING = "Waiting for the teacher to ask a question."
 CODE = ".st-key-class_vote_code"
 # The bench reads the page in English (it never sets a language): the counts say "N phones joined · M voted".
 JOINED_ALL = """([live, phones]) =>
@@ -46,13 +47,6 @@ WATCH_THE_COUNT = """live => {
   read();
   new MutationObserver(read).observe(document.body, {subtree: true, childList: true, characterData: true});
 }"""
-# The moment a phone's tap on an answer reaches the page, before Streamlit sends it.
-WATCH_THE_TAP = """choices => {
-  window.benchTapped = null;
-  document.addEventListener("click", event => {
-    if (window.benchTapped === null && event.target.closest(choices)) window.benchTapped = Date.now();
-  }, {capture: true});
-}"""
 
 
 @dataclass
@@ -66,6 +60,8 @@ class ClassFigures:
     edits_polled: list[float] = field(default_factory=list)  # the same with every phone joined and polling
     lost_alone: int = 0  # edits that never reached the server's figure, no phone joined
     lost_polled: int = 0  # the same with the class polling
+    cpu_alone: float = 0.0  # the server's share of a core with the projector alone open (it polls too)
+    cpu_polled: float = 0.0  # the same with the class polling
     memory_alone: float = 0.0
     memory_joined: float = 0.0
 
@@ -86,6 +82,18 @@ def resident_mb(pid: int) -> float:
     return total / 1024
 
 
+def cpu_share(pid: int, seconds: float = CPU_WINDOW) -> float:
+    """The share of one core a process (its threads; Streamlit starts no child) spends over `seconds` of wall time."""
+
+    def cpu_seconds() -> float:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime and stime, after the name and state
+
+    began_cpu, began = cpu_seconds(), time.monotonic()
+    time.sleep(seconds)
+    return (cpu_seconds() - began_cpu) / (time.monotonic() - began)
+
+
 def open_projector(browser, url: str):
     """The teacher's page in presenter mode on the lesson's step, a class started and the days' fields unfolded."""
     context = browser.new_context(**PROJECTOR)
@@ -99,42 +107,10 @@ def open_projector(browser, url: str):
     return page
 
 
-class ChromiumPhones:
-    """Phones as pages in Chromium, each a context of its own (its own phone id) at 390x844, on the join link."""
-
-    def __init__(self, browser, url: str, code: str, count: int):
-        self.pages = []
-        for _ in range(count):
-            context = browser.new_context(**PHONE)
-            context.set_default_timeout(PATIENCE_MS)
-            self.pages.append(context.new_page())
-            self.pages[-1].goto(f"{url}/vote?code={code}")
-        for phone in self.pages:
-            phone.get_by_text(WAITING).wait_for()
-
-    def wait_for_answers(self) -> None:
-        """Every phone shows the question's answers, and notes the moment of its tap on one."""
-        for phone in self.pages:
-            phone.locator(CHOICES).first.wait_for()
-            phone.evaluate(WATCH_THE_TAP, ANSWERS)
-
-    def tap(self, choices: list[str]) -> None:
-        """Each phone taps its choice, one after another as fast as the driver goes."""
-        for phone, choice in zip(self.pages, choices, strict=True):
-            phone.locator(CHOICES).nth(int(choice)).click()
-
-    def taps(self) -> list[float]:
-        return [phone.evaluate("() => window.benchTapped") for phone in self.pages]
-
-    def close(self) -> None:
-        for phone in self.pages:
-            phone.context.close()
-
-
 def open_class(browser, url: str, code: str, count: int, phones_in: str):
     """`count` phones joined and waiting for the teacher: pages in Chromium, or clients of the same protocol."""
     if phones_in == "chromium":
-        return ChromiumPhones(browser, url, code, count)
+        return ChromiumPhones(browser, url, code, count, PATIENCE_MS)
     return ProtocolPhones(url, code, count, PATIENCE_MS / 1000)
 
 
@@ -203,9 +179,11 @@ def measure_class(
                 edits(projector, 1, 3.05)  # the first edit of a page warms its caches: left out of either side
                 figures.edits_alone, figures.lost_alone = edits(projector, edit_count, 0.05)
                 figures.memory_alone = resident_mb(app.process.pid)
+                figures.cpu_alone = cpu_share(app.process.pid)
                 joined = open_class(browser, app.url, code, phones, phones_in)
                 try:
                     projector.wait_for_function(JOINED_ALL, arg=[LIVE, phones], timeout=PATIENCE_MS)
+                    figures.cpu_polled = cpu_share(app.process.pid)
                     figures.edits_polled, figures.lost_polled = edits(projector, edit_count, 1.05)
                     figures.latencies = votes(projector, joined, phones)
                     figures.memory_joined = resident_mb(app.process.pid)
@@ -238,6 +216,14 @@ def class_vote_figures(figures: ClassFigures) -> list[Figure]:
             "ms",
             "no phone",
             Target(True, 1.5),
+        ),
+        compare(
+            f"{class_of} polling: the server's CPU, the projector open",
+            [figures.cpu_polled * 100],
+            [figures.cpu_alone * 100],
+            "% of a core",
+            "no phone",
+            None,
         ),
         measured(
             f"{class_of} polling: the projector's edits lost on the way, of {tried} "

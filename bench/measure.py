@@ -5,6 +5,7 @@ from __future__ import annotations
 import lightning as L
 import torch
 
+from bench.class_vote import measure_class_vote
 from bench.live import LiveRuns
 from bench.pages import EXPLORER, MINIMAL, Timings
 from bench.script_run import measure_script_runs
@@ -12,9 +13,11 @@ from bench.steps import step_costs_ms, times_to_trained
 from bench.table import Figure, Target, as_dict, compare, markdown, measured, table
 from lstm.training.process import configure_process
 
-__all__ = ["Figure", "as_dict", "machine", "markdown", "measure", "table"]
+__all__ = ["PARTS", "Figure", "as_dict", "machine", "markdown", "measure", "table"]
 
 MB = 1e6
+# Parts of the benchmark that may be measured alone (`only`): the class vote, a class of 60 phones in Chromium.
+PARTS = ("class-vote",)
 
 
 def machine() -> str:
@@ -107,14 +110,19 @@ def live_figures(runs: LiveRuns) -> list[Figure]:
     ]
 
 
-def measure(repeats: int = 3, browser: bool = True) -> list[Figure]:
-    """Every figure, each beside its floor; `browser` adds those that need Chromium and nginx."""
+def measure(repeats: int = 3, browser: bool = True, only: str | None = None) -> list[Figure]:
+    """Every figure, each beside its floor; `browser` adds those that need Chromium and nginx; `only` names one of
+    the PARTS to measure alone. The class vote is one class, whatever `repeats` says: it takes minutes."""
+    if only is not None and only not in PARTS:
+        raise ValueError(f"no part of the benchmark is called {only!r}; parts: {', '.join(PARTS)}")
     configure_process()
-    if not browser:
+    if only is None and not browser:
         return [script_run_figure(repeats), *training_figures(repeats)]
     from bench.browser import measure_in_browser, require_browser
 
     require_browser()
+    if only == "class-vote":
+        return measure_class_vote()
     pages, live = measure_in_browser(repeats)
     figures = training_figures(repeats)
     pages_measured = page_figures(pages)
@@ -125,4 +133,5 @@ def measure(repeats: int = 3, browser: bool = True) -> list[Figure]:
         figures[0],
         *live_figures(live),
         figures[1],
+        *measure_class_vote(),
     ]
