@@ -109,6 +109,12 @@ def live_drawing(run: TrainingRun, progress: Progress) -> None:
     _drawing()(key=DRAWING_KEY, data={"drawing": json.dumps(drawing)}, height="content")
 
 
+def live_progress(run: TrainingRun) -> Progress:
+    """The run as the live panel needs it: the epochs past the last one this page has, not the whole history."""
+    sent_run, sent_epoch = st.session_state.get(SENT, (None, -1))
+    return run.progress(after=sent_epoch if sent_run == id(run) else math.inf)
+
+
 def live_update(run: TrainingRun, progress: Progress) -> None:
     """What changed since the page's last redraw, for the browser to draw: new points, the weights now."""
     sent_run, sent_epoch = st.session_state.get(SENT, (None, -1))

@@ -11,7 +11,7 @@ from lstm.locales import N_, _, ngettext
 from lstm.training.limits import SERVER_LOAD
 from lstm.training.worker import Progress, RunState, TrainingRun
 from lstm.ui import language, training_replay, visitor
-from lstm.ui.live_training import live_drawing, live_update
+from lstm.ui.live_training import live_drawing, live_progress, live_update
 from lstm.ui.server_limits import limits
 from lstm.ui.sideways import scroll_sideways_css
 from lstm.ui.text import escape_markdown
@@ -131,7 +131,7 @@ def live_panel(present: bool) -> None:
         )
         return
     run.heartbeat()
-    progress = run.progress()
+    progress = live_progress(run)
     _status(run, progress)
     if progress.state is RunState.RUNNING:
         live_update(run, progress)
