@@ -9,15 +9,7 @@ from lstm.figures.shapes import arrow, box, line
 from lstm.figures.theme import LONG_MEMORY_COLOUR, SHORT_MEMORY_COLOUR, Palette, readable
 from lstm.figures.unrolled_compact import day_marks
 from lstm.figures.unrolled_layout import cell_layout, is_compact
-from lstm.figures.unrolled_names import (
-    NAME_CHARACTERS,
-    NAME_PX,
-    NAMES_SHIFT,
-    STANDARD_CHARACTERS,
-    STANDARD_PX,
-    row_names,
-    wrapped,
-)
+from lstm.figures.unrolled_names import NAME_PX, NAMES_SHIFT, STANDARD_PX, name_characters, row_names, wrapped
 from lstm.locales import _
 from lstm.unit.gates import GATES
 from lstm.unit.trace import Trace
@@ -85,11 +77,12 @@ def row_labels(colours: Palette, px: Callable[[float], int]) -> list[dict]:
             "text": text, "font": {"size": px(NAME_PX), "color": colour}, "align": "right",
         }  # fmt: skip
 
+    characters = name_characters()
+
     def named(name: str, standard: str | None) -> str:
-        lines = [f"<b>{line}</b>" for line in wrapped(name, NAME_CHARACTERS)]
+        lines = [f"<b>{line}</b>" for line in wrapped(name, characters)]
         if standard is not None:
-            lines += [f"<span style='font-size:{px(STANDARD_PX)}px'>{line}</span>"
-                      for line in wrapped(standard, STANDARD_CHARACTERS)]  # fmt: skip
+            lines.append(f"<span style='font-size:{px(STANDARD_PX)}px'>{standard}</span>")
         return "<br>".join(lines)
 
     long_text, short_text = (
