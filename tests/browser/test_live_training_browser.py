@@ -1,6 +1,7 @@
 """The Training page's live redraws in Chromium: the browser draws the server's cells, and keeps up when slow."""
 
 import random
+import re
 
 import pytest
 
@@ -10,14 +11,17 @@ from lstm.ui.components import script
 from lstm.ui.live_training import cells_recipe
 from lstm.unit.forward import trace
 from lstm.unit.weights import NAMES, PRESETS
-from tests.support.browser import PROGRESS, wait_for_page, wait_for_progress
+from tests.support.browser import PATIENCE, PROGRESS, wait_for_page, wait_for_progress
 
 THROTTLE = 4  # a laptop four times slower than this machine, as DevTools' CPU throttling makes it
 RATE = 4.0  # new epochs a second the live cells show, at least, during a watched fast run
 # Each epoch the live cells' title shows and when; each draw of the live component; when the run was Finished.
 RECORD = """() => {
-  window.shown = []; window.draws = []; window.finishedAt = null;
-  window.addEventListener('lstm-live-training', (event) => window.draws.push([performance.now(), event.detail.epoch]));
+  window.shown = []; window.draws = []; window.writtenEach = []; window.finishedAt = null;
+  window.addEventListener('lstm-live-training', (event) => {
+    window.draws.push([performance.now(), event.detail.epoch]);
+    window.writtenEach.push(event.detail.written);
+  });
   new MutationObserver(() => {
     const title = document.querySelector('.st-key-live_cells .gtitle')?.textContent ?? '';
     const match = /([\\d,]+)$/.exec(title);
@@ -104,3 +108,35 @@ def watched_fast_run(page) -> None:
             return
         wait_for_progress(page, r"Finished")
     raise AssertionError("the run never started with its pace")
+
+
+# Each bar's path and each number of the live cells as the live drawing wrote them, then as Plotly draws the same
+# figure: read in one turn of the page's loop, so no live draw comes between.
+WRITTEN_AND_PLOTTED = """() => {
+  const chart = document.querySelector('.st-key-live_cells .js-plotly-plot');
+  const read = () => ({
+    paths: [...chart.querySelectorAll('g.trace.bars g.point path')].map((path) => path.getAttribute('d')),
+    texts: [...chart.querySelectorAll('g.textpoint text')].map((text) => text.textContent),
+  });
+  const written = read();
+  window.Plotly.redraw(chart);
+  return [written, read()];
+}"""
+
+
+def corners(path: str) -> list[float]:
+    return [float(number) for number in re.findall(r"-?[\d.]+", path)]
+
+
+def test_the_live_cells_are_written_where_plotly_draws_them(page, app_url):
+    page.goto(f"{app_url}/training")
+    wait_for_page(page)
+    page.evaluate(RECORD)
+    watched_fast_run(page)
+    page.wait_for_function("() => window.draws.length >= 3", timeout=PATIENCE * 1000)
+    assert page.evaluate("() => window.writtenEach.every((each) => each)")
+    written, plotted = page.evaluate(WRITTEN_AND_PLOTTED)
+    assert written["texts"] == plotted["texts"]
+    assert len(written["paths"]) == len(plotted["paths"]) > 40
+    for ours, plotly in zip(written["paths"], plotted["paths"], strict=True):
+        assert corners(ours) == pytest.approx(corners(plotly), abs=1.01), (ours, plotly)

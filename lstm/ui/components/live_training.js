@@ -12,9 +12,9 @@ const CHARTS = { cells: 'live_cells', loss: 'loss', predictions: 'predictions', 
 const TRACES_A_ROW = 4;
 // Each gate's three weights are one small chart of the weights' figure.
 const WEIGHTS_A_GATE = 3;
-// A curve chart's redraw costs tens of milliseconds (hundreds on a slow laptop), the cells' a few: after each
-// curve chart, the next waits this many times as long, so the cells keep most of the time.
-const CURVES_SHARE = 3;
+// A curve chart's redraw costs tens of milliseconds (hundreds on a slow laptop), the cells' one: after each
+// curve chart, the next waits this many times as long, so the cells and the page keep most of the time.
+const CURVES_SHARE = 6;
 
 let recipe = null; // the cells' rules for the run on the page, sent with each whole-page draw
 let newest = null; // the newest epoch and weights not yet drawn in the cells
@@ -62,15 +62,68 @@ export function liveSteps(rules, weights) {
 
 const findChart = (name) => document.querySelector(`.st-key-${CHARTS[name]} .js-plotly-plot`);
 
-// The cells' bars, numbers and prediction change in place (Plotly.animate without a redraw, a few milliseconds
-// where a whole redraw of the figure takes tens); the title is one text, set where the figure draws it.
+// Each trace's group in the chart's SVG, by the trace's index in the figure (Plotly binds each group to its data).
+function traceGroups(chart) {
+  const groups = new Map();
+  chart.querySelectorAll('g.trace').forEach((group) => {
+    const bound = group.__data__ && group.__data__[0] && group.__data__[0].trace;
+    if (bound) groups.set(bound.index, group);
+  });
+  return groups;
+}
+
+// Where Plotly puts a horizontal bar from `base` to `base + length` at `y`, `height` tall: its path, in pixels
+// of the bar's subplot; Plotly rounds the corners of a bar at least a pixel long to whole pixels, within one.
+export function barPath(xaxis, yaxis, base, length, y, height) {
+  let x0 = xaxis.c2p(base, true);
+  let x1 = xaxis.c2p(base + length, true);
+  let y0 = yaxis.c2p(y - height / 2, true);
+  let y1 = yaxis.c2p(y + height / 2, true);
+  if (Math.abs(x1 - x0) >= 1) [x0, x1, y0, y1] = [x0, x1, y0, y1].map(Math.round);
+  return `M${x0},${y0}V${y1}H${x1}V${y0}Z`;
+}
+
+// Writes one row's bars, numbers and prediction into the chart's SVG where Plotly drew them: a few hundred
+// attributes, where Plotly's own redraw (or animation) of the figure takes tens of milliseconds, hundreds on a
+// slow laptop. False when the SVG is not as expected: Plotly then draws the row.
+function writeRow(chart, groups, first, row) {
+  const [bars, numbers, said] = [first + 1, first + 2, first + 3].map((index) => groups.get(index));
+  const trace = chart._fullData && chart._fullData[first + 1];
+  const layout = chart._fullLayout;
+  if (!bars || !numbers || !said || !trace || !layout) return false;
+  const xaxis = layout[`xaxis${trace.xaxis.slice(1)}`];
+  const yaxis = layout[`yaxis${trace.yaxis.slice(1)}`];
+  const paths = bars.querySelectorAll('g.point path');
+  const texts = numbers.querySelectorAll('g.textpoint text');
+  const bold = said.querySelector('g.textpoint text tspan[style*="bold"]');
+  if (!xaxis || !yaxis || paths.length !== row.x.length || texts.length !== row.text.length || !bold) return false;
+  const height = Array.isArray(trace.width) ? trace.width[0] : trace.width;
+  paths.forEach((path, point) => {
+    path.setAttribute('d', barPath(xaxis, yaxis, row.base[point], row.x[point], trace.y[point], height));
+  });
+  texts.forEach((text, point) => {
+    if (text.textContent !== row.text[point]) text.textContent = row.text[point];
+  });
+  bold.textContent = /<b>(.*?)<\/b>/.exec(row.prediction)[1];
+  return true;
+}
+
+// The cells' bars, numbers and prediction change in place, written into the SVG (writeRow); the figure's data
+// takes them too, for any later redraw of the whole figure (a resize). The title is one text, set where the
+// figure draws it.
+// True when every row was written into the SVG, false when Plotly drew some of them.
 function drawCells(chart, update) {
-  if (!recipe || recipe.run !== update.run) return;
+  if (!recipe || recipe.run !== update.run) return false;
   const drawn = cellUpdates(recipe.rules, liveSteps(recipe.rules, update.weights), update.epoch);
+  const groups = traceGroups(chart);
   const traces = [];
   const data = [];
   drawn.rows.forEach((row, index) => {
     const first = index * TRACES_A_ROW;
+    Object.assign(chart.data[first + 1], { x: row.x, base: row.base });
+    chart.data[first + 2].text = row.text;
+    chart.data[first + 3].text = [row.prediction];
+    if (writeRow(chart, groups, first, row)) return;
     // The tracks do not change, but the update names them: Plotly's animation drops the bars of a subplot
     // that it leaves out (as lstm.figures.compact_cells.cell_updates says).
     traces.push(first, first + 1, first + 2, first + 3);
@@ -79,8 +132,11 @@ function drawCells(chart, update) {
   chart.layout.title.text = drawn.title; // for any later redraw of the whole figure
   const title = chart.querySelector('.gtitle');
   if (title) title.textContent = drawn.title;
-  window.Plotly.animate(chart, { data, traces }, {
-    frame: { duration: 0, redraw: false }, transition: { duration: 0 }, mode: 'immediate' });
+  if (traces.length) {
+    window.Plotly.animate(chart, { data, traces }, {
+      frame: { duration: 0, redraw: false }, transition: { duration: 0 }, mode: 'immediate' });
+  }
+  return !traces.length;
 }
 
 // lstm.figures.training.weights_axes: each gate's chart spans the run's epochs and its weights, padded.
@@ -156,10 +212,10 @@ function draw() {
     return;
   }
   const cells = findChart('cells');
-  if (cells) drawCells(cells, update);
+  const written = cells ? drawCells(cells, update) : false;
   if (performance.now() >= curvesDue) drawNextCurve();
   window.dispatchEvent(new CustomEvent('lstm-live-training', {
-    detail: { epoch: update.epoch, merged: update.merged } }));
+    detail: { epoch: update.epoch, merged: update.merged, written } }));
   // The next draw waits a frame, for the browser to paint this one and to take the page's next numbers; then it
   // shows the newest of them.
   requestAnimationFrame(() => {
