@@ -47,12 +47,11 @@ def naive_lstm_loss(w: dict[str, torch.Tensor], inputs: torch.Tensor, targets: t
 
 def naive_training(unit: str, days: int = MAX_DAYS) -> dict[str, float]:
     """The same training written out naively: autograd through every day, both companies a step, same Adam."""
-    inputs, targets = (torch.tensor(array) for array in stretched(days))  # float64, as the plain RNN trains
+    inputs, targets = (torch.tensor(array) for array in stretched(days))  # float64, as both units train
     if unit == "rnn":
         start, loss_of = draw(SEED).to_dict(), naive_rnn_loss
     else:
-        start = dict(LSTMbyHand(seed=SEED).weights())  # the product's draw: some weights normal, biases 0
-        inputs, targets, loss_of = inputs.float(), targets.float(), naive_lstm_loss
+        start, loss_of = dict(LSTMbyHand(seed=SEED).weights()), naive_lstm_loss  # the product's draw, biases 0
     w = {name: torch.tensor(value, dtype=inputs.dtype, requires_grad=True) for name, value in start.items()}
     optimizer = Adam(w.values(), lr=RECIPE.learning_rate)
     for _ in range(RECIPE.epochs):
@@ -71,7 +70,7 @@ def naive_seconds(unit: str, days: int = MAX_DAYS) -> float:
 def carry_figures(repeats: int) -> list[Figure]:
     """Each unit's one training at 60 days, held to the issue's 2 s, the naive loop beside it; in turns."""
     figures = []
-    for unit, name in (("rnn", "plain RNN, hand-written gradient"), ("lstm", "LSTM, the fast recipe's loop")):
+    for unit, name in (("rnn", "plain RNN, hand-written gradient"), ("lstm", "LSTM, hand-written gradient")):
         product, naive = [], []
         for _ in range(repeats):
             product.append(product_seconds(unit))

@@ -10,5 +10,5 @@ from lstm.training.rnn_carry import train_unit
 def test_the_naive_loop_trains_to_the_products_weights(unit):
     product = train_unit(unit, 8, SEED)
     assert product.diverged_at_step is None
-    precision = {"rnn": 1e-6, "lstm": 1e-3}[unit]  # the LSTM trains in float32
-    assert naive_training(unit, 8) == pytest.approx(product.weights_dict(), rel=precision, abs=precision)
+    # Both train in float64; autograd and the hand-written gradient differ in the order of a few sums.
+    assert naive_training(unit, 8) == pytest.approx(product.weights_dict(), rel=1e-6, abs=1e-6)

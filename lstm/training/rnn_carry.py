@@ -9,16 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 
-import numpy as np
-import torch
-
 from lstm.insights.carry import EXPERIMENT_DAYS, TOLERANCE, UNITS, gradient_to_day_1, stretched, told_apart
-from lstm.locales import N_
-from lstm.training.callbacks import DivergenceGuard, SnapshotRecorder
-from lstm.training.data import TrainingData
-from lstm.training.evaluation import evaluate
-from lstm.training.fit import fit
-from lstm.training.model import LSTMbyHand
+from lstm.training.lstm_carry_fit import train_lstm
 from lstm.training.recipes import RECIPES
 from lstm.training.rnn_fit import train_rnn
 from lstm.training.snapshots import spread
@@ -113,39 +105,23 @@ def train_unit(
     inputs, targets = stretched(days)
     if unit == "rnn":
         result = train_rnn(inputs, targets, epochs, learning_rate, seed, FOLLOWED, record=kept)
-        outcome = (result.loss, result.predictions, result.weights, result.diverged_at_step, result.fit_seconds)
-        checkpoints = result.checkpoints
     elif unit == "lstm":
-        *outcome, checkpoints = _train_lstm(inputs, targets, epochs, learning_rate, seed, kept)
+        result = train_lstm(inputs, targets, epochs, learning_rate, seed, FOLLOWED, record=kept)
     else:
         raise ValueError(f"the units are {' and '.join(UNITS)}, not {unit!r}")
-    loss, predictions, weights, diverged_at_step, fit_seconds = outcome
     return CarryRun(
-        unit, days, seed, epochs, learning_rate, loss, predictions, weights, diverged_at_step, fit_seconds, checkpoints
+        unit,
+        days,
+        seed,
+        epochs,
+        learning_rate,
+        result.loss,
+        result.predictions,
+        result.weights,
+        result.diverged_at_step,
+        result.fit_seconds,
+        result.checkpoints,
     )
-
-
-def _train_lstm(inputs: np.ndarray, targets: np.ndarray, epochs: int, learning_rate: float, seed: int, kept):
-    """The tutorial's unit on the fast recipe's loop, as the Train page runs it, on the stretched companies."""
-    data = TrainingData(
-        N_("the two companies, stretched"),
-        torch.tensor(inputs, dtype=torch.float32),
-        torch.tensor(targets, dtype=torch.float32),
-        followed=dict(FOLLOWED),
-        titles={"A": N_("Company A"), "B": N_("Company B")},
-    )
-    model = LSTMbyHand(learning_rate=learning_rate, seed=seed)
-    initial = model.weights()
-    guard, recorder = DivergenceGuard(), SnapshotRecorder(kept, steps_per_epoch=1)
-    began = time.perf_counter()
-    fit(model, RECIPE, epochs, [guard, recorder], data=data)
-    fit_seconds = time.perf_counter() - began
-    loss, predictions = evaluate(model, data)
-    weights = model.weights()
-    checkpoints = {0: initial, **recorder.weights}
-    if guard.diverged_at_step is not None:
-        checkpoints[max(checkpoints) + 1] = weights  # the last good weights, after the last epoch kept
-    return loss, predictions, weights, guard.diverged_at_step, fit_seconds, checkpoints
 
 
 def versions() -> dict[str, str]:
