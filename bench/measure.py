@@ -5,7 +5,6 @@ from __future__ import annotations
 import lightning as L
 import torch
 
-from bench.class_vote import measure_class_vote
 from bench.live import LiveRuns
 from bench.pages import EXPLORER, MINIMAL, Timings
 from bench.script_run import measure_script_runs
@@ -121,6 +120,8 @@ def measure(repeats: int = 3, browser: bool = True, only: str | None = None) -> 
     from bench.browser import measure_in_browser, require_browser
 
     require_browser()
+    from bench.class_vote import measure_class_vote  # Playwright's and websockets' clients, once they are known there
+
     if only == "class-vote":
         return measure_class_vote()
     pages, live = measure_in_browser(repeats)
