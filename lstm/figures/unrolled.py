@@ -42,7 +42,7 @@ from lstm.figures.unrolled_layout import (
     with_detail,
 )
 from lstm.figures.unrolled_layout import minimum_width as minimum_width  # where the page has always found it
-from lstm.figures.unrolled_names import names_margin
+from lstm.figures.unrolled_names import names_margin, wraps
 from lstm.locales import _
 from lstm.unit.gates import GATES
 from lstm.unit.stages import STAGES, Position, frame_count
@@ -163,7 +163,7 @@ def unrolled_figure(
     parts = Assembly(
         updates,
         _traces(len(trace.steps), colours, px, updates[shown]),
-        _layout(trace, colours, px, positions, frame_ms, position, controls),
+        _layout(trace, colours, px, positions, frame_ms, position, controls, wraps(text_scale)),
         list(ANIMATED),
     )
     if is_compact(len(trace.steps)):
@@ -181,21 +181,21 @@ def unrolled_figure(
 
 def _layout(
     trace: Trace, colours: Palette, px: Callable[[float], int], positions: list[Position], frame_ms: int,
-    position: Position, controls: bool,
+    position: Position, controls: bool, wrap: bool,
 ) -> dict:  # fmt: skip
     days = len(trace.steps)
     under = CONTROLS_HEIGHT if controls else BOTTOM_MARGIN  # the room under the plot: the slider's, or a little
     layout = chart_layout(
         colours,
         TOP_MARGIN + px(OVERVIEW_HEIGHT + under),
-        margin={"l": px(names_margin()), "r": px(right_margin(days)), "t": TOP_MARGIN, "b": px(under)},
+        margin={"l": px(names_margin(wrap)), "r": px(right_margin(days)), "t": TOP_MARGIN, "b": px(under)},
         font_size=px(14),
         legend=None,
         xaxis={"range": [-X_PADDING, days + right_padding(days)], "visible": False, "fixedrange": True},
         yaxis={"range": [INPUT_Y - 0.55, CAPTION_TOP], "visible": False, "fixedrange": True, "domain": [0, 1]},
         barmode="overlay",
         shapes=shapes(days, colours),
-        annotations=day_annotations(trace, colours, px) + row_labels(colours, px),
+        annotations=day_annotations(trace, colours, px) + row_labels(colours, px, wrap),
     )
     if controls:
         layout.update(

@@ -67,9 +67,9 @@ def day_annotations(trace: Trace, colours: Palette, px: Callable[[float], int]) 
     return annotations
 
 
-def row_labels(colours: Palette, px: Callable[[float], int]) -> list[dict]:
+def row_labels(colours: Palette, px: Callable[[float], int], wrap: bool = True) -> list[dict]:
     """In the left margin: each stage by the tutorial's name and the textbook's, then the lines and the input, each
-    wrapped to the narrow column `names_margin` gives them."""
+    with `wrap` wrapped to the narrow column `names_margin` gives them."""
 
     def label(text: str, y: float, colour: str) -> dict:
         return {
@@ -77,7 +77,7 @@ def row_labels(colours: Palette, px: Callable[[float], int]) -> list[dict]:
             "text": text, "font": {"size": px(NAME_PX), "color": colour}, "align": "right",
         }  # fmt: skip
 
-    characters = name_characters()
+    characters = name_characters(wrap)
 
     def named(name: str, standard: str | None) -> str:
         lines = [f"<b>{line}</b>" for line in wrapped(name, characters)]

@@ -13,7 +13,7 @@ from lstm.figures.compare import ANIMATED as COMPARE_ANIMATED
 from lstm.figures.compare import compare_legend, compare_traces, compare_updates
 from lstm.figures.theme import Palette, PlainFigure
 from lstm.figures.unrolled_compact import as_markers
-from lstm.figures.unrolled_names import names_margin
+from lstm.figures.unrolled_names import names_margin, wraps
 from lstm.locales import _
 from lstm.unit.days import company_of
 from lstm.unit.stages import Position
@@ -103,7 +103,7 @@ def minimum_width(days: int, text_scale: float = 1.0, open_cell: bool = False, b
     An opened cell draws its four stages side by side with their weights and sums, which needs more room
     than four small cells do; `beside` the overview it needs that room as well as the overview's.
     """
-    cells = _cells_plot_px(days) + names_margin() + right_margin(days)
+    cells = _cells_plot_px(days) + names_margin(wraps(text_scale)) + right_margin(days)
     if open_cell and beside:
         return round((cells + OPEN_CELL_MINIMUM_PX) * text_scale)
     return round(max(cells, OPEN_CELL_MINIMUM_PX if open_cell else 0) * text_scale)

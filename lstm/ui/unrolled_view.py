@@ -68,12 +68,12 @@ def page_figure(figure: PlainFigure, text_scale: float, open_cell: bool) -> Plai
 
 
 def smallest_height(figure: PlainFigure, text_scale: float) -> int:
-    """The least height, in px, the cells' rows keep their names and numbers apart at: 48 px a row at scale 1
-    (a row's name in up to two lines and its textbook name under it, and the input's day and value clear of the
+    """The least height, in px, the cells' rows keep their names and numbers apart at: 40 px a row at scale 1
+    (a row's two-line name, unwrapped at a projector's text size, and the input's day and value clear of the
     short memory's box)."""
     layout = figure.to_dict()["layout"]
     bottom, top = layout["yaxis"]["range"]
-    rows = round(48 * text_scale * (top - bottom))
+    rows = round(40 * text_scale * (top - bottom))
     return min(layout["height"], layout["margin"]["t"] + layout["margin"]["b"] + rows)
 
 
