@@ -228,7 +228,7 @@ def run_bench(args: argparse.Namespace) -> str:
         ) from None
 
     try:
-        figures = bench.measure(repeats=args.repeat, browser=not args.no_browser)
+        figures = bench.measure(repeats=args.repeat, browser=not args.no_browser, only=args.only)
     except RuntimeError as error:
         raise UsageError(f"{error} (or pass --no-browser to leave out the browser figures)") from None
     if args.json:
@@ -282,6 +282,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-browser",
         action="store_true",
         help="leave out the pages, bytes on the wire and the live run (they need Chromium and nginx)",
+    )
+    bench_parser.add_argument(
+        "--only",
+        choices=("class-vote",),
+        help="measure one part alone: class-vote (60 phones beside the projector, a few minutes)",
     )
     bench_parser.set_defaults(run=run_bench)
     return parser

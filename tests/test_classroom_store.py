@@ -253,3 +253,22 @@ def test_show_without_votes_and_revote_without_show_close_the_first_round(store)
     second = store.revote(code, key, now=T0)
     rounds = store.counts(code, key, now=T0 + timedelta(minutes=1)).rounds
     assert [(tally.round.id, tally.round.state) for tally in rounds] == [(first.id, CLOSED), (second.id, OPEN)]
+
+
+def test_a_sqlite_store_writes_ahead_and_syncs_at_checkpoints(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'class.sqlite3'}")
+    try:
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL: no fsync per vote
+        store = Store(engine, Settings())
+        code, key = started(store, PHONES[:2])
+        asked = store.ask(code, key, "b_against_a_day_2", CHOICES, now=T0)
+        store.vote(code, PHONES[0], asked.id, "lower", now=T0)
+    finally:
+        engine.dispose()
+    reopened = make_engine(f"sqlite:///{tmp_path / 'class.sqlite3'}")  # as a restarted server opens it
+    try:
+        assert Store(reopened, Settings()).counts(code, key, now=T0).rounds[0].voted == 1
+    finally:
+        reopened.dispose()

@@ -79,6 +79,7 @@ def test_trace_runs_sixty_days():
         (["train", "--start", "BAD.json"], "not a JSON weights file"),
         (["train", "--lr", "1e309"], "not a finite number"),
         (["bench", "--repeat", "0"], "0 is outside 1..20"),
+        (["bench", "--only", "everything"], "invalid choice: 'everything'"),
         (["explode"], "invalid choice: 'explode'"),
         ([], "required"),
         (["trace", "1_0"], "day 1: '1_0' is not a number"),

@@ -77,6 +77,10 @@ def _sqlite_on_connect(engine: Engine, busy_timeout: float) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         cursor.execute("PRAGMA journal_mode = WAL")
+        # With WAL, NORMAL syncs at checkpoints rather than at every commit: a vote survives the server's crash
+        # or restart (only a power cut can take the last ones back), and a class's burst of votes no longer
+        # waits behind one fsync per vote on a busy disk (stalls of 3 to 5 s seen with 60 phones).
+        cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
 
