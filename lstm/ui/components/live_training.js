@@ -14,7 +14,7 @@ const TRACES_A_ROW = 4;
 const WEIGHTS_A_GATE = 3;
 // A curve chart's redraw costs tens of milliseconds (hundreds on a slow laptop), the cells' one: after each
 // curve chart, the next waits this many times as long, so the cells and the page keep most of the time.
-const CURVES_SHARE = 6;
+const CURVES_SHARE = 8;
 
 let recipe = null; // the cells' rules for the run on the page, sent with each whole-page draw
 let newest = null; // the newest epoch and weights not yet drawn in the cells
@@ -154,6 +154,14 @@ function fitWeights(chart) {
   }
 }
 
+// While the run trains, a curve chart keeps the margins Plotly worked out when it drew the figure: working them out
+// again draws the chart twice, each time a curve grows. The whole page's next draw works them out anew.
+function holdMargins(chart) {
+  const size = chart._fullLayout && chart._fullLayout._size;
+  if (!size || (chart.layout.margin && chart.layout.margin.autoexpand === false)) return;
+  chart.layout.margin = { ...chart.layout.margin, l: size.l, r: size.r, t: size.t, b: size.b, autoexpand: false };
+}
+
 // Each curve chart: the traces the live points extend (the current run's loss is the last of the runs drawn).
 const CURVES = {
   loss: (chart) => chart.data.slice(-1),
@@ -178,6 +186,7 @@ function extend(name, chart, kept) {
     });
   });
   if (name === 'weights') fitWeights(chart);
+  holdMargins(chart);
   chart.layout.datarevision = (chart.layout.datarevision || 0) + 1; // the arrays changed in place
   window.Plotly.react(chart, chart.data, chart.layout);
 }
