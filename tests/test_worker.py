@@ -213,3 +213,15 @@ def test_watch_it_spreads_a_fast_run_and_stop_cuts_the_wait_short():
     wait_for(lambda: len(slow.history) > 1)
     slow.stop()
     assert not slow.alive and slow.progress().state is RunState.STOPPED
+
+
+def test_progress_after_an_epoch_holds_only_the_epochs_since_and_always_the_last():
+    run = TrainingRun(RunConfig(recipe="fast", learning_rate=0.1, epochs=50), GENEROUS)
+    run.start()
+    wait_until_done(run)
+    whole = run.progress().history
+    since = run.progress(after=40).history
+    assert since.epochs == list(range(41, 51)) and since.loss == whole.loss[41:]
+    assert since.predictions["B"] == whole.predictions["B"][41:] and since.weights["bo1"] == whole.weights["bo1"][41:]
+    latest = run.progress(after=50)
+    assert latest.history.epochs == [50] and latest.weights == run.progress().weights == run.model.weights()
