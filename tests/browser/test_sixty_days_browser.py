@@ -10,7 +10,7 @@ from lstm.figures.unrolled_names import LEAST_NAMES_PX
 from lstm.unit.forward import trace
 from lstm.unit.stages import Position
 from lstm.unit.weights import PRESETS
-from tests.support.browser import ARTIFACTS, EVERY_DAY_FOLD, UNROLLED, open_fold, wait_for_app
+from tests.support.browser import ARTIFACTS, EVERY_DAY_FOLD, PATIENCE, UNROLLED, open_fold, wait_for_app
 from tests.support.layout import measure
 from tests.support.paths import REPO
 
@@ -56,7 +56,7 @@ def test_keys_step_one_stage_each_after_a_rerun_and_a_hover_tells_the_day(open_p
     position.focus()
     page.keyboard.press("ArrowRight")
     # Left there, the player tells the page where it stopped: a rerun sends it new data under the same key.
-    page.wait_for_url("**stage=potential**")
+    page.wait_for_url("**stage=potential**", timeout=PATIENCE * 1000)
     wait_for_app(page)
     position.focus()
     page.keyboard.press("ArrowRight")
@@ -66,13 +66,15 @@ def test_keys_step_one_stage_each_after_a_rerun_and_a_hover_tells_the_day(open_p
     forget, output, day_three = shown
     assert forget[2] > 0 and forget[3] == 0 and output[2] == 0  # no spoilers: day 3's output is not computed yet
     assert "long-term memory: ·" not in day_three and "short-term memory: ·" in day_three
+    page.wait_for_url("**stage=long-memory**", timeout=PATIENCE * 1000)  # reported: no rerun comes after the click
+    wait_for_app(page)
     x, y = page.locator(PLOT).evaluate(CELL_CENTRE, 3)
     page.mouse.move(x, y)
     hover = page.locator(f"{PLOT} .hoverlayer .hovertext")
     expect(hover).to_contain_text("day 3 · input 0.74")
     expect(hover).to_contain_text("long-remember %:")
     page.mouse.click(x, y)  # a click on a compact cell opens it, as a click on a bar does
-    page.wait_for_url("**cell=3**")
+    page.wait_for_url("**cell=3**", timeout=PATIENCE * 1000)
 
 
 def test_the_player_rebuilds_every_frame_as_the_server_would_draw_it(page):
