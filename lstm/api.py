@@ -90,7 +90,7 @@ def _unrolled(state: ExplorerState, dark: bool) -> go.Figure:
     open_day = None if state.cell is None else state.cell - 1
     figure = unrolled_figure(
         trace(state.days, state.weights), state.weights, state.position, dark, FRAME_MS, 1.0, open_day, compared,
-        _names(state),
+        _names(state), browser_frames=False,  # Plotly's own frames: a notebook has no player to replay changes
     )  # fmt: skip
     return plotly_figure(figure)
 
@@ -101,7 +101,7 @@ def explore(model: object, days: Days = (0, 0.5, 0.25, 1), compare: Days | None 
     `model` is a LightningModule or nn.Module with parameters named wlr1 ... bo1 (the tutorial's), its
     `state_dict()`, a mapping of the twelve names to numbers, `lstm`'s Weights, the path of a .json or
     .safetensors weights file the app exports, or an `nn.LSTM(input_size=1, hidden_size=1)`. `days` are up to
-    12 day values (or "A", "B"); `compare` a second sequence as long, written beside the first in the cells.
+    60 day values (or "A", "B"); `compare` a second sequence as long, written beside the first in the cells.
     Returns a `plotly.graph_objects.Figure` with its frames; it shows inline in Jupyter, VS Code and Colab.
     Anything else as `model` raises TypeError or ValueError saying what was found and what is accepted.
     """

@@ -108,6 +108,14 @@ def test_the_figure_is_animated_with_play_and_a_slider_over_its_frames():
     assert len(steps) == len(names) and all(step.args[0][0] in names for step in steps)
 
 
+def test_a_long_sequence_keeps_plotly_s_own_frames_for_a_notebook():
+    # The page sends a long animation's frames as changes its player replays; a notebook has no such player.
+    figure = explore(WEIGHTS, days=[0.5, 0.25, 1.0] * 20)
+    assert len(figure.frames) == frame_count(60)
+    names = {frame.name for frame in figure.frames}
+    assert {step.args[0][0] for step in figure.layout.sliders[0].steps} <= names
+
+
 def test_open_cell_and_compare_are_the_explorers(tmp_path):
     model = LSTMbyHand(weights=WEIGHTS)
     query = {"days": "0,0.5,0.25,1", "weights": ",".join(map(repr, WEIGHTS.values())), "compare": "B", "cell": "2"}
