@@ -5,9 +5,10 @@ from __future__ import annotations
 import lightning as L
 import torch
 
+from bench.carry import carry_figures
 from bench.live import LiveRuns
 from bench.pages import EXPLORER, MINIMAL, Timings
-from bench.script_run import measure_script_runs
+from bench.script_run import measure_script_runs, sixty_day_figures
 from bench.steps import step_costs_ms, times_to_trained
 from bench.table import Figure, Target, as_dict, compare, markdown, measured, table
 from lstm.training.process import configure_process
@@ -116,7 +117,12 @@ def measure(repeats: int = 3, browser: bool = True, only: str | None = None) -> 
         raise ValueError(f"no part of the benchmark is called {only!r}; parts: {', '.join(PARTS)}")
     configure_process()
     if only is None and not browser:
-        return [script_run_figure(repeats), *training_figures(repeats)]
+        return [
+            script_run_figure(repeats),
+            *sixty_day_figures(repeats),
+            *training_figures(repeats),
+            *carry_figures(repeats),
+        ]
     from bench.browser import measure_in_browser, require_browser
 
     require_browser()
@@ -130,9 +136,11 @@ def measure(repeats: int = 3, browser: bool = True, only: str | None = None) -> 
     return [
         *pages_measured[:3],
         script_run_figure(repeats),
+        *sixty_day_figures(repeats),
         *pages_measured[3:],
         figures[0],
         *live_figures(live),
         figures[1],
+        *carry_figures(repeats),
         *measure_class_vote(),
     ]
