@@ -72,7 +72,7 @@ def days_panel() -> None:
 def _days_text(state) -> None:
     """Every day as one comma-separated text: sixty days are pasted from a spreadsheet, not typed in sixty fields."""
     if st.session_state.get(session.DAYS_TEXT) != session.days_text(state.days):  # a day field changed them
-        st.session_state[session.DAYS_TEXT] = session.days_text(state.days)
+        session.show_days_text(state.days)
     refused = st.session_state.pop(session.DAYS_TEXT_REFUSED, None)
     if refused is not None:
         try:

@@ -30,6 +30,12 @@ DAY_FIELD = "day_"  # key of each day's number field, before the day's 0-based i
 MOST_DAY_FIELDS = 12  # up to this many days each has a number field (four rows of three); more are one text
 DAYS_TEXT = "days_text"  # key of the text field holding every day, comma-separated, as a link writes them
 DAYS_TEXT_REFUSED = "days_text_refused"  # that field's text when it could not be used: said once, then dropped
+# The last texts the page put into that field itself. The browser's copy of a text the page wrote comes back late
+# when a rerun the browser sent meanwhile carries the copy before (the class panel's timer asks every second):
+# such a copy is not the visitor's edit, and taking it would put the days back as they were. The page's texts the
+# browser may still send back: forgotten once the browser has sent the latest.
+DAYS_TEXT_WRITTEN = "days_text_written"
+WRITTEN_TEXTS_KEPT = 4  # a browser's copy lags at most a few of the page's writes behind
 SLIDER_RANGE = 8.0  # trained weights stay within a few units; the number field takes up to ±1000
 
 
@@ -70,7 +76,10 @@ def sync_widgets(state: ExplorerState, only_missing: bool = False) -> None:
     """
     for key, value in _widget_values(state).items():
         if not only_missing or key not in st.session_state:
-            st.session_state[key] = value
+            if key == DAYS_TEXT:
+                show_days_text(state.days)
+            else:
+                st.session_state[key] = value
 
 
 def start_session() -> None:
@@ -79,6 +88,15 @@ def start_session() -> None:
         st.session_state[STATE] = state
         st.session_state[MESSAGES] = messages
     sync_widgets(st.session_state[STATE], only_missing=True)
+    _forget_texts_seen()
+
+
+def _forget_texts_seen() -> None:
+    """Once the browser's copy of the days' text is the page's latest, no earlier one can come from it any more
+    (its messages come in order): a visitor who types an earlier text again then means it."""
+    written = st.session_state.get(DAYS_TEXT_WRITTEN, ())
+    if len(written) > 1 and st.session_state.get(DAYS_TEXT) == written[-1]:
+        st.session_state[DAYS_TEXT_WRITTEN] = written[-1:]
 
 
 def current_weights() -> Weights:
@@ -116,14 +134,25 @@ def days_text(days: tuple[float, ...]) -> str:
     return format_days(days).replace(",", ", ")
 
 
+def show_days_text(days: tuple[float, ...]) -> None:
+    """Put `days` into the text field of every day, remembering that the page, not the visitor, wrote that text."""
+    text = days_text(days)
+    written = st.session_state.get(DAYS_TEXT_WRITTEN, ())
+    st.session_state[DAYS_TEXT_WRITTEN] = (*[old for old in written if old != text], text)[-WRITTEN_TEXTS_KEPT:]
+    st.session_state[DAYS_TEXT] = text
+
+
 def on_days_text() -> None:
     """Every day typed or pasted at once, comma-separated; a text that cannot be used keeps the days as they were."""
     text = st.session_state[DAYS_TEXT]
+    if text in st.session_state.get(DAYS_TEXT_WRITTEN, ()) and text != days_text(current().days):
+        show_days_text(current().days)  # the browser's late copy of an earlier text of the page's own
+        return
     try:
         days = parse_days(text)
     except FieldError:
         st.session_state[DAYS_TEXT_REFUSED] = text  # put into words by the page, in the visitor's language
-        st.session_state[DAYS_TEXT] = days_text(current().days)
+        show_days_text(current().days)
         return
     state = current().with_days(days)
     set_state(state)
