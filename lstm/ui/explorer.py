@@ -15,6 +15,7 @@ from lstm.ui.components import style
 from lstm.ui.explorer_details import DEFAULT_SPEED, SPEED_LABELS, SPEEDS
 from lstm.ui.figure_cache import cached_unrolled_figure
 from lstm.ui.link_messages import link_warning
+from lstm.ui.scroll_to import keep_in_view_when_stepping
 from lstm.ui.sideways import scroll_sideways_css
 from lstm.ui.text import escape_markdown
 from lstm.unit.days import company_of
@@ -25,6 +26,8 @@ from lstm.unit.trace import Trace
 
 # Presenter mode: every text of the unrolled unit this much larger, readable from the back row.
 PRESENTER_TEXT_SCALE = 1.2
+# A lesson's opened cell on a projector: its weights and sums (14 px at scale 1) at 20 px, read from the back row.
+LESSON_CELL_PRESENTER_SCALE = 20 / 14
 # The width presenter mode's page gives the figure on a 1920 px projector (its padding is 1.5rem a side).
 PROJECTOR_FIGURE_PX = 1872
 
@@ -72,7 +75,10 @@ def _prediction_panel(result: Trace, state: ExplorerState, compared: Trace | Non
 
 
 def _open_day_control(state: ExplorerState) -> None:
-    st.segmented_control(
+    # A button a day while they fit a row or two; past the days that have fields, a list to pick from (sixty
+    # buttons would fill the screen). Both write the same key, so the open day survives a change of length.
+    control = st.segmented_control if len(state.days) <= session.MOST_DAY_FIELDS else st.selectbox
+    control(
         _("Open a day's cell"),
         list(range(1, len(state.days) + 1)),
         format_func=lambda day: _("Day {day}").format(day=day),
@@ -82,6 +88,7 @@ def _open_day_control(state: ExplorerState) -> None:
             "Opens that day's cell below the overview, drawn like the tutorial's diagram: every weight on its "
             "wire, every sum and curve. Clicking a cell's bars does the same; click a weight there to edit it."
         ),
+        **({} if control is st.segmented_control else {"index": None, "placeholder": _("Choose a day")}),
     )
 
 
@@ -235,10 +242,12 @@ def _unrolled_unit(state: ExplorerState, result: Trace, dark: bool, names: tuple
     """The stage's caption, the unrolled unit in its sideways frame, its player, then speed and the day to open."""
     frame_ms = SPEEDS[st.session_state.get("speed", DEFAULT_SPEED)]
     open_day = None if state.cell is None else state.cell - 1
-    # On a projector an opened cell sits beside the overview, so the class sees both on one screen; the two
-    # need the whole width at the usual text size, so the presenter's larger text gives way to them.
-    beside = state.present and open_day is not None and detail_fits_beside(len(state.days))
-    scale = PRESENTER_TEXT_SCALE if state.present and not beside else 1.0
+    # On a projector a cell the teacher opens sits beside the overview, so the class sees both on one screen; the
+    # two need the whole width at the usual text size, so the presenter's larger text gives way to them. A lesson's
+    # opened cell is there to be read: below the overview, its weights and sums at 20 px (about 1500 px wide).
+    lesson_cell = state.present and open_day is not None and state.lesson is not None
+    beside = state.present and open_day is not None and not lesson_cell and detail_fits_beside(len(state.days))
+    scale = 1.0 if not state.present or beside else LESSON_CELL_PRESENTER_SCALE if lesson_cell else PRESENTER_TEXT_SCALE
     figure = unrolled_view.page_figure(
         cached_unrolled_figure(state, dark, frame_ms, scale, names, beside), scale, open_day is not None
     )
@@ -261,4 +270,5 @@ def _unrolled_unit(state: ExplorerState, result: Trace, dark: bool, names: tuple
     # On a projector without an opened cell the cells give up height until the player is on the first screen.
     fit = unrolled_view.smallest_height(figure, scale) if state.present and open_day is None else None
     unrolled_view.unrolled_player(state, result, frame_ms, fit)
+    keep_in_view_when_stepping(session.CHART)  # after Step forward, the opened cell (or the cells) on screen
     _view_controls(state)

@@ -46,9 +46,10 @@ def render(state: ExplorerState, result: Trace, weights: Weights, beside: bool =
         _way_on(number, training_link)  # after the question, in reading order too: predict, then go on
     # A new step starts at its top, with the cells beside it, whether its button was at the panel's foot or not.
     scroll_to_when_changed("lesson", str(number))
-    # A Check (or Reveal) brings its answer to the top of a phone's screen, the cells that moved under it; beside
-    # the cells the stylesheet leaves the panel where it is. Counted answers change only with a Check.
-    scroll_to_when_changed("lesson_answer", str(len(session.answers())))
+    # A Check (or Reveal) moves the cells to where the answer shows: on a phone, where the lesson comes first and
+    # the cells some 1000 px below, they come into view with the stage's caption above them (the answer's words
+    # are just above); beside the cells nothing needs to move. Counted answers change only with a Check.
+    scroll_to_when_changed("lesson_answer", str(len(session.answers())), show="unrolled_frame")
 
 
 def _way_on(number: int, training_link: bool) -> None:

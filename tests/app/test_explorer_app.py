@@ -313,6 +313,17 @@ def test_the_open_control_opens_and_closes_a_cell_and_fewer_days_close_it():
     assert "cell" not in query(app)  # day 4 is gone, and its cell with it
 
 
+def test_past_the_day_fields_a_day_is_picked_from_a_list_that_opens_its_cell():
+    app = open_app(days=",".join(["0.5"] * 24))
+    assert not app.button_group  # no row of 24 day buttons
+    picker = app.selectbox(key="open_day")
+    assert picker.value is None and len(picker.options) == 24 and not app.warning
+    picker.set_value(20).run()
+    charts = [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+    assert query(app)["cell"] == "20" and any("xaxis2" in chart["layout"] for chart in charts)
+    assert app.selectbox(key="open_day").value == 20 and not app.exception
+
+
 def test_lesson_step_4_opens_company_b_day_2():
     app = open_app(lesson="4")
     assert query(app)["cell"] == "2" and query(app)["days"] == "1,0.5,0.25,1"

@@ -64,7 +64,7 @@ def test_one_click_on_a_stock_shows_it_and_it_trains(page, app_url):
     expect(page.get_by_text("101 windows of 4 weeks, each with the next week as its label")).to_be_visible()
     page.get_by_role("button", name="Train on this series").click()
     wait_for_page(page)
-    expect(page.get_by_role("radio", name="Your series (101 windows of 4 days)")).to_be_checked(timeout=120_000)
+    expect(page.get_by_role("radio", name="Your series (101 windows of 4 weeks)")).to_be_checked(timeout=120_000)
     # One click from the stock to a run training on it (the test server stops a run whose page polls late).
     wait_for_progress(page, r"on your series.*epoch [1-9]")
     assert_healthy(page)

@@ -134,7 +134,7 @@ def test_leaving_for_the_explorer_keeps_the_run_going(page, app_url):
     expect(page.get_by_text("101 windows of 4 weeks, each with the next week as its label")).to_be_visible()
     page.get_by_role("button", name="Train on this series").click()
     wait_for_page(page)
-    expect(page.get_by_role("radio", name="Your series (101 windows of 4 days)")).to_be_checked()
+    expect(page.get_by_role("radio", name="Your series (101 windows of 4 weeks)")).to_be_checked()
     wait_for_progress(page, r"Finished.*on your series")  # the fast recipe's short run that the click started
     # Its downloads come with the page's redraw after the run: from then on no redraw closes the recipe's list.
     expect(page.get_by_role("button", name="Weights (JSON)")).to_be_visible()
