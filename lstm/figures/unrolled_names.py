@@ -14,9 +14,18 @@ NAME_PX, STANDARD_PX = 13, 12  # the tutorial's name (bold) and the textbook's u
 # the column is as narrow as that allows, but not narrower than the lines of about ten characters a phone's
 # quarter holds.
 NAME_LINES, LEAST_NAME_CHARACTERS = 2, 10
-# A character's width as a share of the font size, a little over the widest the page's sans-serif draws: bold
-# "remember %" is 86 px at 14 px, regular "hidden state" 65 px at 12 px (Chromium, the screenshots at 390 px).
-BOLD_WIDTH, REGULAR_WIDTH = 0.62, 0.52
+# A character's width as a share of the font size: Arial's bold (the metrics of the sans-serif Plotly falls back to
+# in Chromium), 5% over, for both the bold name and the smaller regular textbook name under it. Bold "remember %"
+# draws 78 px at 13 px (Chromium, 390 px wide): a flat width per character held every line to about ten
+# characters, which a language with longer words ("% de recuerdo", "largo plazo") could not keep to a quarter of a
+# phone's width, though its lines draw narrower than English's.
+WIDTHS = {
+    **dict.fromkeys(" fijlrtI!.,:;'|()-", 0.39),
+    **dict.fromkeys("mw%MW", 0.944),
+    **dict.fromkeys("abcdeksvxyzäáàâéèêç0123456789", 0.556),
+}
+LOWER_WIDTH, UPPER_WIDTH = 0.611, 0.778  # any other lower-case letter, and any other capital or sign
+MARGIN_OF_FONTS = 1.05
 NAMES_SHIFT = 8  # px between the names' right edge and the plot
 LEAST_NAMES_PX = 97  # a quarter of a 390 px phone: the column is never narrower, whatever the words
 
@@ -54,12 +63,19 @@ def name_characters(wrap: bool = True) -> int:
     return characters
 
 
+def text_px(text: str, size: float) -> float:
+    """About how wide `text` draws in bold at font `size` px: a little over what Chromium draws."""
+    shares = (WIDTHS.get(character, UPPER_WIDTH if not character.islower() else LOWER_WIDTH) for character in text)
+    return sum(shares) * size * MARGIN_OF_FONTS
+
+
 def names_margin(wrap: bool = True) -> int:
-    """The left margin the names need, in px at text scale 1: wrapped, 97 px in English, 116 in Spanish."""
+    """The left margin the names need, in px at text scale 1: wrapped, 97 px (a phone's quarter) in English, German
+    and Spanish."""
     characters = name_characters(wrap)
     widest = 0.0
     for name, standard in row_names():
-        widest = max(widest, *(len(line) * BOLD_WIDTH * NAME_PX for line in wrapped(name, characters)))
+        widest = max(widest, *(text_px(line, NAME_PX) for line in wrapped(name, characters)))
         if standard is not None:
-            widest = max(widest, len(standard) * REGULAR_WIDTH * STANDARD_PX)
+            widest = max(widest, text_px(standard, STANDARD_PX))
     return max(LEAST_NAMES_PX, math.ceil(widest) + NAMES_SHIFT + 3)
