@@ -123,8 +123,12 @@ def _header(state: ExplorerState) -> None:
                 ),
             )
         guide.what_am_i_looking_at(guide.UNROLLED, "help_unrolled", width="content")
+        # Its value is the state's, as its default and never written into the session: a browser that draws the
+        # toggle again after a rerun takes the default, and a default off put a presenter link out of presenter
+        # mode on the next click (the click's rerun carried "off" as the visitor's own change).
         st.toggle(
             _("Presenter mode"),
+            value=state.present,
             key="present",
             on_change=session.on_present,
             width="content",

@@ -62,7 +62,6 @@ def _widget_values(state: ExplorerState) -> dict[str, object]:
         values[f"number_{name}"] = value
         values[f"slider_{name}"] = max(-SLIDER_RANGE, min(SLIDER_RANGE, value))
     values["weights_preset"] = state.weights_name
-    values["present"] = state.present
     values["open_day"] = state.cell
     values["compare_with"] = company_of(state.compare)
     return values
