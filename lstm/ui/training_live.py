@@ -91,7 +91,9 @@ def _charts(run: TrainingRun, progress: Progress, dark: bool) -> None:
 
 def _live_view(run: TrainingRun, progress: Progress, dark: bool, present: bool) -> None:
     """While a run trains: the cells of A and B as the unit stands, beside the loss and the predictions."""
-    cells, charts = st.columns([3, 2])
+    # A projector's cells take two thirds: at 1280 px, three fifths was narrower than the cells' least width, and
+    # the prediction hid behind the frame's sideways scroll.
+    cells, charts = st.columns([2, 1] if present else [3, 2])
     rows = cell_rows(run, progress)
     with cells, st.container(key="live_cells_frame"):
         st.html(scroll_sideways_css("live_cells_frame", "live_cells", minimum_width(len(rows[0].trace.steps))))
