@@ -115,13 +115,13 @@ def cpu_seconds(pid: int) -> tuple[float, float]:
     return total, training
 
 
-def start_run(page, base: str) -> None:
-    """The Training page with the fast recipe for LIVE_EPOCHS epochs, "Watch it" off, Train pressed."""
+def start_run(page, base: str, epochs: int = LIVE_EPOCHS) -> None:
+    """The Training page with the fast recipe for `epochs` epochs, "Watch it" off, Train pressed."""
     page.goto(f"{base}/training")
     field = page.get_by_role("spinbutton", name="Epochs")
-    field.fill(str(LIVE_EPOCHS))
+    field.fill(str(epochs))
     field.press("Enter")
-    budget = f"of {LIVE_EPOCHS:,} this run"
+    budget = f"of {epochs:,} this run"
     for _ in range(3):
         # Train pressed while Enter's rerun is still on its way starts the old budget (300 epochs, gone in
         # a blink); by the next press the server has the new one.
@@ -130,11 +130,11 @@ def start_run(page, base: str) -> None:
         if budget in page.locator(PROGRESS).inner_text():
             return
         page.wait_for_function(f'() => /Finished/.test(document.querySelector("{PROGRESS}")?.innerText)')
-    raise RuntimeError(f"the training page did not take the {LIVE_EPOCHS:,}-epoch budget")
+    raise RuntimeError(f"the training page did not take the {epochs:,}-epoch budget")
 
 
-def live_turn(page, base: str, pid: int, runs: LiveRuns) -> None:
-    """One run with the page open: its speed as the page reports it at the end, and its redraws' cost.
+def live_turn(page, base: str, pid: int, runs: LiveRuns, epochs: int = LIVE_EPOCHS) -> None:
+    """One run of `epochs` with the page open: its speed as the page reports it at the end, and its redraws' cost.
 
     The cost is counted over the live redraws only, from past the run's start to well before its end; a turn whose
     window reached the end (a machine too busy to redraw in time) adds its speed and no cost.
@@ -143,18 +143,18 @@ def live_turn(page, base: str, pid: int, runs: LiveRuns) -> None:
     network = page.context.new_cdp_session(page)
     network.on("Network.webSocketFrameReceived", received.message)
     network.send("Network.enable")
-    start_run(page, base)
+    start_run(page, base, epochs)
     time.sleep(LEAD_IN)  # past the whole-page draw at the run's start
     page.evaluate(RECORD_EPOCHS, PROGRESS)
     page.wait_for_function("() => window.benchEpochs.length > 0")  # the first live redraw: the window opens
     cpu, bytes_before, first = cpu_seconds(pid), received.websocket, page.evaluate("() => window.benchEpochs.length")
     ends = time.monotonic() + WINDOW
-    while time.monotonic() < ends and page.evaluate(SHOWN_EPOCH) < WINDOW_ENDS * LIVE_EPOCHS:
+    while time.monotonic() < ends and page.evaluate(SHOWN_EPOCH) < WINDOW_ENDS * epochs:
         time.sleep(0.05)
     total, training = cpu_seconds(pid)
     sent = received.websocket - bytes_before
     redraws = page.evaluate("() => window.benchEpochs.length") - first
-    live = page.evaluate(SHOWN_EPOCH) < LIVE_EPOCHS
+    live = page.evaluate(SHOWN_EPOCH) < epochs
     page.wait_for_function(f'() => /Finished/.test(document.querySelector("{PROGRESS}")?.innerText)', timeout=120_000)
     network.detach()
     runs.live.append(float(STEPS_PER_SECOND.search(page.locator(PROGRESS).inner_text()).group(1).replace(",", "")))
