@@ -38,6 +38,19 @@ _BRACKETED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
 _MARKUP = re.compile(r"<[^>]*>|%\{[^}]*\}")
 
 
+def forget_translated_output() -> None:
+    """Empty every cache of words made in a language: the figures (Streamlit's data cache), each frame's words and
+    the handout. The caches key on the language's name, which a patched catalogue leaves as it was."""
+    import streamlit as st
+
+    from lstm.explorer.handout import _handout
+    from lstm.ui.unrolled_view import _words
+
+    st.cache_data.clear()
+    _words.cache_clear()
+    _handout.cache_clear()
+
+
 class Bracketed(gettext.NullTranslations):
     """Every message in brackets: its placeholders still work, so the page renders as it would in a language."""
 
