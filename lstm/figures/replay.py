@@ -25,7 +25,7 @@ REPLAY_FRAMES = 80  # enough to follow the burst; each frame redraws the whole f
 MIN_FRAME_MS = 60
 CELLS_X, CHARTS_X = [0.0, 0.56], [0.66, 1.0]
 CELL_DOMAINS = ([0.62, 0.86], [0.31, 0.55])
-LOSS_Y, PREDICTIONS_Y, WEIGHTS_Y = [0.64, 0.86], [0.31, 0.53], [0.04, 0.2]
+LOSS_Y, PREDICTIONS_Y, WEIGHTS_Y = [0.64, 0.86], [0.33, 0.53], [0.1, 0.24]
 
 
 @dataclass(frozen=True)
@@ -171,7 +171,8 @@ def _chart_axes(history: HistoryView, colours: Palette, font: int) -> dict:
     predictions = [value for values in history.predictions.values() for value in values]
     layout = {
         "xaxis3": {**_axis(CHARTS_X, LOSS_Y, "y3", "", colours, font), "range": span},
-        "yaxis3": {**_axis(CHARTS_X, LOSS_Y, "x3", _("loss (log)"), colours, font), "type": "log", "range": loss_range},
+        "yaxis3": {**_axis(CHARTS_X, LOSS_Y, "x3", _("loss (log)"), colours, font), "type": "log", "range": loss_range,
+                   "dtick": "D2"},  # labels at 1, 2 and 5 of each tenfold only: the others crowd a short run
         "xaxis4": {**_axis(CHARTS_X, PREDICTIONS_Y, "y4", _("epoch"), colours, font), "range": span},
         "yaxis4": {**_axis(CHARTS_X, PREDICTIONS_Y, "x4", _("prediction"), colours, font),
                    "range": _padded(predictions, -0.3, 1.3)},

@@ -100,6 +100,12 @@ def weights_axes(
     gap_x, gap_y = 0.06, 0.2 * (area[1] - area[0]) / rows
     width, height = (1 - gap_x * (columns - 1)) / columns, (area[1] - area[0] - gap_y * (rows - 1)) / rows
     span = [0, max(1, history.epochs[-1])]
+    # Four charts a row are too narrow for a title on one line: the gate goes above its lines' key.
+    title = (
+        "<b>{gate}</b>:<br>{short} ━ {given} ╍ {bias} ┈"
+        if columns > 2
+        else "<b>{gate}</b>: {short} ━ {given} ╍ {bias} ┈"
+    )
     layout = {}
     for index, gate in enumerate(GATES):
         row, column = divmod(index, columns)
@@ -110,10 +116,13 @@ def weights_axes(
         axis = {"automargin": True, "gridcolor": colours.track, "zerolinecolor": colours.muted,
                 "tickfont": {"size": font - 2}, "fixedrange": True}  # fmt: skip
         suffix = _suffix(first_axis + index)
+        words = {"gate": gate.tutorial, "short": short, "given": given, "bias": bias}
+        title_text = {"text": title.format(**words), "font": {"size": font}, "standoff": 2}
         layout[f"xaxis{suffix}"] = {**axis, "domain": [left, left + width], "anchor": f"y{suffix}", "range": span,
-                                    "title": {"text": f"<b>{gate.tutorial}</b>: {short} ━ {given} ╍ {bias} ┈",
-                                              "font": {"size": font}, "standoff": 2}}  # fmt: skip
+                                    "ticklabelstandoff": 4, "title": title_text}  # fmt: skip
+        # Pushed left of the axis so the lowest value's label clears the epoch axis's "0" in the corner.
         layout[f"yaxis{suffix}"] = {**axis, "domain": [top - height, top], "anchor": f"x{suffix}",
+                                    "nticks": 4, "ticklabelstandoff": 8,
                                     "range": [min(values) - pad, max(values) + pad]}  # fmt: skip
     return layout
 
