@@ -164,6 +164,11 @@ def _marker_traces(snapshot: Snapshot, targets: Mapping[str, tuple[str, float]],
     ]  # fmt: skip
 
 
+def _few_log_labels(log_range: list[float]) -> dict:
+    """Over a short run's few tenfolds Plotly labels 1.6, 1.8, 2 ... on top of each other: keep 1, 2 and 5."""
+    return {"dtick": "D2"} if log_range[1] - log_range[0] < 2 else {}
+
+
 def _chart_axes(history: HistoryView, colours: Palette, font: int) -> dict:
     span = [0, max(1, history.epochs[-1])]
     positive = [value for value in history.loss if value > 0] or [1.0]
@@ -172,7 +177,7 @@ def _chart_axes(history: HistoryView, colours: Palette, font: int) -> dict:
     layout = {
         "xaxis3": {**_axis(CHARTS_X, LOSS_Y, "y3", "", colours, font), "range": span},
         "yaxis3": {**_axis(CHARTS_X, LOSS_Y, "x3", _("loss (log)"), colours, font), "type": "log", "range": loss_range,
-                   "dtick": "D2"},  # labels at 1, 2 and 5 of each tenfold only: the others crowd a short run
+                   **_few_log_labels(loss_range)},
         "xaxis4": {**_axis(CHARTS_X, PREDICTIONS_Y, "y4", _("epoch"), colours, font), "range": span},
         "yaxis4": {**_axis(CHARTS_X, PREDICTIONS_Y, "x4", _("prediction"), colours, font),
                    "range": _padded(predictions, -0.3, 1.3)},

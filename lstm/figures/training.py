@@ -32,6 +32,8 @@ def _layout(dark: bool, height: int, x_title: str, y_title: str) -> dict:
     layout = chart_layout(palette(dark), height, x_title, y_title)
     layout["legend"]["font"]["size"] = 13
     layout["uirevision"] = "keep"  # series hidden from the legend stay hidden while a run goes on
+    # Pushed left of the axis so the lowest value's label clears the epoch axis's "0" in the corner.
+    layout["yaxis"]["ticklabelstandoff"] = 8
     return layout
 
 
