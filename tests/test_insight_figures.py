@@ -15,7 +15,7 @@ from PIL import Image
 from lstm.figures.backprop import CAPTION_CHARS, GATE_ROWS, WIDEST_PX, backprop_figure, minimum_width
 from lstm.figures.landscape import MAX_FRAMES, landscape_figure, run_walk
 from lstm.figures.map_picture import VIRIDIS
-from lstm.figures.series import fit_figure, series_figure, series_step
+from lstm.figures.series import fit_figure, series_figure
 from lstm.insights.backprop import backprop_through_time
 from lstm.insights.landscape import landscape
 from lstm.training.data import companies
@@ -209,7 +209,7 @@ def test_the_series_and_its_fit():
 
 def test_weekly_prices_are_counted_in_weeks_and_daily_ones_in_days():
     weekly = stock("GOOG")
-    assert series_step(weekly) == "week" and series_step(read_series(EXAMPLE)) == "day"
+    assert weekly.step == "week" and read_series(EXAMPLE).step == "day"
     figure = series_figure(weekly, 4).to_dict()
     assert figure["layout"]["xaxis"]["title"]["text"] == "week"
     assert figure["data"][0]["text"][2] == "week 3, 2018-01-15"
@@ -219,9 +219,9 @@ def test_weekly_prices_are_counted_in_weeks_and_daily_ones_in_days():
     assert fit["data"][2]["name"] == "forecast: the week after your last price"
     assert fit["data"][2]["text"] == [f"week {len(weekly.prices) + 1}"]
     monthly = replace(weekly, dates=tuple(f"20{10 + n // 12}-{n % 12 + 1:02}-01" for n in range(len(weekly.prices))))
-    assert series_step(monthly) == "month"
+    assert monthly.step == "month"
     undated = replace(weekly, dates=None)
-    assert series_step(undated) == "day" and series_figure(undated, 4).to_dict()["data"][0]["text"][0] == "day 1"
+    assert undated.step == "day" and series_figure(undated, 4).to_dict()["data"][0]["text"][0] == "day 1"
 
 
 def test_the_insight_figures_need_no_torch():

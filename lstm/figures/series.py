@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Sequence
-from datetime import datetime
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from lstm.figures.numbers import plotly_number
@@ -23,21 +20,6 @@ LABEL_COLOUR = "#E69F00"
 # Plotly's hover placeholders, put in the sentences' named places: where (the point's name, and its date when the
 # file had dates), the price, the scaled price.
 HOVER_PLACES = {"when": "%{text}", "price": plotly_number("y", 4), "scaled": "%{customdata:.3f}"}
-# The spacing of a series' dates, in days, that names its steps: weekly closes are weeks, not days.
-STEP_DAYS = {"week": (5, 10), "month": (25, 35)}
-
-
-def series_step(series: Series) -> str:
-    """How far apart the prices are, as a key: "week" or "month" when the dates say so, else "day" (the unit's word
-    for a step; without dates, and for trading days with their weekend gaps)."""
-    if series.dates is None or len(series.dates) < 2:
-        return "day"
-    try:
-        moments = [datetime.fromisoformat(date) for date in series.dates]
-    except ValueError:
-        return "day"
-    gap = statistics.median(abs((after - before).total_seconds()) / 86_400 for before, after in pairwise(moments))
-    return next((step for step, (low, high) in STEP_DAYS.items() if low <= gap <= high), "day")
 
 
 def step_text(step: str, number: int) -> str:
@@ -158,7 +140,7 @@ def _price_axes(series: Series, colours, height: int, step: str) -> dict:
 def series_figure(series: Series, window: int | None, dark: bool = False) -> PlainFigure:
     """The prices step by step (days, or weeks or months when the dates say so); with a window, the first window
     shaded and its label (the next step) marked."""
-    colours, step = palette(dark), series_step(series)
+    colours, step = palette(dark), series.step
     data = [_prices_trace(series, step), _scale_trace(series)]
     layout = _price_axes(series, colours, 340, step)
     if window is not None and window < len(series.prices):
@@ -188,7 +170,7 @@ def fit_figure(
     series: Series, window: int, predictions: Sequence[float], forecast: float, dark: bool = False
 ) -> PlainFigure:
     """Each window's prediction (in the series' units) on the step it predicts, against the real prices."""
-    colours, step = palette(dark), series_step(series)
+    colours, step = palette(dark), series.step
     predicted = list(range(window + 1, len(series.prices) + 1))
     after = len(series.prices) + 1
     data = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lstm.figures.exports import image_export_config
-from lstm.figures.series import fit_figure, series_figure, series_step, step_text
+from lstm.figures.series import fit_figure, series_figure, step_text
 from lstm.locales import N_, _, ngettext, whole
 from lstm.training.series import (
     DEFAULT_WINDOW,
@@ -110,7 +110,7 @@ def _fit_panel(series: Series, window: int, dark: bool) -> None:
     )
     epochs = progress.history.epochs[-1]
     st.caption(
-        _fit_sentence(series_step(series), epochs).format(
+        _fit_sentence(series.step, epochs).format(
             epochs=whole(epochs),
             run=escape_markdown(run.config.label),
             error=f"{fit.mean_error:.4g}",
@@ -177,7 +177,7 @@ def _windows_table(series: Series, window: int) -> None:
     """The first windows as training sees them: the scaled days and the next day, their label."""
     inputs, labels = series.windows(window)
     preview = min(len(labels), 6)
-    step = series_step(series)
+    step = series.step
     read, label = {
         "week": (_("weeks (scaled)"), _("next week (label)")),
         "month": (_("months (scaled)"), _("next month (label)")),
@@ -221,7 +221,7 @@ def render() -> None:
         return
     data = training_data(series, window)
     st.caption(
-        _windows_sentence(series_step(series), len(data)).format(
+        _windows_sentence(series.step, len(data)).format(
             prices=whole(len(series.prices)),
             name=escape_markdown(series.name),
             low=f"{series.low:g}",
