@@ -11,7 +11,7 @@ from lstm.training.data import companies
 from lstm.training.history import HistoryView
 from lstm.training.limits import Limits
 from lstm.training.worker import Progress, RunConfig, RunState, TrainingRun
-from lstm.ui.live_training import KEY, LIVE_POINTS, SENT, cells_recipe, new_points
+from lstm.ui.live_training import KEY, LIVE_POINTS, PICTURES_A_REDRAW, SENT, cells_recipe, earlier_pictures, new_points
 from lstm.unit.gates import GATES
 from lstm.unit.weights import NAMES, PRESETS
 
@@ -42,6 +42,18 @@ def test_a_redraw_adds_only_the_epochs_past_the_last_one_thinned_over_the_run_th
     )
     assert points["loss"][-1] == pytest.approx(1 / 1235, rel=1e-5)
     assert new_points(progress, after=1234) == {"epochs": [], "loss": [], "predictions": [[], []]}
+
+
+def test_a_redraw_carries_the_cells_of_epochs_evenly_spread_since_the_last_each_with_its_own_weights():
+    progress = progress_at(last_epoch=1300, target=5000, done=1300)
+    progress.history.weights["wlr1"][:] = [epoch / 10 for epoch in progress.history.epochs]
+    pictures = earlier_pictures(progress, after=1000)
+    assert len(pictures) == PICTURES_A_REDRAW - 1
+    assert [epoch for epoch, __ in pictures] == [1100, 1200]  # the newest, 1300, goes as the weights now
+    assert all(weights[0] == epoch / 10 and len(weights) == 12 for epoch, weights in pictures)
+    # Fewer epochs than pictures: each once, the newest never twice.
+    assert [epoch for epoch, __ in earlier_pictures(progress, after=1298)] == [1299]
+    assert earlier_pictures(progress, after=1299) == earlier_pictures(progress, after=1300) == []
 
 
 def test_the_cells_rules_follow_the_figure_s_rows_and_the_unit_s_gates():
@@ -85,7 +97,8 @@ def test_a_live_redraw_sends_no_figure_only_new_points_and_the_weights_in_a_few_
         assert len(numbers["weights"]) == 12 and numbers["epoch"] >= 5
         assert min(numbers["points"]["epochs"]) > 2 and numbers["points"]["epochs"][-1] == numbers["epoch"]
         assert app.session_state[SENT] == (id(run), numbers["epoch"])
-        assert len(json.dumps(numbers, separators=(",", ":"))) < 600
+        # The newest weights and those of two epochs between, about 150 bytes each, and the curves' new points.
+        assert len(json.dumps(numbers, separators=(",", ":"))) < 1000
         # The component's script is one line: Streamlit sends it with every redraw.
         assert len(app.get("bidi_component")[0].proto.js_content) < 600
     finally:

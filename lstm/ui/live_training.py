@@ -1,12 +1,14 @@
 """A live run's redraw as a few numbers: the epochs since the last redraw and the weights now; the browser draws.
 
-While a run trains, the page's live panel redraws five times a second. Building and sending the four figures
+While a run trains, the page's live panel redraws four times a second. Building and sending the four figures
 each time (the cells of A and B, the loss, the predictions, the weights) took about half a core of the server
 from the run itself. The server now draws the figures only when the whole page is drawn (first, at the run's
 start and at its end); in between, each redraw sends this component the new points to append to the curves and
-the twelve weights now, and lstm/ui/components/live_training.js draws the cells from those weights with the
-browser's float32 unit (unit.js, the day preview's) and extends the curves, skipping to the newest numbers
-whenever a draw is not done when the next ones arrive.
+the twelve weights now and at a few epochs between, and lstm/ui/components/live_training.js draws the cells
+from those weights with the browser's float32 unit (unit.js, the day preview's), one epoch after the other until
+the next redraw, and extends the curves, skipping to the newest numbers whenever a draw is not done when the next
+ones arrive. Each redraw of the live panel costs the server (and the browser) a script run; each picture of the
+cells costs only the browser a few milliseconds, so the cells change about three times as often as the panel.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from lstm.figures.compact_cells import BAR_LENGTH, BAR_START, ROWS, SIGNED
 from lstm.figures.numbers import plain_number
 from lstm.locales import _
 from lstm.training.data import TrainingData
+from lstm.training.history import HistoryView
 from lstm.training.worker import Progress, TrainingRun
 from lstm.ui.components import read, script, style
 from lstm.unit.explain import DECIMALS
@@ -31,6 +34,7 @@ KEY = "live_numbers"
 # The epoch up to which this visitor's page has the run's curves, and of which run: what the next redraw adds to.
 SENT = "live_training_sent"
 LIVE_POINTS = 200  # the live curves grow by a few points a redraw; the run's end draws them whole (CHART_POINTS)
+PICTURES_A_REDRAW = 3  # the epochs whose cells a redraw carries, evenly spread since the last, the newest last
 TAKES_NO_ROOM = style("live_training.css")
 
 
@@ -100,6 +104,23 @@ def new_points(progress: Progress, after: int) -> dict:
     }
 
 
+def _weights_at(history: HistoryView, index: int) -> list[float]:
+    return [_exact(history.weights[name][index]) for gate in GATES for name in gate.weights]
+
+
+def earlier_pictures(progress: Progress, after: int) -> list[list]:
+    """The epochs past `after` whose cells the browser shows before the newest's, each with its weights.
+
+    With the newest, PICTURES_A_REDRAW epochs evenly spread over those since the page's last redraw (fewer when
+    fewer trained), as `[epoch, [twelve weights in the unit's order]]`, oldest first.
+    """
+    history = progress.history
+    past = [index for index, epoch in enumerate(history.epochs) if epoch > after]
+    shares = [len(past) * share // PICTURES_A_REDRAW for share in range(1, PICTURES_A_REDRAW)]
+    chosen = sorted({past[share - 1] for share in shares if share > 0} - {len(history) - 1})
+    return [[history.epochs[index], _weights_at(history, index)] for index in chosen]
+
+
 def live_drawing(run: TrainingRun, progress: Progress) -> None:
     """With the whole page, beside the figures drawn from `progress`: the component that draws the next redraws."""
     st.session_state[SENT] = (id(run), progress.history.epochs[-1])
@@ -124,6 +145,7 @@ def live_update(run: TrainingRun, progress: Progress) -> None:
         "run": id(run),
         "epoch": progress.history.epochs[-1],
         "weights": [_exact(progress.weights[name]) for gate in GATES for name in gate.weights],
+        "earlier": earlier_pictures(progress, sent_epoch),
         "points": new_points(progress, sent_epoch),
     }
     st.session_state[SENT] = (id(run), update["epoch"])

@@ -21,7 +21,9 @@ from lstm.ui.training_results import results_panel, upload_panel
 from lstm.unit.weights import TUTORIAL_SEED
 
 KEEP_RUNS = 5  # older runs leave the comparison
-REDRAW_SECONDS = 0.15  # the live panel's refresh while a run trains: 4 a second with margin on a slow laptop
+# The live panel's refresh while a run trains. Each is a script run the run's core pays for and a page update a slow
+# laptop pays for; each carries the cells of three epochs, which the browser shows in turn: 12 pictures a second.
+REDRAW_SECONDS = 0.25
 # While runs wait for a slot the server is busy, and every page redraws once a second: a waiting page has only
 # its place in the queue to show, and a training page's redraws take time the runs need.
 BUSY_REDRAW_SECONDS = 1.0

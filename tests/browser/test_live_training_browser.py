@@ -8,16 +8,18 @@ import pytest
 from lstm.figures.compact_cells import CellRow, cell_updates, compact_cells_figure
 from lstm.training.data import companies
 from lstm.ui.components import script
-from lstm.ui.live_training import cells_recipe
+from lstm.ui.live_training import PICTURES_A_REDRAW, cells_recipe
 from lstm.unit.forward import trace
 from lstm.unit.weights import NAMES, PRESETS
 from tests.support.browser import PATIENCE, PROGRESS, wait_for_page, wait_for_progress
 
 THROTTLE = 4  # a laptop four times slower than this machine, as DevTools' CPU throttling makes it
-RATE = 4.0  # new epochs a second the live cells show, at least, during a watched fast run
 # Each epoch the live cells' title shows and when; each draw of the live component; when the run was Finished.
 RECORD = """() => {
-  window.shown = []; window.draws = []; window.writtenEach = []; window.finishedAt = null;
+  window.shown = []; window.draws = []; window.writtenEach = []; window.finishedAt = null; window.arrivals = [];
+  window.addEventListener('lstm-live-numbers', (event) => {
+    event.detail.forEach((text) => window.arrivals.push([performance.now(), JSON.parse(text).epoch]));
+  });
   window.addEventListener('lstm-live-training', (event) => {
     window.draws.push([performance.now(), event.detail.epoch]);
     window.writtenEach.push(event.detail.written);
@@ -144,3 +146,28 @@ def test_the_live_cells_are_written_where_plotly_draws_them(page, app_url):
     assert len(written["paths"]) == len(plotted["paths"]) > 40
     for ours, plotly in zip(written["paths"], plotted["paths"], strict=True):
         assert corners(ours) == pytest.approx(corners(plotly), abs=1.01), (ours, plotly)
+
+
+def test_a_browser_four_times_slower_shows_a_new_epoch_for_every_redraw_with_no_backlog(page, app_url):
+    # The server redraws the live panel four times a second; a page that shows at least one new epoch for each of
+    # those redraws shows one at least four times a second, however slow its machine, and none waits for later.
+    page.goto(f"{app_url}/training")
+    wait_for_page(page)
+    page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
+    page.evaluate(RECORD)
+    watched_fast_run(page)
+    page.wait_for_function("() => window.finishedAt !== null", timeout=PATIENCE * 1000)
+    shown, arrivals, draws, finished_at = page.evaluate(
+        "() => [window.shown, window.arrivals, window.draws, window.finishedAt]"
+    )
+    during = [epoch for at, epoch in shown if at < finished_at]
+    assert len(arrivals) >= 10, "the watched run sent too few redraws to judge"
+    assert len(set(during)) >= len(arrivals), (len(set(during)), len(arrivals))
+    assert during == sorted(during)  # never an older epoch after a newer one
+    # No backlog: once the page says Finished, at most one redraw's pictures are still to be drawn.
+    assert len([at for at, __ in draws if at > finished_at]) <= PICTURES_A_REDRAW
+    seconds = (arrivals[-1][0] - arrivals[0][0]) / 1000
+    print(
+        f"throttled {THROTTLE}x: {len(set(during)) / seconds:.1f} epochs shown a second, "
+        f"{len(arrivals) / seconds:.1f} redraws a second"
+    )

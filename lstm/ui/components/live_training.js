@@ -1,10 +1,11 @@
 // The Training page's live redraw: draws nothing of its own; runs in the page (Streamlit's second kind of
 // component, no iframe), mounted with the whole page beside the figures the server drew. Each redraw of the
 // live panel brings a few numbers (lstm/ui/live_training.py, through live_numbers.js): the epoch now, the
-// twelve weights now, and the epochs since the last redraw with their loss and predictions. From them this
-// draws, in those figures, the cells of each followed sequence (with unit.js, the browser's float32 unit) and
-// the curves' new points. It never queues: numbers that arrive while a draw is going on wait, merged, and the
-// next draw shows only the newest.
+// twelve weights now and at a few epochs before, and the epochs since the last redraw with their loss and
+// predictions. From them this draws, in those figures, the cells of each followed sequence (with unit.js, the
+// browser's float32 unit) at each of those epochs in turn, spread until the next redraw is due, and the curves'
+// new points. It never queues: numbers that arrive while a draw is going on wait, merged, and the next draw
+// starts on the newest, leaving the pictures of the older ones unshown.
 import { fixed, unitSteps, valueText } from './unit.js';
 
 const CHARTS = { cells: 'live_cells', loss: 'loss', predictions: 'predictions', weights: 'parameters' };
@@ -15,11 +16,18 @@ const WEIGHTS_A_GATE = 3;
 // A curve chart's redraw costs tens of milliseconds (hundreds on a slow laptop), the cells' one: after each
 // curve chart, the next waits this many times as long, so the cells and the page keep most of the time.
 const CURVES_SHARE = 8;
+// How far apart the numbers are taken to arrive (ms), however they last did: a stalled page draws its pictures
+// within a second, and a burst of arrivals does not draw them faster than a screen's frames.
+const ARRIVALS_APART = [60, 1000];
 
 let recipe = null; // the cells' rules for the run on the page, sent with each whole-page draw
-let newest = null; // the newest epoch and weights not yet drawn in the cells
+let newest = null; // the newest numbers not yet drawn: their pictures of the cells, oldest first
+let showing = null; // the numbers being drawn: their pictures, the next one to show, how far apart
+let arrived = null; // when the last numbers arrived (performance.now())
+let apart = 250; // how long between two arrivals of numbers, as last measured (ms), within ARRIVALS_APART
 let curves = null; // the live points of each curve chart since the whole-page draw, by chart
 let drawing = false; // a draw is booked or under way
+let waiting = null; // the timer of the next picture's draw, while the pictures wait for their time
 let turn = 0; // the curve chart whose turn it is
 let curvesDue = 0; // when a curve chart may be drawn again (performance.now())
 
@@ -112,9 +120,9 @@ function writeRow(chart, groups, first, row) {
 // takes them too, for any later redraw of the whole figure (a resize). The title is one text, set where the
 // figure draws it.
 // True when every row was written into the SVG, false when Plotly drew some of them.
-function drawCells(chart, update) {
-  if (!recipe || recipe.run !== update.run) return false;
-  const drawn = cellUpdates(recipe.rules, liveSteps(recipe.rules, update.weights), update.epoch);
+function drawCells(chart, run, [epoch, weights]) {
+  if (!recipe || recipe.run !== run) return false;
+  const drawn = cellUpdates(recipe.rules, liveSteps(recipe.rules, weights), epoch);
   const groups = traceGroups(chart);
   const traces = [];
   const data = [];
@@ -210,30 +218,42 @@ function drawNextCurve() {
   }
 }
 
+// Shows the next picture of the cells: the first of the newest numbers if any came, else the next of those being
+// shown. After it, the next picture waits until its time (the pictures spread over the time between arrivals),
+// or only a frame when newer numbers are waiting.
 function draw() {
-  const update = newest;
-  newest = null;
-  if (!update || !window.Plotly) {
+  if (newest && window.Plotly) {
+    showing = { update: newest, next: 0, apart: apart / newest.pictures.length };
+    newest = null;
+  }
+  if (!window.Plotly || !showing || showing.next >= showing.update.pictures.length) {
     // Nothing new (a whole-page draw took its place), or the charts' plotly.js is not in the page yet: the
     // numbers wait for the next ones.
-    newest = update;
     drawing = false;
     return;
   }
+  const { update } = showing;
+  const picture = update.pictures[showing.next];
+  showing.next += 1;
+  const shownAt = performance.now();
   const cells = findChart('cells');
-  const written = cells ? drawCells(cells, update) : false;
+  const written = cells ? drawCells(cells, update.run, picture) : false;
   if (performance.now() >= curvesDue) drawNextCurve();
   window.dispatchEvent(new CustomEvent('lstm-live-training', {
-    detail: { epoch: update.epoch, merged: update.merged, written } }));
-  // The next draw waits a frame, for the browser to paint this one and to take the page's next numbers; then it
-  // shows the newest of them.
+    detail: { epoch: picture[0], merged: update.merged, written } }));
+  // The next draw waits a frame at least, for the browser to paint this one and to take the page's next numbers.
   requestAnimationFrame(() => {
     drawing = false;
     if (newest) book();
+    else if (showing.next < update.pictures.length) {
+      waiting = setTimeout(book, Math.max(0, shownAt + showing.apart - performance.now()));
+    }
   });
 }
 
 function book() {
+  clearTimeout(waiting);
+  waiting = null;
   drawing = true;
   requestAnimationFrame(draw);
 }
@@ -245,8 +265,11 @@ function emptyCurves(update) {
 }
 
 // Numbers that arrive before the draw join it: the curves' points wait for their chart's turn, the cells take
-// the newest weights only.
+// the newest numbers' pictures only.
 function receive(update) {
+  const now = performance.now();
+  if (arrived !== null) apart = Math.min(ARRIVALS_APART[1], Math.max(ARRIVALS_APART[0], now - arrived));
+  arrived = now;
   if (!curves || curves.run !== update.run) curves = emptyCurves(update);
   const { epochs, loss, predictions } = update.points;
   curves.loss.epochs.push(...epochs);
@@ -255,7 +278,8 @@ function receive(update) {
   predictions.forEach((column, index) => curves.predictions.columns[index].push(...column));
   curves.weights.epochs.push(update.epoch);
   update.weights.forEach((weight, index) => curves.weights.columns[index].push(weight));
-  newest = { ...update, merged: newest && newest.run === update.run ? newest.merged + 1 : 1 };
+  const pictures = [...(update.earlier || []), [update.epoch, update.weights]];
+  newest = { ...update, pictures, merged: newest && newest.run === update.run ? newest.merged + 1 : 1 };
 }
 
 function onNumbers(event) {
@@ -271,7 +295,8 @@ export default function ({ data }) {
   // redraws, whose numbers the live panel's component hands over.
   const given = JSON.parse(data.drawing);
   recipe = { run: given.run, rules: given.recipe };
-  newest = curves = null;
+  clearTimeout(waiting);
+  newest = showing = curves = null;
   window.removeEventListener('lstm-live-numbers', onNumbers);
   window.addEventListener('lstm-live-numbers', onNumbers);
   return () => window.removeEventListener('lstm-live-numbers', onNumbers);
