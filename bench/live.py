@@ -1,7 +1,10 @@
 """A run with the Training page open beside the same run from the command line, and what each redraw costs.
 
 As a hosted server sees it: the visitor's browser runs on the visitor's machine, so where `taskset` and two cores
-exist the server and the command line share one core and Chromium (with this driver) has the other.
+exist the server and the command line share one core and Chromium (with this driver) has the other. The two cores
+are not independent: on this machine a busy loop on one slowed the command line on the other to about 0.6 of its
+speed. So the command line runs beside a Chromium kept as busy as it was during the live run before it (its share
+of a core, burnt by the page), and the pair compares the server's side alone.
 """
 
 from __future__ import annotations
@@ -42,6 +45,20 @@ RECORD_EPOCHS = """progress => {
 }"""
 STEPS_PER_SECOND = re.compile(r"([\d,]+) steps/s")
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+# Keeps the page's main thread busy for `share` of every slice of 20 ms until `window.benchBurning` is false: the
+# browser's side of the machine during the command line's run, as busy as it was during the live run.
+BURN = """share => {
+  window.benchBurning = true;
+  const slice = 20;
+  const tick = () => {
+    if (!window.benchBurning) return;
+    const until = performance.now() + share * slice;
+    while (performance.now() < until);
+    setTimeout(tick, (1 - share) * slice);
+  };
+  tick();
+}"""
+MOST_BUSY = 0.95  # of a core: a page kept busier never paints, and the driver could not stop it
 
 
 @dataclass(frozen=True)
@@ -62,7 +79,10 @@ class Cores:
     def said(self) -> str:
         if not self.pinned:
             return "not pinned: taskset or a second core is missing"
-        return f"server and command line on core {self.server}, Chromium on core {self.browser}"
+        return (
+            f"server and command line on core {self.server}, Chromium on core {self.browser} and as busy during the "
+            "command line's run as during the live one"
+        )
 
 
 def cores() -> Cores:
@@ -81,6 +101,7 @@ class LiveRuns:
     live: list[float] = field(default_factory=list)
     command_line: list[float] = field(default_factory=list)
     cpu_ms: list[float] = field(default_factory=list)  # server CPU per redraw, the training thread's left out
+    browser_share: list[float] = field(default_factory=list)  # of a core, Chromium and this driver, while it trained
     bytes: list[float] = field(default_factory=list)  # websocket bytes the page received per redraw
 
 
@@ -113,6 +134,45 @@ def cpu_seconds(pid: int) -> tuple[float, float]:
         if name == WORKER_OS_THREAD:
             training += seconds
     return total, training
+
+
+def _process_table() -> dict[int, tuple[int, float]]:
+    """Every process now: its parent and the CPU seconds it has used (utime and stime)."""
+    table = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue  # a process that ended while being read
+        fields = text[text.rindex(")") + 2 :].split()
+        table[int(stat.parent.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / CLOCK_TICKS)
+    return table
+
+
+def browser_cpu_seconds(server_pid: int) -> float:
+    """CPU seconds used so far by the browser's side: every process under this one (Playwright's driver and
+    Chromium's), the server's and whatever it started left out."""
+    table = _process_table()
+    children: dict[int, list[int]] = {}
+    for pid, (parent, __) in table.items():
+        children.setdefault(parent, []).append(pid)
+    seconds, waiting = 0.0, list(children.get(os.getpid(), []))
+    while waiting:
+        pid = waiting.pop()
+        if pid == server_pid:
+            continue
+        seconds += table[pid][1]
+        waiting.extend(children.get(pid, []))
+    return seconds
+
+
+def command_line_beside(page, where: Cores, share: float) -> float:
+    """The command line's run while the page keeps the browser's core `share` busy, as a live run kept it."""
+    page.evaluate(BURN, min(MOST_BUSY, share))
+    try:
+        return command_line_steps_per_second(where)
+    finally:
+        page.evaluate("() => { window.benchBurning = false; }")
 
 
 def start_run(page, base: str, epochs: int = LIVE_EPOCHS) -> None:
@@ -148,10 +208,12 @@ def live_turn(page, base: str, pid: int, runs: LiveRuns, epochs: int = LIVE_EPOC
     page.evaluate(RECORD_EPOCHS, PROGRESS)
     page.wait_for_function("() => window.benchEpochs.length > 0")  # the first live redraw: the window opens
     cpu, bytes_before, first = cpu_seconds(pid), received.websocket, page.evaluate("() => window.benchEpochs.length")
+    browser_before, began = browser_cpu_seconds(pid), time.monotonic()
     ends = time.monotonic() + WINDOW
     while time.monotonic() < ends and page.evaluate(SHOWN_EPOCH) < WINDOW_ENDS * epochs:
         time.sleep(0.05)
     total, training = cpu_seconds(pid)
+    runs.browser_share.append((browser_cpu_seconds(pid) - browser_before) / (time.monotonic() - began))
     sent = received.websocket - bytes_before
     redraws = page.evaluate("() => window.benchEpochs.length") - first
     live = page.evaluate(SHOWN_EPOCH) < epochs
@@ -182,8 +244,11 @@ def measure_live(repeats: int) -> LiveRuns:
                     page = browser.new_page(viewport={"width": 1280, "height": 800})
                     page.set_default_timeout(120_000)  # a busy machine draws the page slowly
                     for repeat in range(repeats):
+                        # The command line's run beside the browser as busy as in the live run before it (the
+                        # first turn is a live one).
                         turn = [lambda: live_turn(page, app.url, app.process.pid, runs),
-                                lambda: runs.command_line.append(command_line_steps_per_second(where))]  # fmt: skip
+                                lambda: runs.command_line.append(
+                                    command_line_beside(page, where, runs.browser_share[-1]))]  # fmt: skip
                         for measure in turn if repeat % 2 == 0 else reversed(turn):
                             measure()
                     browser.close()

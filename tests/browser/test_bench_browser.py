@@ -2,7 +2,7 @@
 
 import pytest
 
-from bench.live import LiveRuns, cores, live_turn
+from bench.live import LiveRuns, browser_cpu_seconds, command_line_beside, cores, live_turn
 from bench.pages import EXPLORER, MINIMAL, Timings, measure_page
 from lstm.training.recipes import MAX_EPOCHS
 from tests.support.browser import ARTIFACTS
@@ -28,6 +28,19 @@ def test_a_live_turn_reads_the_run_s_speed_and_what_each_redraw_costs(page, serv
         if runs.cpu_ms:
             break
     assert runs.live and min(runs.live) > 0
+    # The browser's side drew the live run: some of a core, and no more than the two this machine has.
+    assert all(0 < share <= 2 for share in runs.browser_share), runs.browser_share
     assert runs.cpu_ms and runs.cpu_ms[0] > 0, f"no turn redrew in its window; speeds {runs.live}"
     # A redraw is the run's status and a few numbers, no figures: well under the bytes of one figure.
     assert 0 < runs.bytes[0] < 5_000
+
+
+def test_the_command_line_runs_beside_a_browser_kept_as_busy_as_in_the_live_run(page, served_app):
+    page.goto(served_app.url)
+    idle = browser_cpu_seconds(served_app.process.pid)
+    speed = command_line_beside(page, cores(), 0.5)
+    burnt = browser_cpu_seconds(served_app.process.pid) - idle
+    assert speed > 0
+    # Half a core burnt over the command line's run (a second or more): well past an idle page's few milliseconds.
+    assert burnt > 0.2, burnt
+    assert page.evaluate("() => window.benchBurning") is False  # and it stopped with the run
