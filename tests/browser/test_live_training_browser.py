@@ -161,7 +161,8 @@ def test_a_browser_four_times_slower_shows_a_new_epoch_for_every_redraw_with_no_
         "() => [window.shown, window.arrivals, window.draws, window.finishedAt]"
     )
     during = [epoch for at, epoch in shown if at < finished_at]
-    assert len(arrivals) >= 10, "the watched run sent too few redraws to judge"
+    # Four a second over the run's 15 s when the machine keeps up; a few, even on a very busy one.
+    assert len(arrivals) >= 3, f"the watched run sent {len(arrivals)} redraws: too few to judge"
     assert len(set(during)) >= len(arrivals), (len(set(during)), len(arrivals))
     assert during == sorted(during)  # never an older epoch after a newer one
     # No backlog: once the page says Finished, at most one redraw's pictures are still to be drawn.
