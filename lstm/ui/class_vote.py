@@ -12,7 +12,7 @@ from lstm.explorer.lesson import LESSON
 from lstm.explorer.questions import Question
 from lstm.explorer.state import ExplorerState
 from lstm.locales import _
-from lstm.ui import browser_memory, class_vote_view, language
+from lstm.ui import browser_memory, class_vote_view, language, lesson_session
 from lstm.ui import explorer_session as session
 from lstm.ui.class_store import store
 from lstm.ui.components import style
@@ -255,7 +255,7 @@ def _reveal(number: int) -> None:
     except ClassroomError as error:
         st.session_state[ROUND_NOTICE] = error.message
         return
-    session.check_answer(number)
+    lesson_session.check_answer(number)
 
 
 def _let_go(message: str) -> None:

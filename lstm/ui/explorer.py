@@ -9,7 +9,7 @@ from lstm.explorer.state import ExplorerState
 from lstm.figures.exports import image_export_config
 from lstm.figures.unrolled import minimum_width
 from lstm.locales import _
-from lstm.ui import explorer_details, explorer_inputs, guide, lesson_panel, unrolled_view, why_lstm_view
+from lstm.ui import explorer_details, explorer_inputs, guide, lesson_panel, lesson_session, unrolled_view, why_lstm_view
 from lstm.ui import explorer_session as session
 from lstm.ui.components import style
 from lstm.ui.explorer_details import DEFAULT_SPEED, SPEED_LABELS, SPEEDS
@@ -116,7 +116,7 @@ def _header(state: ExplorerState) -> None:
             st.button(
                 _("Start the lesson"),
                 icon=":material/school:",
-                on_click=session.go_to_lesson_step,
+                on_click=lesson_session.go_to_lesson_step,
                 args=(1,),
                 help=_("The tutorial's story in {count} steps, each one setting up the page.").format(
                     count=len(LESSON)

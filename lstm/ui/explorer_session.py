@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import NamedTuple
 
 import streamlit as st
 
-from lstm.explorer.lesson import LESSON
 from lstm.explorer.link_values import FieldError, format_days, parse_days
 from lstm.explorer.state import MAX_PAGE_DAYS, ExplorerState, from_query, to_query
 from lstm.locales import N_
@@ -23,8 +21,6 @@ MESSAGES = "explorer_messages"  # what was wrong with the link this view came fr
 # callback runs before the script run has set the visitor's language.
 FIELD_NOTICE = "explorer_field_notice"
 EDITING = "explorer_editing_weight"  # the weight a click on the opened cell asked to edit
-ANSWERS = "lesson_answers"  # lesson step -> Checked: the visit's answers to the lesson's questions
-CHOOSE_FIRST = "lesson_choose_first"  # the step whose Check was pressed before a choice was made
 CHART = "unrolled"  # key of the unrolled unit's chart: its selection, its player and its preview find it by it
 DAY_FIELD = "day_"  # key of each day's number field, before the day's 0-based index
 MOST_DAY_FIELDS = 12  # up to this many days each has a number field (four rows of three); more are one text
@@ -228,49 +224,6 @@ def on_present() -> None:
     present = st.session_state["present"]
     state = current()
     set_state(replace(state, present=present, frame=0 if present and state.frame is None else state.frame))
-
-
-class Checked(NamedTuple):
-    """A question's answer as it was checked: the choice (None: revealed without one) and whether it was right."""
-
-    choice: int | None
-    right: bool
-
-
-def answer_key(number: int) -> str:
-    return f"lesson_answer_{number}"
-
-
-def answers() -> dict[int, Checked]:
-    return st.session_state.setdefault(ANSWERS, {})
-
-
-def go_to_lesson_step(number: int) -> None:
-    state = current().at_lesson_step(number)
-    if number in answers():
-        state = replace(state, frame=LESSON[number - 1].frame)  # answered in this visit: the answer shows again
-    set_state(state)
-    sync_widgets(state)
-    st.session_state["day_preset"] = None
-
-
-def check_answer(number: int) -> None:
-    """Check (Reveal in presenter mode): the choice is kept for the score and the cells go to where the answer shows.
-
-    A learner is asked to choose first; in presenter mode the reveal needs no choice, the class voted by hand.
-    """
-    choice = st.session_state.get(answer_key(number))
-    if choice is None and not current().present:
-        st.session_state[CHOOSE_FIRST] = number
-        return
-    # Scored against the numbers on the page at this moment, which is what the learner predicted.
-    right = choice == LESSON[number - 1].question.answer(current().weights).choice
-    answers()[number] = Checked(choice, right)
-    set_state(replace(current(), frame=LESSON[number - 1].frame))
-
-
-def leave_lesson() -> None:
-    set_state(replace(current(), lesson=None))
 
 
 def hidden_parts() -> frozenset[str]:

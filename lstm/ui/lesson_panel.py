@@ -7,8 +7,7 @@ from lstm.explorer.lesson import LESSON
 from lstm.explorer.questions import Question
 from lstm.explorer.state import ExplorerState
 from lstm.locales import _, ngettext
-from lstm.ui import explorer_session as session
-from lstm.ui import routes
+from lstm.ui import lesson_session, routes
 from lstm.ui.components import style
 from lstm.ui.scroll_to import scroll_to_when_changed
 from lstm.unit.trace import Trace
@@ -49,7 +48,7 @@ def render(state: ExplorerState, result: Trace, weights: Weights, beside: bool =
     # A Check (or Reveal) moves the cells to where the answer shows: on a phone, where the lesson comes first and
     # the cells some 1000 px below, they come into view with the stage's caption above them (the answer's words
     # are just above); beside the cells nothing needs to move. Counted answers change only with a Check.
-    scroll_to_when_changed("lesson_answer", str(len(session.answers())), show="unrolled_frame")
+    scroll_to_when_changed("lesson_answer", str(len(lesson_session.answers())), show="unrolled_frame")
 
 
 def _way_on(number: int, training_link: bool) -> None:
@@ -63,7 +62,7 @@ def _way_on(number: int, training_link: bool) -> None:
         st.button(
             _("Previous lesson step"),
             icon=":material/arrow_back:",
-            on_click=session.go_to_lesson_step,
+            on_click=lesson_session.go_to_lesson_step,
             args=(number - 1,),
             disabled=number == 1,
             help=_("The step before, with its days, weights and animation step."),
@@ -72,7 +71,7 @@ def _way_on(number: int, training_link: bool) -> None:
             _("Next lesson step"),
             icon=":material/arrow_forward:",
             type="primary",
-            on_click=session.go_to_lesson_step,
+            on_click=lesson_session.go_to_lesson_step,
             args=(number + 1,),
             disabled=number == len(LESSON),
             help=_("Sets the page up for the next part of the story."),
@@ -128,13 +127,13 @@ def _stay() -> None:
 
 def _leave_now() -> None:
     st.session_state.pop(LEAVING, None)
-    session.leave_lesson()
+    lesson_session.leave_lesson()
 
 
 def score_text() -> str | None:
     """ "2 of 5 right, 3 still to answer": the visit's score, once a question has been answered."""
     asked = sum(step.question is not None for step in LESSON)
-    answers = session.answers().values()
+    answers = lesson_session.answers().values()
     if not any(checked.choice is not None for checked in answers):
         return None
     right = sum(checked.right for checked in answers)
@@ -150,7 +149,7 @@ def score_text() -> str | None:
 
 def _question(number: int, question: Question, present: bool, weights: Weights) -> None:
     """Predict first: a choice, Check (Reveal in presenter mode), then the answer from the numbers on the cells."""
-    if number in session.answers():  # the choices give way to the answer, so the cells below stay on screen
+    if number in lesson_session.answers():  # the choices give way to the answer, so the cells below stay on screen
         with st.container(key="lesson_answer"):
             _answer(number, question, weights)
         return
@@ -169,19 +168,19 @@ def _question(number: int, question: Question, present: bool, weights: Weights) 
         range(len(question.choices)),
         format_func=question.choices.__getitem__,
         index=None,
-        key=session.answer_key(number),
+        key=lesson_session.answer_key(number),
     )
     st.button(
         _("Reveal the answer") if present else _("Check"),
         icon=":material/visibility:" if present else ":material/check:",
         key=f"check_{number}",
-        on_click=session.check_answer,
+        on_click=lesson_session.check_answer,
         args=(number,),
         help=_("Shows the answer on the cells. Let the class vote first.")
         if present
         else _("Your answer, then the right one with its numbers, and the cells move to where it shows."),
     )
-    if st.session_state.get(session.CHOOSE_FIRST) == number:
+    if st.session_state.get(lesson_session.CHOOSE_FIRST) == number:
         st.info(_("Choose one of the answers first: that is the point of predicting."), icon=":material/touch_app:")
 
 
@@ -190,7 +189,7 @@ def _answer(number: int, question: Question, weights: Weights) -> None:
     st.markdown(_("**Predict first:** {question}").format(question=question.prompt))
     answer = question.answer(weights)
     right, why = question.choices[answer.choice], answer.why
-    chosen = session.answers()[number].choice
+    chosen = lesson_session.answers()[number].choice
     if chosen is None:
         st.info(_("The answer: **{right}**. {why}").format(right=right, why=why), icon=":material/visibility:")
     elif chosen == answer.choice:
