@@ -299,5 +299,10 @@ export default function ({ data }) {
   newest = showing = curves = null;
   window.removeEventListener('lstm-live-numbers', onNumbers);
   window.addEventListener('lstm-live-numbers', onNumbers);
-  return () => window.removeEventListener('lstm-live-numbers', onNumbers);
+  return () => {
+    // The run ended or the page moved on: no picture still waiting for its time draws into the next figures.
+    window.removeEventListener('lstm-live-numbers', onNumbers);
+    clearTimeout(waiting);
+    recipe = newest = showing = null;
+  };
 }
