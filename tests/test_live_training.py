@@ -1,6 +1,7 @@
 """A live redraw of the Training page is a few numbers: the new points of the curves and the twelve weights now."""
 
 import json
+import re
 import time
 
 import pytest
@@ -103,3 +104,17 @@ def test_a_live_redraw_sends_no_figure_only_new_points_and_the_weights_in_a_few_
         assert len(app.get("bidi_component")[0].proto.js_content) < 600
     finally:
         run.stop()
+
+
+def test_the_status_line_writes_a_finished_run_s_tiny_loss_as_a_plain_decimal():
+    run = TrainingRun(RunConfig(epochs=3000), Limits(idle_seconds=60))
+    run.start()
+    deadline = time.monotonic() + 120
+    while run.progress().state.active:
+        assert time.monotonic() < deadline, "the run did not finish in two minutes"
+        time.sleep(0.05)
+    loss = run.progress().history.loss[-1]
+    assert loss < 0.0001  # a fast run's 3,000 epochs end far below it
+    (status,) = live_panel_with(run, None).get("progress")
+    said = re.search(r"loss ([^ ]+)", status.proto.text).group(1)
+    assert float(said) == pytest.approx(loss, rel=0.01) and said.startswith("0.0000"), said

@@ -6,6 +6,7 @@ import streamlit as st
 
 from lstm.figures.compact_cells import CellRow, compact_cells_figure, minimum_width
 from lstm.figures.exports import image_export_config
+from lstm.figures.numbers import plain_number
 from lstm.figures.training import PARAMETERS_MINIMUM_WIDTH, loss_figure, parameters_figure, predictions_figure
 from lstm.locales import N_, _, ngettext
 from lstm.training.limits import SERVER_LOAD
@@ -36,7 +37,7 @@ def _status(run: TrainingRun, progress: Progress) -> None:
     facts = [
         _("epoch {epoch}").format(epoch=f"{progress.history.epochs[-1]:,}"),
         _("{done} of {target} this run").format(done=f"{progress.epochs_done:,}", target=f"{progress.epochs_target:,}"),
-        _("loss {loss}").format(loss=f"{progress.history.loss[-1]:.3g}"),
+        _("loss {loss}").format(loss=plain_number(progress.history.loss[-1], 3)),
     ]
     if progress.steps_per_second:
         facts.append(_("{rate} steps/s").format(rate=f"{progress.steps_per_second:,.0f}"))
