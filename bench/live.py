@@ -204,20 +204,21 @@ def live_turn(page, base: str, pid: int, runs: LiveRuns, epochs: int = LIVE_EPOC
     network.on("Network.webSocketFrameReceived", received.message)
     network.send("Network.enable")
     start_run(page, base, epochs)
+    # The browser's share of a core over the whole run (its window alone can be a few clock ticks).
+    browser_before, began = browser_cpu_seconds(pid), time.monotonic()
     time.sleep(LEAD_IN)  # past the whole-page draw at the run's start
     page.evaluate(RECORD_EPOCHS, PROGRESS)
     page.wait_for_function("() => window.benchEpochs.length > 0")  # the first live redraw: the window opens
     cpu, bytes_before, first = cpu_seconds(pid), received.websocket, page.evaluate("() => window.benchEpochs.length")
-    browser_before, began = browser_cpu_seconds(pid), time.monotonic()
     ends = time.monotonic() + WINDOW
     while time.monotonic() < ends and page.evaluate(SHOWN_EPOCH) < WINDOW_ENDS * epochs:
         time.sleep(0.05)
     total, training = cpu_seconds(pid)
-    runs.browser_share.append((browser_cpu_seconds(pid) - browser_before) / (time.monotonic() - began))
     sent = received.websocket - bytes_before
     redraws = page.evaluate("() => window.benchEpochs.length") - first
     live = page.evaluate(SHOWN_EPOCH) < epochs
     page.wait_for_function(f'() => /Finished/.test(document.querySelector("{PROGRESS}")?.innerText)', timeout=120_000)
+    runs.browser_share.append((browser_cpu_seconds(pid) - browser_before) / (time.monotonic() - began))
     network.detach()
     runs.live.append(float(STEPS_PER_SECOND.search(page.locator(PROGRESS).inner_text()).group(1).replace(",", "")))
     if live and redraws >= MINIMUM_REDRAWS:

@@ -16,8 +16,9 @@ from lstm.training.process import configure_process
 __all__ = ["PARTS", "Figure", "as_dict", "machine", "markdown", "measure", "table"]
 
 MB = 1e6
-# Parts of the benchmark that may be measured alone (`only`): the class vote, a class of 60 phones in Chromium.
-PARTS = ("class-vote",)
+# Parts of the benchmark that may be measured alone (`only`): the class vote, a class of 60 phones in Chromium;
+# the live run, a run with the Training page open beside the command line's, `repeats` pairs.
+PARTS = ("class-vote", "live")
 
 
 def machine() -> str:
@@ -130,6 +131,10 @@ def measure(repeats: int = 3, browser: bool = True, only: str | None = None) -> 
 
     if only == "class-vote":
         return measure_class_vote()
+    if only == "live":
+        from bench.live import measure_live
+
+        return live_figures(measure_live(repeats))
     pages, live = measure_in_browser(repeats)
     figures = training_figures(repeats)
     pages_measured = page_figures(pages)

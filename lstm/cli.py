@@ -285,8 +285,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bench_parser.add_argument(
         "--only",
-        choices=("class-vote",),
-        help="measure one part alone: class-vote (60 phones beside the projector, a few minutes)",
+        choices=("class-vote", "live"),
+        help="measure one part alone: class-vote (60 phones beside the projector, a few minutes) or live (runs "
+        "with the Training page open beside the command line's, --repeat pairs)",
     )
     bench_parser.set_defaults(run=run_bench)
     return parser
