@@ -219,7 +219,7 @@ def _prices(table: _Table, column: int, name: str, dates: tuple[int, str] | None
         if not 0 < value <= MAX_PRICE:
             raise SeriesError(
                 _("row {row}: {value} is not a price (prices are above 0 and at most {most})").format(
-                    row=line, value=cell, most=f"{MAX_PRICE:g}"
+                    row=line, value=cell, most=f"{MAX_PRICE:,.0f}"
                 )
             )
         if dates is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lstm.figures.exports import image_export_config
+from lstm.figures.numbers import plain_number
 from lstm.figures.series import fit_figure, series_figure, step_text
 from lstm.locales import N_, _, ngettext, whole
 from lstm.training.series import (
@@ -60,9 +61,9 @@ def _what_was_read(series: Series) -> None:
                 count=whole(len(series.prices)),
                 column=repr(series.column),
                 first=first,
-                first_price=f"{series.prices[0]:g}",
+                first_price=plain_number(series.prices[0]),
                 last=last,
-                last_price=f"{series.prices[-1]:g}",
+                last_price=plain_number(series.prices[-1]),
             )
             + notes
         )
@@ -224,8 +225,8 @@ def render() -> None:
         _windows_sentence(series.step, len(data)).format(
             prices=whole(len(series.prices)),
             name=escape_markdown(series.name),
-            low=f"{series.low:g}",
-            high=f"{series.high:g}",
+            low=plain_number(series.low),
+            high=plain_number(series.high),
             count=whole(len(data)),
             days=window,
         )

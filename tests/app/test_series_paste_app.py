@@ -32,3 +32,13 @@ def test_weekly_prices_are_counted_in_weeks_and_a_paste_of_days_in_days():
     assert list(app.dataframe[0].value.columns) == ["window", "weeks (scaled)", "next week (label)"]
     app.text_area(key="series_paste").input(GOOD).run()
     assert "2 windows of 4 days, each with the next day as its label" in " ".join(c.value for c in app.caption)
+
+
+def test_prices_in_the_millions_are_written_out_not_in_exponents():
+    app = AppTest.from_string("from lstm.ui import series\nseries.render()\n", default_timeout=60)
+    app.run()
+    app.text_area(key="series_paste").input("close\n2500000\n3000000\n2750000\n3250000\n3100000\n3400000\n").run()
+    assert not app.exception, app.exception
+    said = " ".join(element.value for element in [*app.caption, *app.markdown, *app.info, *app.success])
+    assert "2500000" in said and "3400000" in said, said
+    assert "e+06" not in said
