@@ -164,7 +164,10 @@ def test_a_browser_four_times_slower_shows_a_new_epoch_for_every_redraw_with_no_
     # Four a second over the run's 15 s when the machine keeps up; a few, even on a very busy one.
     assert len(arrivals) >= 3, f"the watched run sent {len(arrivals)} redraws: too few to judge"
     assert len(set(during)) >= len(arrivals), (len(set(during)), len(arrivals))
-    assert during == sorted(during)  # never an older epoch after a newer one
+    # The live drawing never shows an older epoch after a newer one (the whole page's figure, drawn by the server
+    # as the run starts, may come after the first live picture, and it is not the live drawing's).
+    drawn = [epoch for at, epoch in draws if at < finished_at]
+    assert drawn == sorted(drawn)
     # No backlog: once the page says Finished, at most one redraw's pictures are still to be drawn.
     assert len([at for at, __ in draws if at > finished_at]) <= PICTURES_A_REDRAW
     seconds = (arrivals[-1][0] - arrivals[0][0]) / 1000
