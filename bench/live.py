@@ -116,19 +116,20 @@ def command_line_steps_per_second(where: Cores) -> float:
     return run["steps"] / run["fit_seconds"]
 
 
+def _stat(stat: Path) -> tuple[str, int, float]:
+    """A process's or thread's name, parent and the CPU seconds it has used (utime and stime), from /proc."""
+    text = stat.read_text()
+    name, fields = text[text.index("(") + 1 : text.rindex(")")], text[text.rindex(")") + 2 :].split()
+    return name, int(fields[1]), (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
 def cpu_seconds(pid: int) -> tuple[float, float]:
     """CPU seconds the process `pid` has used so far, all of it and its training threads' part."""
-
-    def used(stat: Path) -> tuple[str, float]:
-        text = stat.read_text()
-        name, fields = text[text.index("(") + 1 : text.rindex(")")], text[text.rindex(")") + 2 :].split()
-        return name, (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime and stime
-
-    total = used(Path(f"/proc/{pid}/stat"))[1]
+    total = _stat(Path(f"/proc/{pid}/stat"))[2]
     training = 0.0
     for task in Path(f"/proc/{pid}/task").iterdir():
         try:
-            name, seconds = used(task / "stat")
+            name, __, seconds = _stat(task / "stat")
         except FileNotFoundError:
             continue  # a thread that ended while being read
         if name == WORKER_OS_THREAD:
@@ -141,11 +142,10 @@ def _process_table() -> dict[int, tuple[int, float]]:
     table = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            text = stat.read_text()
+            __, parent, seconds = _stat(stat)
         except OSError:
             continue  # a process that ended while being read
-        fields = text[text.rindex(")") + 2 :].split()
-        table[int(stat.parent.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / CLOCK_TICKS)
+        table[int(stat.parent.name)] = (parent, seconds)
     return table
 
 
